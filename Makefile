@@ -1,0 +1,39 @@
+# disclose — make site builds the sample site, make test runs every test.
+SWIFT ?= swift
+CONTENT ?= Content
+BIN := .build/debug/disclose
+
+.PHONY: site test build deps check schema clean
+
+# System packages the build needs (Debian). Installed only when missing.
+APT_PACKAGES := libcmark-dev pkg-config
+
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing:$$missing"; \
+		SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+# The main job: check the bundled content (and, once the site exists, build it into Output/).
+site: build
+	$(BIN) check --content $(CONTENT)
+
+check: build
+	$(BIN) check --content $(CONTENT)
+
+# Regenerate the JSON Schemas shipped for editors.
+schema: build
+	$(BIN) schema --output schema
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	$(BIN) check --content $(CONTENT)
+
+clean:
+	rm -rf .build Output/*

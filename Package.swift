@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Disclose",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "disclose", targets: ["disclose"]),
+        .library(name: "DiscloseKit", targets: ["DiscloseKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // libcmark from the system (Debian: libcmark-dev).
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // Pure domain core: money, model, codes, schema, diagnostics. No file or network access.
+        .target(
+            name: "DiscloseCore",
+            resources: [.copy("Resources")]
+        ),
+        // Edges: loading content (Yams), Markdown (libcmark), the check command's logic.
+        .target(
+            name: "DiscloseKit",
+            dependencies: [
+                "DiscloseCore",
+                "CCmark",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "disclose",
+            dependencies: [
+                "DiscloseKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DiscloseCoreTests", dependencies: ["DiscloseCore"]),
+        .testTarget(name: "DiscloseKitTests", dependencies: ["DiscloseKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,81 @@
+import Foundation
+
+/// One entry of the 政府收支分类科目 code lists.
+public struct ClassificationCode: Sendable, Hashable {
+    public enum Level: String, Sendable { case lei = "类", kuan = "款", xiang = "项" }
+    public let code: String
+    public let name: String
+    public let level: Level
+    public let parent: String?
+}
+
+/// One edition of a code list (functional or economic), as bundled in Resources/codes.
+public struct CodeList: Sendable {
+    public let kind: CodeKind
+    /// The first fiscal year this edition applies to.
+    public let edition: Int
+    public let entries: [String: ClassificationCode]
+
+    public subscript(code: String) -> ClassificationCode? { entries[code] }
+
+    /// Parses `code,name,level,parent` CSV.
+    public static func parse(csv: String, kind: CodeKind, edition: Int) -> CodeList {
+        var entries: [String: ClassificationCode] = [:]
+        for (index, raw) in csv.split(whereSeparator: \.isNewline).enumerated() where index > 0 {
+            let cols = raw.split(separator: ",", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            guard cols.count >= 3, let level = ClassificationCode.Level(rawValue: cols[2]) else { continue }
+            let parent = cols.count > 3 && !cols[3].isEmpty ? cols[3] : nil
+            entries[cols[0]] = ClassificationCode(code: cols[0], name: cols[1], level: level, parent: parent)
+        }
+        return CodeList(kind: kind, edition: edition, entries: entries)
+    }
+
+    /// Valid lengths of a code of this kind.
+    public var validLengths: [Int] { kind == .functional ? [3, 5, 7] : [3, 5] }
+
+    /// Codes whose name equals `name`, for suggestions when someone typed a name for a code.
+    public func codes(named name: String) -> [ClassificationCode] {
+        entries.values.filter { $0.name == name }.sorted { $0.code < $1.code }
+    }
+
+    /// The code's ancestors from 类 down to the code itself.
+    public func path(of code: String) -> [ClassificationCode] {
+        var chain: [ClassificationCode] = []
+        var current = entries[code]
+        while let c = current {
+            chain.insert(c, at: 0)
+            current = c.parent.flatMap { entries[$0] }
+        }
+        return chain
+    }
+}
+
+/// All bundled editions; picks the one in force for a report year.
+public struct CodeLists: Sendable {
+    public let editions: [CodeList]
+
+    public init(editions: [CodeList]) {
+        self.editions = editions.sorted { ($0.kind.rawValue as String, $0.edition) < ($1.kind.rawValue as String, $1.edition) }
+    }
+
+    /// The latest edition not later than `year`; the earliest one for years before every edition.
+    public func list(_ kind: CodeKind, year: Int) -> CodeList? {
+        let ofKind = editions.filter { $0.kind == kind }
+        return ofKind.last { $0.edition <= year } ?? ofKind.first
+    }
+
+    /// The lists bundled with the tool (Resources/codes/<kind>-<edition>.csv).
+    public static let bundled: CodeLists = {
+        var lists: [CodeList] = []
+        for url in ResourceFiles.urls(in: "codes", withExtension: "csv") {
+            let stem = url.deletingPathExtension().lastPathComponent
+            let parts = stem.split(separator: "-")
+            guard parts.count == 2, let kind = CodeKind(rawValue: String(parts[0])), let edition = Int(parts[1]),
+                  let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+            lists.append(CodeList.parse(csv: text, kind: kind, edition: edition))
+        }
+        return CodeLists(editions: lists)
+    }()
+}

@@ -1,0 +1,78 @@
+public enum Severity: String, Sendable, Codable, Comparable {
+    case error
+    case warning
+
+    public static func < (a: Severity, b: Severity) -> Bool { a == .error && b == .warning }
+}
+
+/// A message in both languages; the edge chooses which one to print.
+public struct Message: Sendable, Hashable {
+    public let zh: String
+    public let en: String
+
+    public init(zh: String, en: String) {
+        self.zh = zh
+        self.en = en
+    }
+
+    public func text(_ language: Language) -> String { language == .zh ? zh : en }
+}
+
+public enum Language: String, Sendable, CaseIterable {
+    case zh
+    case en
+}
+
+/// One finding of the checker. Data only: text and JSON renderings live at the edge.
+public struct Diagnostic: Sendable, Hashable {
+    public let severity: Severity
+    public let rule: RuleID
+    public let location: SourceLocation
+    /// The YAML path of the value, e.g. `income.general_budget` or `functional[3].code`.
+    public let path: String
+    public let message: Message
+    /// Decimal strings in the report's unit where the finding is about a number.
+    public let expected: String?
+    public let actual: String?
+
+    public init(
+        _ severity: Severity, _ rule: RuleID, at location: SourceLocation, path: String = "",
+        _ message: Message, expected: String? = nil, actual: String? = nil
+    ) {
+        self.severity = severity
+        self.rule = rule
+        self.location = location
+        self.path = path
+        self.message = message
+        self.expected = expected
+        self.actual = actual
+    }
+
+    public static func error(
+        _ rule: RuleID, at location: SourceLocation, path: String = "",
+        zh: String, en: String, expected: String? = nil, actual: String? = nil
+    ) -> Diagnostic {
+        Diagnostic(.error, rule, at: location, path: path, Message(zh: zh, en: en), expected: expected, actual: actual)
+    }
+
+    public static func warning(
+        _ rule: RuleID, at location: SourceLocation, path: String = "",
+        zh: String, en: String, expected: String? = nil, actual: String? = nil
+    ) -> Diagnostic {
+        Diagnostic(.warning, rule, at: location, path: path, Message(zh: zh, en: en), expected: expected, actual: actual)
+    }
+}
+
+extension Array where Element == Diagnostic {
+    public var errorCount: Int { filter { $0.severity == .error }.count }
+    public var warningCount: Int { filter { $0.severity == .warning }.count }
+
+    /// Stable order for output: by file, line, column, then rule.
+    public func sortedForOutput() -> [Diagnostic] {
+        sorted { a, b in
+            if a.location != b.location { return a.location < b.location }
+            if a.rule != b.rule { return a.rule.rawValue < b.rule.rawValue }
+            return a.message.zh < b.message.zh
+        }
+    }
+}

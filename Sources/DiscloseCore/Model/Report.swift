@@ -1,0 +1,148 @@
+/// One year's final-accounts disclosure of one unit: Content/<unit>/<year>/.
+public struct Report: Sendable {
+    public enum Kind: String, Sendable {
+        /// 部门决算 (a department with subordinate units)
+        case department = "部门"
+        /// 单位决算 (a single unit)
+        case unit = "单位"
+    }
+
+    public var unitID: String
+    public var year: Int
+    public var kind: Kind
+    /// The id of the 附表 table set of this year's template.
+    public var tableSetID: String
+    public var moneyUnit: MoneyUnit
+    public var publishedOn: String?
+    public var organization: Organization
+    public var staffing: Staffing?
+    public var accounts: FinalAccounts
+    public var performance: Performance?
+    public var glossary: GlossaryChanges
+    public var narrative: Narrative
+    /// The report folder, relative to the content root's parent (for messages).
+    public var folder: String
+
+    /// The year the report compares with.
+    public var previousYear: Int { year - 1 }
+}
+
+/// 机构设置
+public struct Organization: Sendable {
+    public enum EntityType: String, Sendable, CaseIterable {
+        case administrative = "行政单位"
+        case civilServiceManaged = "参照公务员法管理的事业单位"
+        case otherInstitution = "其他事业单位"
+    }
+
+    public struct Entity: Sendable {
+        public var name: String
+        public var type: EntityType
+    }
+
+    public var internalDivisions: Int
+    public var divisionNames: [String]
+    public var entities: [Entity]
+    public var independentAccounting: Bool?
+
+    public func count(of type: EntityType) -> Int { entities.filter { $0.type == type }.count }
+}
+
+/// 人员情况
+public struct Staffing: Sendable {
+    public struct Headcount: Sendable {
+        public var category: String
+        public var count: Quantity
+        public var previous: Quantity?
+    }
+
+    public struct Group: Sendable {
+        public var total: Quantity
+        public var breakdown: [Headcount]
+    }
+
+    public var authorized: Group?
+    public var actual: Group?
+    public var retirees: [Headcount]
+}
+
+/// The Markdown narrative of a report, by slot.
+public struct Narrative: Sendable {
+    public struct Document: Sendable {
+        public var markdown: String
+        /// Path of the .md file, for messages.
+        public var file: String
+
+        public init(markdown: String, file: String) {
+            self.markdown = markdown
+            self.file = file
+        }
+    }
+
+    /// 主要职能
+    public var duties: Document?
+    /// 重点工作完成情况
+    public var achievements: Document?
+    /// 机构设置 additional prose
+    public var organization: Document?
+    /// 部门整体支出绩效（自评）报告正文
+    public var performanceReport: Document?
+    /// Part 2 paragraphs replaced by the office's own text.
+    public var paragraphs: [ParagraphSlot: Document]
+
+    public static let empty = Narrative(duties: nil, achievements: nil, organization: nil, performanceReport: nil, paragraphs: [:])
+}
+
+/// The Part 2 paragraphs a report may replace with its own Markdown (paragraphs/<slot>.md).
+public enum ParagraphSlot: String, Sendable, CaseIterable {
+    case total
+    case income
+    case expenditure
+    case appropriation
+    case generalBudgetOverall = "general-budget-overall"
+    case generalBudgetStructure = "general-budget-structure"
+    case generalBudgetItems = "general-budget-items"
+    case basic
+    case threePublicOverall = "three-public-overall"
+    case threePublicItems = "three-public-items"
+    case governmentFund = "government-fund"
+    case stateCapital = "state-capital"
+    case agencyOperatingCost = "agency-operating-cost"
+    case procurement
+    case assets
+    case performanceManagement = "performance-management"
+
+    public var title: String {
+        switch self {
+        case .total: return "一、收入支出决算总体情况说明"
+        case .income: return "二、收入决算情况说明"
+        case .expenditure: return "三、支出决算情况说明"
+        case .appropriation: return "四、财政拨款收入支出决算总体情况说明"
+        case .generalBudgetOverall: return "五（一）一般公共预算财政拨款支出决算总体情况"
+        case .generalBudgetStructure: return "五（二）一般公共预算财政拨款支出决算结构情况"
+        case .generalBudgetItems: return "五（三）一般公共预算财政拨款支出决算具体情况"
+        case .basic: return "六、一般公共预算财政拨款基本支出决算情况说明"
+        case .threePublicOverall: return "七（一）“三公”经费财政拨款支出决算总体情况"
+        case .threePublicItems: return "七（二）“三公”经费财政拨款支出决算具体情况"
+        case .governmentFund: return "八、政府性基金预算支出决算情况说明"
+        case .stateCapital: return "九、国有资本经营预算支出决算情况说明"
+        case .agencyOperatingCost: return "十（一）机关运行经费支出情况"
+        case .procurement: return "十（二）政府采购支出情况"
+        case .assets: return "十（三）国有资产占有使用情况"
+        case .performanceManagement: return "十（四）预算绩效管理情况"
+        }
+    }
+}
+
+/// glossary.yaml: additions and overrides of the standard glossary, and omissions.
+public struct GlossaryChanges: Sendable {
+    public struct Entry: Sendable {
+        public var term: String
+        public var definition: String
+    }
+
+    public var entries: [Entry]
+    public var omit: [String]
+
+    public static let none = GlossaryChanges(entries: [], omit: [])
+}

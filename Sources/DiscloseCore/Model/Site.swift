@@ -1,0 +1,37 @@
+/// Content/site.yaml
+public struct Site: Sendable {
+    public var title: String
+    public var publisher: String
+    public var baseURL: String
+    public var language: String
+}
+
+/// Content/<unit>/unit.yaml and the unit's reports.
+public struct UnitInfo: Sendable {
+    public enum Level: String, Sendable { case province = "省", city = "市", county = "县", district = "区" }
+    public var id: String
+    public var name: String
+    public var shortName: String
+    public var level: Level
+    public var region: String
+    public var budgetCode: String?
+    public var otherNames: [String]
+}
+
+/// The whole content tree, loaded and validated.
+public struct ContentTree: Sendable {
+    public var site: Site
+    public var units: [UnitInfo]
+    /// Every report, sorted by unit id then year.
+    public var reports: [Report]
+
+    public init(site: Site, units: [UnitInfo], reports: [Report]) {
+        self.site = site
+        self.units = units
+        self.reports = reports
+    }
+
+    public func reports(of unitID: String) -> [Report] {
+        reports.filter { $0.unitID == unitID }
+    }
+}

@@ -1,0 +1,235 @@
+import DiscloseCore
+import Foundation
+
+/// Everything `disclose check` and `disclose build` learn from reading Content/.
+public struct LoadResult: Sendable {
+    public var tree: ContentTree?
+    public var diagnostics: [Diagnostic]
+    public var sources: SourceStore
+}
+
+/// Walks a content directory: reads and validates every file, then builds the model.
+public struct ContentLoader: Sendable {
+    public let root: URL
+    /// How paths are shown in messages: the --content argument as given ("Content").
+    public let displayRoot: String
+    public let codes: CodeLists
+
+    public init(root: URL, displayRoot: String? = nil, codes: CodeLists = .bundled) {
+        self.root = root
+        var shown = displayRoot ?? root.path
+        while shown.count > 1 && shown.hasSuffix("/") { shown.removeLast() }
+        self.displayRoot = shown
+        self.codes = codes
+    }
+
+    /// Unit folder names become URL segments: lowercase ASCII letters, digits and hyphens.
+    static func isValidUnitID(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, name.count <= 64 else { return false }
+        let allowed = { (s: Unicode.Scalar) in ("a"..."z").contains(s) || ("0"..."9").contains(s) }
+        return allowed(first) && name.unicodeScalars.allSatisfy { allowed($0) || $0 == "-" }
+    }
+    static let narrativeFiles = ["duties.md", "achievements.md", "organization.md", "performance-report.md"]
+
+    public func load() -> LoadResult {
+        var state = State(sources: SourceStore(), diagnostics: [])
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: root.path, isDirectory: &isDir), isDir.boolValue else {
+            state.diagnostics.append(.error(.content, at: .file(displayRoot),
+                zh: "找不到内容目录“\(displayRoot)”。", en: "content directory '\(displayRoot)' not found."))
+            return LoadResult(tree: nil, diagnostics: state.diagnostics, sources: state.sources)
+        }
+
+        let siteNode = document(at: "site.yaml", required: true, schema: .site, year: nil, state: &state)
+        var units: [UnitInfo] = []
+        var reports: [Report] = []
+        for name in listing(root, state: &state) {
+            let path = root.appendingPathComponent(name)
+            if name.hasPrefix(".") { continue }
+            guard isDirectory(path) else {
+                if name != "site.yaml" {
+                    state.diagnostics.append(.warning(.unknownFile, at: .file(display(name)),
+                        zh: "内容目录下的文件“\(name)”不会被使用（单位请放在各自的文件夹中）。",
+                        en: "file '\(name)' at the top of the content directory is not used."))
+                }
+                continue
+            }
+            guard Self.isValidUnitID(name) else {
+                state.diagnostics.append(.error(.unitID, at: .file(display(name)),
+                    zh: "单位文件夹名“\(name)”只能包含小写字母、数字和连字符（它会成为网址的一部分），例如 luzhou-zzb。",
+                    en: "unit folder '\(name)' may only contain lowercase letters, digits and hyphens (it becomes part of URLs)."))
+                continue
+            }
+            let (unit, unitReports) = loadUnit(id: name, state: &state)
+            if let unit { units.append(unit) }
+            reports += unitReports
+        }
+        if units.isEmpty && state.diagnostics.errorCount == 0 {
+            state.diagnostics.append(.error(.content, at: .file(displayRoot),
+                zh: "内容目录中没有任何单位文件夹。", en: "the content directory holds no unit folders."))
+        }
+        let tree = siteNode.map { ContentTree(site: ModelBuilder.site($0), units: units, reports: reports) }
+        return LoadResult(tree: tree, diagnostics: state.diagnostics, sources: state.sources)
+    }
+
+    // MARK: Units and reports
+
+    private func loadUnit(id: String, state: inout State) -> (UnitInfo?, [Report]) {
+        let unitNode = document(at: "\(id)/unit.yaml", required: true, schema: .unit, year: nil, state: &state)
+        var reports: [Report] = []
+        for name in listing(root.appendingPathComponent(id), state: &state) where !name.hasPrefix(".") {
+            let rel = "\(id)/\(name)"
+            if name == "unit.yaml" { continue }
+            guard isDirectory(root.appendingPathComponent(rel)) else {
+                state.diagnostics.append(.warning(.unknownFile, at: .file(display(rel)),
+                    zh: "单位文件夹中的文件“\(name)”不会被使用。", en: "file '\(name)' in the unit folder is not used."))
+                continue
+            }
+            guard name.count == 4, let year = Int(name), (1990...2100).contains(year) else {
+                state.diagnostics.append(.error(.yearMismatch, at: .file(display(rel)),
+                    zh: "报告文件夹名应为四位年份（如 2023），而不是“\(name)”。",
+                    en: "report folders are named by their four-digit year (e.g. 2023), not '\(name)'."))
+                continue
+            }
+            if let report = loadReport(unitID: id, folderYear: year, state: &state) { reports.append(report) }
+        }
+        return (unitNode.map { ModelBuilder.unit($0, id: id) }, reports.sorted { $0.year < $1.year })
+    }
+
+    private func loadReport(unitID: String, folderYear: Int, state: inout State) -> Report? {
+        let folder = "\(unitID)/\(folderYear)"
+        let files = listing(root.appendingPathComponent(folder), state: &state)
+        if files.filter({ !$0.hasPrefix(".") }).isEmpty {
+            state.diagnostics.append(.error(.missingFile, at: .file(display(folder)),
+                zh: "报告文件夹是空的：至少需要 report.yaml、accounts.yaml 和 duties.md。",
+                en: "the report folder is empty: it needs at least report.yaml, accounts.yaml and duties.md."))
+            return nil
+        }
+        let reportNode = document(at: "\(folder)/report.yaml", required: true, schema: .report, year: folderYear, state: &state)
+        if let reportNode, let yearEntry = reportNode.entry("year"), let declared = yearEntry.value.scalar.flatMap({ Int($0.text) }),
+           declared != folderYear {
+            state.diagnostics.append(.error(.yearMismatch, at: yearEntry.value.location, path: "year",
+                zh: "report.yaml 中的年度 \(declared) 与文件夹名 \(folderYear) 不一致。",
+                en: "report.yaml declares year \(declared) but the folder is \(folderYear).",
+                expected: String(folderYear), actual: String(declared)))
+        }
+        if let reportNode, let tables = reportNode.entry("tables"), let id = tables.value.scalar?.text,
+           TableSet.bundled[id] == nil {
+            let known = TableSet.bundled.keys.sorted()
+            let hint = Suggestions.closest(to: id, in: known).map { "是否应为“\($0)”？" } ?? ""
+            state.diagnostics.append(.error(.unknownTableSet, at: tables.value.location, path: "tables",
+                zh: "未知的附表套表“\(id)”。\(hint)可用：\(known.joined(separator: "、"))。",
+                en: "unknown table set '\(id)'. Known: \(known.joined(separator: ", ")).", actual: id))
+        }
+        let accountsNode = document(at: "\(folder)/accounts.yaml", required: true, schema: .accounts, year: folderYear, state: &state)
+        let performanceNode = document(at: "\(folder)/performance.yaml", required: false, schema: .performance, year: folderYear, state: &state)
+        let glossaryNode = document(at: "\(folder)/glossary.yaml", required: false, schema: .glossary, year: folderYear, state: &state)
+        let narrative = loadNarrative(folder: folder, files: files, state: &state)
+        guard let reportNode, let accountsNode else { return nil }
+        return ModelBuilder.report(unitID: unitID, folder: display(folder), report: reportNode, accounts: accountsNode,
+                                   performance: performanceNode, glossary: glossaryNode, narrative: narrative)
+    }
+
+    private func loadNarrative(folder: String, files: [String], state: inout State) -> Narrative {
+        var narrative = Narrative.empty
+        let known = Set(ContentFile.reportFiles.map(\.rawValue) + Self.narrativeFiles + ["paragraphs"])
+        for name in files where !name.hasPrefix(".") && !known.contains(name) {
+            let suggestion = Suggestions.closest(to: name, in: Array(known).sorted())
+            state.diagnostics.append(.warning(.unknownFile, at: .file(display("\(folder)/\(name)")),
+                zh: "报告文件夹中的“\(name)”不是已知的文件，不会被使用。\(suggestion.map { "是否应为“\($0)”？" } ?? "")",
+                en: "'\(name)' is not a known report file and is not used.\(suggestion.map { " Did you mean '\($0)'?" } ?? "")"))
+        }
+        func markdown(_ rel: String) -> Narrative.Document? {
+            let url = root.appendingPathComponent(rel)
+            guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+            switch SourceText.read(url, display: display(rel)) {
+            case .success(let text):
+                state.sources.add(display(rel), text: text)
+                state.diagnostics += MarkdownRenderer.lint(text, file: display(rel))
+                return Narrative.Document(markdown: text, file: display(rel))
+            case .failure(.diagnostic(let d)):
+                state.diagnostics.append(d)
+                return nil
+            }
+        }
+        narrative.duties = markdown("\(folder)/duties.md")
+        if narrative.duties == nil {
+            state.diagnostics.append(.error(.missingFile, at: .file(display(folder)),
+                zh: "缺少 duties.md（第一部分 主要职能）。", en: "missing duties.md (Part 1, main duties)."))
+        }
+        narrative.achievements = markdown("\(folder)/achievements.md")
+        narrative.organization = markdown("\(folder)/organization.md")
+        narrative.performanceReport = markdown("\(folder)/performance-report.md")
+        let paragraphs = "\(folder)/paragraphs"
+        if isDirectory(root.appendingPathComponent(paragraphs)) {
+            let slots = ParagraphSlot.allCases.map { "\($0.rawValue).md" }
+            for name in listing(root.appendingPathComponent(paragraphs), state: &state) where !name.hasPrefix(".") {
+                guard let slot = ParagraphSlot(rawValue: String(name.dropLast(3))), name.hasSuffix(".md") else {
+                    let suggestion = Suggestions.closest(to: name, in: slots)
+                    state.diagnostics.append(.error(.unknownFile, at: .file(display("\(paragraphs)/\(name)")),
+                        zh: "“\(name)”不是可替换的段落名。\(suggestion.map { "是否应为“\($0)”？" } ?? "")可用：\(slots.joined(separator: "、"))。",
+                        en: "'\(name)' is not a replaceable paragraph.\(suggestion.map { " Did you mean '\($0)'?" } ?? "")"))
+                    continue
+                }
+                narrative.paragraphs[slot] = markdown("\(paragraphs)/\(name)")
+            }
+        }
+        return narrative
+    }
+
+    // MARK: Files
+
+    private struct State {
+        var sources: SourceStore
+        var diagnostics: [Diagnostic]
+    }
+
+    private func display(_ rel: String) -> String { "\(displayRoot)/\(rel)" }
+
+    private func isDirectory(_ url: URL) -> Bool {
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) && isDir.boolValue
+    }
+
+    private func listing(_ url: URL, state: inout State) -> [String] {
+        do {
+            return try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
+        } catch {
+            state.diagnostics.append(.error(.unreadable, at: .file(url.path),
+                zh: "无法读取文件夹：\(error.localizedDescription)", en: "cannot read the folder: \(error.localizedDescription)"))
+            return []
+        }
+    }
+
+    /// Reads, parses and validates one YAML file; nil when it is missing or unusable.
+    private func document(at rel: String, required: Bool, schema: ContentFile, year: Int?, state: inout State) -> Node? {
+        let url = root.appendingPathComponent(rel)
+        let shown = display(rel)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            if required {
+                state.diagnostics.append(.error(.missingFile, at: .file(shown),
+                    zh: "缺少必需的文件 \(schema.rawValue)。", en: "missing required file \(schema.rawValue)."))
+            }
+            return nil
+        }
+        let text: String
+        switch SourceText.read(url, display: shown) {
+        case .success(let t): text = t
+        case .failure(.diagnostic(let d)):
+            state.diagnostics.append(d)
+            return nil
+        }
+        state.sources.add(shown, text: text)
+        let (node, syntax) = YAMLDocument.parse(text, file: shown)
+        state.diagnostics += syntax
+        guard let node else { return nil }
+        if node.isNull || (node.entries?.isEmpty ?? false) && text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            state.diagnostics.append(.error(.missingField, at: SourceLocation(file: shown, line: 1, column: 1),
+                zh: "文件 \(schema.rawValue) 是空的。", en: "\(schema.rawValue) is empty."))
+            return nil
+        }
+        state.diagnostics += SchemaValidator(codes: codes, year: year).validate(node, against: schema.schema, file: shown)
+        return node
+    }
+}

@@ -1,0 +1,58 @@
+import DiscloseCore
+import Foundation
+
+/// The text of every file read, by display path, so diagnostics can quote the offending line.
+public struct SourceStore: Sendable {
+    private var lines: [String: [String]] = [:]
+
+    public init() {}
+
+    mutating func add(_ path: String, text: String) {
+        lines[path] = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    public func line(_ number: Int, of path: String) -> String? {
+        guard let file = lines[path], number >= 1, number <= file.count else { return nil }
+        return file[number - 1]
+    }
+}
+
+/// Reads a content file as UTF-8 text, explaining what is wrong when it is not.
+enum SourceText {
+    static let maxBytes = 10 * 1024 * 1024
+
+    enum Failure: Error {
+        case diagnostic(Diagnostic)
+    }
+
+    static func read(_ url: URL, display: String) -> Result<String, Failure> {
+        let data: Data
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            if let size = attributes[.size] as? Int, size > maxBytes {
+                return .failure(.diagnostic(.error(.unreadable, at: .file(display),
+                    zh: "文件过大（\(size / 1024 / 1024) MB）；内容文件不应超过 \(maxBytes / 1024 / 1024) MB，请检查是否放错了文件。",
+                    en: "file too large (\(size / 1024 / 1024) MB); content files are at most \(maxBytes / 1024 / 1024) MB.")))
+            }
+            data = try Data(contentsOf: url)
+        } catch {
+            return .failure(.diagnostic(.error(.unreadable, at: .file(display),
+                zh: "无法读取文件（请检查文件权限）：\(error.localizedDescription)",
+                en: "cannot read the file (check its permissions): \(error.localizedDescription)")))
+        }
+        var bytes = data
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if bytes.contains(0) {
+            let utf16 = data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])
+            return .failure(.diagnostic(.error(.encoding, at: .file(display),
+                zh: utf16 ? "文件是 UTF-16 编码；请另存为 UTF-8。" : "文件含有二进制内容（NUL 字节），不是文本文件。",
+                en: utf16 ? "the file is UTF-16; save it as UTF-8." : "the file contains binary data (NUL bytes); it is not a text file.")))
+        }
+        guard let text = String(data: Data(bytes), encoding: .utf8) else {
+            return .failure(.diagnostic(.error(.encoding, at: .file(display),
+                zh: "文件不是 UTF-8 编码（可能是 GBK/GB18030）。请在编辑器中“另存为 UTF-8”，或运行：iconv -f GB18030 -t UTF-8 原文件 > 新文件",
+                en: "the file is not UTF-8 (perhaps GBK/GB18030). Save it as UTF-8, or run: iconv -f GB18030 -t UTF-8 old > new")))
+        }
+        return .success(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
+    }
+}

@@ -1,0 +1,77 @@
+import DiscloseCore
+
+/// Renders diagnostics like a compiler (text) or as JSON. Pure formatting: no I/O.
+public enum DiagnosticRenderer {
+    public static func text(_ diagnostics: [Diagnostic], sources: SourceStore, language: Language) -> String {
+        var out = ""
+        for d in diagnostics.sortedForOutput() {
+            out += "\(d.location): \(d.severity.rawValue)[\(d.rule)]: \(d.message.text(language))"
+            if let expected = d.expected, let actual = d.actual, expected != actual,
+               DecimalNumber(expected) != nil, DecimalNumber(actual) != nil {
+                out += language == .zh ? "（应为 \(expected)，实为 \(actual)）" : " (expected \(expected), actual \(actual))"
+            }
+            out += "\n"
+            if d.location.line > 0, let line = sources.line(d.location.line, of: d.location.file) {
+                let number = String(d.location.line)
+                let gutter = String(repeating: " ", count: number.count)
+                out += " \(number) | \(line)\n"
+                out += " \(gutter) | \(caretPrefix(line, column: d.location.column))^\n"
+            }
+        }
+        out += summary(diagnostics, language: language) + "\n"
+        return out
+    }
+
+    public static func summary(_ diagnostics: [Diagnostic], language: Language) -> String {
+        let e = diagnostics.errorCount, w = diagnostics.warningCount
+        switch language {
+        case .zh:
+            return e == 0 && w == 0 ? "检查通过：没有发现问题。" : "检查完成：\(e) 个错误，\(w) 个警告。"
+        case .en:
+            return e == 0 && w == 0 ? "check passed: no problems found."
+                : "check finished: \(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s")."
+        }
+    }
+
+    /// Spaces up to a 1-based column counted in Unicode scalars; wide (CJK) characters take two cells.
+    static func caretPrefix(_ line: String, column: Int) -> String {
+        var out = ""
+        for (i, scalar) in line.unicodeScalars.enumerated() where i < column - 1 {
+            if scalar == "\t" { out += "\t" } else { out += isWide(scalar) ? "  " : " " }
+        }
+        return out
+    }
+
+    static func isWide(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+             0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+
+    public static func json(_ diagnostics: [Diagnostic], language: Language) -> String {
+        let sorted = diagnostics.sortedForOutput()
+        let items: [JSONValue] = sorted.map { d in
+            .object([
+                ("severity", .string(d.severity.rawValue)),
+                ("rule", .string(d.rule.rawValue)),
+                ("file", .string(d.location.file)),
+                ("line", .number(String(d.location.line))),
+                ("column", .number(String(d.location.column))),
+                ("path", .string(d.path)),
+                ("message", .string(d.message.text(language))),
+                ("expected", d.expected.map { .string($0) } ?? .null),
+                ("actual", d.actual.map { .string($0) } ?? .null),
+            ])
+        }
+        return JSONValue.object([
+            ("errors", .number(String(sorted.errorCount))),
+            ("warnings", .number(String(sorted.warningCount))),
+            ("diagnostics", .array(items)),
+        ]).rendered() + "\n"
+    }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import DiscloseCore
+import DiscloseKit
+import Foundation
+
+struct Disclose: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "disclose",
+        abstract: "部门决算公开网站生成工具 — a static site generator for final-accounts disclosure.",
+        discussion: """
+        内容放在 Content/ 目录中（格式见 docs/content-format.md）。常用命令：
+          disclose check     检查内容是否完整、正确
+          disclose schema    生成编辑器使用的 JSON Schema
+        """,
+        subcommands: [Check.self, Schema.self]
+    )
+}
+
+struct ContentOptions: ParsableArguments {
+    @Option(name: .long, help: "内容目录 (content directory).")
+    var content: String = "Content"
+}
+
+extension Language: ExpressibleByArgument {}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "检查内容：格式、必填项、数字、科目编码。Validate the content.",
+        discussion: "退出状态：0 无错误（可有警告），1 有错误，2 用法或读取问题。Exit status: 0 no errors, 1 errors, 2 usage or I/O problems."
+    )
+
+    @OptionGroup var options: ContentOptions
+
+    @Option(help: "输出格式 text 或 json (output format).")
+    var format: OutputFormat = .text
+
+    @Option(help: "消息语言 zh 或 en (message language).")
+    var lang: Language = .zh
+
+    func run() throws {
+        let url = URL(fileURLWithPath: options.content)
+        let result = Checker.check(content: url, displayRoot: options.content)
+        switch format {
+        case .text:
+            let text = DiagnosticRenderer.text(result.diagnostics, sources: result.load.sources, language: lang)
+            FileHandle.standardOutput.write(Data(text.utf8))
+        case .json:
+            FileHandle.standardOutput.write(Data(DiagnosticRenderer.json(result.diagnostics, language: lang).utf8))
+        }
+        if result.ioFailure { throw ExitCode(2) }
+        if result.hasErrors { throw ExitCode(1) }
+    }
+}
+
+struct Schema: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "生成内容文件的 JSON Schema。Write the JSON Schemas of the content files."
+    )
+
+    @Option(help: "输出目录 (output directory).")
+    var output: String = "schema"
+
+    func run() throws {
+        let dir = URL(fileURLWithPath: output)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for file in ContentFile.allCases {
+            let name = file.rawValue.replacingOccurrences(of: ".yaml", with: ".schema.json")
+            try Data(JSONSchemaExporter.document(for: file).utf8).write(to: dir.appendingPathComponent(name))
+            print(dir.appendingPathComponent(name).path)
+        }
+    }
+}
+
+// Usage errors exit with status 2 (ArgumentParser's default is 64).
+do {
+    var command = try Disclose.parseAsRoot()
+    try command.run()
+} catch {
+    let code = Disclose.exitCode(for: error)
+    if error is ExitCode || code == .success {
+        Disclose.exit(withError: error)
+    }
+    FileHandle.standardError.write(Data((Disclose.fullMessage(for: error) + "\n").utf8))
+    exit(2)
+}
