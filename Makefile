@@ -3,7 +3,7 @@ SWIFT ?= swift
 CONTENT ?= Content
 BIN := .build/debug/disclose
 
-.PHONY: site test build deps check schema clean
+.PHONY: site test build deps pydeps check schema clean
 
 # System packages the build needs (Debian). Installed only when missing.
 APT_PACKAGES := libcmark-dev pkg-config
@@ -30,10 +30,15 @@ check: build
 schema: build
 	$(BIN) schema --output schema
 
-test: deps
+# Python is only used by tests (the JSON Schema check); never at run time.
+pydeps:
+	@python3 -c "import jsonschema, yaml" 2>/dev/null || python3 -m pip install -q jsonschema pyyaml
+
+test: deps pydeps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
 	$(BIN) check --content $(CONTENT)
+	python3 scripts/validate-json-schema.py
+	$(SWIFT) test --skip-build
 
 clean:
 	rm -rf .build Output/*

@@ -14,7 +14,7 @@ public enum JSONSchemaExporter {
         case .object(let schema):
             var props: [(String, JSONValue)] = []
             for field in schema.fields {
-                var child = schemaObject(field.type)
+                var child = schemaObject(field.type).filter { $0.0 != "title" }
                 child.insert(("title", .string(field.label)), at: 0)
                 if let help = field.help { child.insert(("description", .string(help)), at: 1) }
                 props.append((field.name, .object(child)))
@@ -29,13 +29,14 @@ public enum JSONSchemaExporter {
             if minItems > 0 { out.append(("minItems", .number(String(minItems)))) }
             return out
         case .amount(let negativeAllowed):
-            var out: [(String, JSONValue)] = [("type", .string("number")), ("multipleOf", .number("0.01"))]
+            // multipleOf 0.01 misfires on binary floats in most validators; the checker enforces decimals.
+            var out: [(String, JSONValue)] = [("type", .string("number")), ("description", .string("金额，最多两位小数"))]
             if !negativeAllowed { out.append(("minimum", .number("0"))) }
             return out
         case .percent:
             return [("type", .string("number"))]
         case .score:
-            return [("type", .string("number")), ("minimum", .number("0")), ("multipleOf", .number("0.01"))]
+            return [("type", .string("number")), ("minimum", .number("0"))]
         case .count:
             return [("type", .string("integer")), ("minimum", .number("0"))]
         case .year:

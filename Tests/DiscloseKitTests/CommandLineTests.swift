@@ -1,0 +1,51 @@
+import Foundation
+import XCTest
+
+/// `disclose check` as finance staff run it: exit status and output.
+final class CommandLineTests: XCTestCase {
+    var binary: URL { repositoryRoot.appendingPathComponent(".build/debug/disclose") }
+
+    func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: binary.path), "build the executable first (swift build)")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = repositoryRoot
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    }
+
+    func testCheckPassesOnTheSampleContent() throws {
+        let result = try run(["check", "--content", "Content"])
+        XCTAssertEqual(result.status, 0, result.stdout)
+        XCTAssertTrue(result.stdout.hasSuffix("检查通过：没有发现问题。\n") || result.stdout.contains("0 个错误"), result.stdout)
+    }
+
+    func testErrorsExitWithOneAndJSONOnRequest() throws {
+        var site = FixtureSite()
+        site.edit("test-zzb/2023/accounts.yaml", replacing: "  general_budget: 100.00", with: "  general_budget: 1OO")
+        let root = try site.write()
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        let text = try run(["check", "--content", root.path, "--lang", "en"])
+        XCTAssertEqual(text.status, 1)
+        XCTAssertTrue(text.stdout.contains("accounts.yaml:2:19: error[SCHEMA-NUMBER]: '1OO' is not a valid number."), text.stdout)
+        let json = try run(["check", "--content", root.path, "--format", "json"])
+        XCTAssertEqual(json.status, 1)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(object["errors"] as? Int, 1)
+    }
+
+    func testUsageAndMissingContentExitWithTwo() throws {
+        XCTAssertEqual(try run(["check", "--no-such-option"]).status, 2)
+        XCTAssertEqual(try run(["check", "--format", "xml"]).status, 2)
+        let missing = try run(["check", "--content", "/nonexistent/Content"])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stdout.contains("找不到内容目录"), missing.stdout)
+    }
+}
