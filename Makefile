@@ -38,7 +38,7 @@ test: deps pydeps
 	$(SWIFT) build --build-tests
 	$(BIN) check --content $(CONTENT)
 	python3 scripts/validate-json-schema.py
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --disable-swift-testing
 
 clean:
 	rm -rf .build Output/*
