@@ -34,10 +34,12 @@ public struct Diagnostic: Sendable, Hashable {
     /// Decimal strings in the report's unit where the finding is about a number.
     public let expected: String?
     public let actual: String?
+    /// The other figures the finding involves (named in the message too).
+    public let related: [SourceLocation]
 
     public init(
         _ severity: Severity, _ rule: RuleID, at location: SourceLocation, path: String = "",
-        _ message: Message, expected: String? = nil, actual: String? = nil
+        _ message: Message, expected: String? = nil, actual: String? = nil, related: [SourceLocation] = []
     ) {
         self.severity = severity
         self.rule = rule
@@ -46,6 +48,7 @@ public struct Diagnostic: Sendable, Hashable {
         self.message = message
         self.expected = expected
         self.actual = actual
+        self.related = related
     }
 
     public static func error(

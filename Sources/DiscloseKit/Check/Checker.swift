@@ -12,10 +12,23 @@ public enum Checker {
         public var hasErrors: Bool { load.diagnostics.errorCount > 0 }
     }
 
+    /// The reconciliation rules run on every report whose files are structurally valid: a report with a
+    /// malformed number would only produce follow-on noise.
+    static func reconcile(_ tree: ContentTree, structural: [Diagnostic]) -> [Diagnostic] {
+        let broken = structural.filter { $0.severity == .error }.map(\.location.file)
+        let sound = tree.reports.filter { report in
+            !broken.contains { $0 == report.folder || $0.hasPrefix(report.folder + "/") }
+        }
+        return ReconciliationRules.check(ContentTree(site: tree.site, units: tree.units, reports: sound))
+    }
+
     public static func check(content: URL, displayRoot: String? = nil) -> Result {
         var isDir: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: content.path, isDirectory: &isDir) && isDir.boolValue
-        let load = ContentLoader(root: content, displayRoot: displayRoot).load()
+        var load = ContentLoader(root: content, displayRoot: displayRoot).load()
+        if let tree = load.tree {
+            load.diagnostics += reconcile(tree, structural: load.diagnostics)
+        }
         return Result(load: load, ioFailure: !exists)
     }
 }

@@ -1,0 +1,121 @@
+/// What a rule sees: one report, and the same unit's previous report when Content holds it.
+public struct RuleContext: Sendable {
+    public let report: Report
+    public let previousReport: Report?
+    public let functionalCodes: CodeList?
+
+    public init(report: Report, previousReport: Report?, functionalCodes: CodeList?) {
+        self.report = report
+        self.previousReport = previousReport
+        self.functionalCodes = functionalCodes
+    }
+
+    public var accounts: FinalAccounts { report.accounts }
+    public var unit: MoneyUnit { report.accounts.unit }
+
+    /// Σ of the functional rows of a fund (nil = every fund) for one kind of spending (nil = all kinds).
+    public func spending(fund: Fund? = nil, kind: ExpenditureStatement.Kind? = nil) -> DecimalNumber {
+        let rows = accounts.functional.filter { fund == nil || $0.fund == fund }
+        return DecimalNumber.sum(rows.map { row in
+            kind.map { row.amount($0, unit: unit).value } ?? row.total(unit: unit).value
+        })
+    }
+
+    /// The rows' figures for a kind, for messages naming the lines involved.
+    public func spendingFigures(fund: Fund? = nil, kind: ExpenditureStatement.Kind) -> [Figure] {
+        accounts.functional.filter { fund == nil || $0.fund == fund }.compactMap { $0.kinds[kind] }
+    }
+}
+
+/// A named reconciliation rule (勾稽关系).
+public struct ReconciliationRule: Sendable {
+    public enum Area: String, Sendable, CaseIterable {
+        case within = "表内"
+        case between = "表间"
+        case stated = "陈述数字"
+        case years = "跨年度"
+        case text = "文字"
+
+        public var english: String {
+            switch self {
+            case .within: return "within a table"
+            case .between: return "between tables and sections"
+            case .stated: return "figures people state"
+            case .years: return "across years"
+            case .text: return "narrative text"
+            }
+        }
+    }
+
+    public let id: RuleID
+    public let area: Area
+    public let severity: Severity
+    public let title: Message
+    public let description: Message
+    /// A message as the rule prints it, for docs/rules.md.
+    public let example: String
+    let evaluate: @Sendable (RuleContext) -> [Diagnostic]
+
+    public init(_ id: RuleID, _ area: Area, _ severity: Severity, title: Message, description: Message,
+                example: String, evaluate: @escaping @Sendable (RuleContext) -> [Diagnostic]) {
+        self.id = id
+        self.area = area
+        self.severity = severity
+        self.title = title
+        self.description = description
+        self.example = example
+        self.evaluate = evaluate
+    }
+
+    public func check(_ context: RuleContext) -> [Diagnostic] { evaluate(context) }
+}
+
+public enum ReconciliationRules {
+    public static let all: [ReconciliationRule] = WithinRules.all + BetweenRules.all + StatedRules.all + YearRules.all + TextRules.all
+
+    public static func rule(_ id: RuleID) -> ReconciliationRule? { all.first { $0.id == id } }
+
+    /// Runs every rule on every report of the tree.
+    public static func check(_ tree: ContentTree, codes: CodeLists = .bundled) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for report in tree.reports {
+            let previous = tree.reports.first { $0.unitID == report.unitID && $0.year == report.year - 1 }
+            let context = RuleContext(report: report, previousReport: previous,
+                                      functionalCodes: codes.list(.functional, year: report.year))
+            for rule in all { out += rule.check(context) }
+        }
+        return out
+    }
+}
+
+/// Shared wording and formatting of findings.
+enum Finding {
+    static func money(_ value: DecimalNumber) -> String { value.formatted(decimals: 2) }
+
+    static func lines(_ figures: [Figure]) -> String {
+        let numbers = figures.map(\.location.line).filter { $0 > 0 }
+        guard !numbers.isEmpty else { return "" }
+        return numbers.map(String.init).joined(separator: "、")
+    }
+
+    /// `total` differs from the sum of `parts` beyond rounding.
+    static func sum(_ id: RuleID, total: Figure, parts: [Figure], totalZh: String, totalEn: String,
+                    partsZh: String, partsEn: String, severity: Severity = .error) -> Diagnostic? {
+        let values = parts.map(\.value)
+        guard !Tolerance.sumConsistent(total: total.value, parts: values) else { return nil }
+        let sum = DecimalNumber.sum(values)
+        let difference = total.value - sum
+        let where_ = lines(parts)
+        return Diagnostic(severity, id, at: total.location, path: total.path, Message(
+            zh: "“\(totalZh)”为 \(money(total.value))，但\(partsZh)之和为 \(money(sum))，相差 \(money(difference))\(where_.isEmpty ? "" : "（分项在第 \(where_) 行）")。",
+            en: "'\(totalEn)' is \(money(total.value)) but the \(partsEn) add up to \(money(sum)) (difference \(money(difference)))\(where_.isEmpty ? "" : "; parts on lines \(where_)")."),
+            expected: money(sum), actual: money(total.value), related: parts.map(\.location))
+    }
+
+    /// The same fact appears twice with different values.
+    static func mismatch(_ id: RuleID, figure: Figure, expected: DecimalNumber, against other: [Figure] = [],
+                         zh: String, en: String, severity: Severity = .error) -> Diagnostic {
+        Diagnostic(severity, id, at: figure.location, path: figure.path, Message(zh: zh, en: en),
+                   expected: money(expected), actual: money(figure.value), related: other.map(\.location))
+    }
+}
