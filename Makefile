@@ -26,9 +26,10 @@ site: build
 check: build
 	$(BIN) check --content $(CONTENT)
 
-# Regenerate the JSON Schemas shipped for editors.
+# Regenerate the JSON Schemas shipped for editors and docs/rules.md.
 schema: build
 	$(BIN) schema --output schema
+	$(BIN) rules > docs/rules.md
 
 # Python is only used by tests (the JSON Schema check); never at run time.
 pydeps:

@@ -10,9 +10,10 @@ struct Disclose: ParsableCommand {
         discussion: """
         内容放在 Content/ 目录中（格式见 docs/content-format.md）。常用命令：
           disclose check     检查内容是否完整、正确
+          disclose rules     列出全部勾稽规则（Markdown）
           disclose schema    生成编辑器使用的 JSON Schema
         """,
-        subcommands: [Check.self, Schema.self]
+        subcommands: [Check.self, Rules.self, Schema.self]
     )
 }
 
@@ -53,6 +54,16 @@ struct Check: ParsableCommand {
         }
         if result.ioFailure { throw ExitCode(2) }
         if result.hasErrors { throw ExitCode(1) }
+    }
+}
+
+struct Rules: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "列出全部勾稽规则（docs/rules.md 即由此生成）。Print every reconciliation rule as Markdown."
+    )
+
+    func run() throws {
+        FileHandle.standardOutput.write(Data(RulesDocument.markdown().utf8))
     }
 }
 

@@ -49,3 +49,13 @@ final class SampleContentTests: XCTestCase {
         XCTAssertEqual(income["title"] as? String, "收入")
     }
 }
+
+final class GeneratedDocsTests: XCTestCase {
+    func testRulesDocumentIsUpToDate() throws {
+        let shipped = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/rules.md"), encoding: .utf8)
+        XCTAssertEqual(shipped, RulesDocument.markdown(), "docs/rules.md is stale: run `make schema`")
+        for rule in ReconciliationRules.all {
+            XCTAssertTrue(shipped.contains("`\(rule.id)`"), "\(rule.id) missing from docs/rules.md")
+        }
+    }
+}

@@ -1,0 +1,55 @@
+/// docs/rules.md, generated from the rule definitions so it cannot drift (`disclose rules`).
+public enum RulesDocument {
+    public static func markdown() -> String {
+        var out = """
+        # 勾稽规则（Reconciliation rules）
+
+        本文件由 `disclose rules > docs/rules.md` 从规则定义生成，请勿手工修改。
+        Generated from the rule definitions by `disclose rules > docs/rules.md`; do not edit by hand.
+
+        ## 舍入与容差（Rounding and tolerances）
+
+        按 XBRL Calculations 1.1 的思路处理四舍五入（Rounding follows XBRL Calculations 1.1）：
+
+        - 以 d 位小数公开的数代表区间 [v − ½·10⁻ᵈ, v + ½·10⁻ᵈ]。金额一律按两位小数（万元或元）处理。
+          A figure printed with d decimals stands for an interval; amounts are taken at two decimals.
+        - **合计与分项**：n 个分项各自四舍五入后，与合计之差不超过 (n + 1) × 0.005 时视为一致（区间可以相交）；
+          超过即报错。A total and its n parts are consistent when |Σ parts − total| ≤ (n + 1) × 0.005.
+        - **同一个数出现两次**（同样两位小数）必须完全相同；精度不同时按较低的精度比较。
+          The same fact printed twice at the same precision must be identical; otherwise compare at the lower precision.
+        - **百分比**按其打印精度比较：写成整数的按整数比较（“增长11%”对 11.03% 是正确的），写成两位小数的按两位小数比较；
+          计算时考虑金额本身的舍入区间。Percentages are compared at the precision they were printed with, allowing for the
+          amounts' own rounding intervals.
+        - **增减率**以上年数为基数；**完成率** = 决算数 ÷ 预算数，预算数为 0 时不能写完成率。
+          Change rates are over last year's figure; completion = actual ÷ budget, undefined for a zero budget.
+
+        ## 错误与警告（Errors and warnings）
+
+        错误（error）使 `disclose check` 以状态 1 退出、`disclose build` 拒绝生成；警告（warning）提示需要核对，
+        但可能有合理解释（如机关运行经费与公用经费口径不同）。每条数字类提示都带有 expected（应为）和 actual（实为），
+        并指向最可能出错的那个数所在的行，其他相关的行写在消息中。
+
+        """
+        for area in ReconciliationRule.Area.allCases {
+            let rules = ReconciliationRules.all.filter { $0.area == area }
+            guard !rules.isEmpty else { continue }
+            out += "\n## \(area.rawValue)（\(area.english)）\n"
+            for rule in rules {
+                out += """
+
+                ### `\(rule.id)` — \(rule.title.zh)
+
+                \(rule.title.en). **\(rule.severity == .error ? "错误 error" : "警告 warning")**
+
+                \(rule.description.zh)
+
+                \(rule.description.en)
+
+                示例 / example: `\(rule.example)`
+
+                """
+            }
+        }
+        return out
+    }
+}
