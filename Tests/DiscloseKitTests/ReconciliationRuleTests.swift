@@ -205,11 +205,13 @@ final class ReconciliationRuleTests: XCTestCase {
         // 001: 基本支出 534.27 vs 人员经费 489.86 + 公用经费 44.43 = 534.29: 0.02 > 0.015.
         XCTAssertFalse(Tolerance.sumConsistent(total: DecimalNumber("534.27")!, parts: ["489.86", "44.43"].compactMap(DecimalNumber.init)))
         // A percentage printed as an integer is checked as an integer: 004's "11%" for 2.72 / 24.65 = 11.03%.
-        let (_, low, high) = try XCTUnwrap(Tolerance.changeRateRange(current: DecimalNumber("27.37")!, previous: DecimalNumber("24.65")!))
-        XCTAssertTrue(Tolerance.printed(DecimalNumber("11")!, decimals: 0, canRound: low, high))
-        XCTAssertTrue(Tolerance.printed(DecimalNumber("11.03")!, decimals: 2, canRound: low, high))
-        XCTAssertFalse(Tolerance.printed(DecimalNumber("11.20")!, decimals: 2, canRound: low, high))
-        XCTAssertFalse(Tolerance.printed(DecimalNumber("12")!, decimals: 0, canRound: low, high))
+        XCTAssertTrue(Tolerance.rateConsistent(printed: DecimalNumber("11")!, decimals: 0, change: DecimalNumber("2.72")!, previous: DecimalNumber("24.65")!))
+        XCTAssertTrue(Tolerance.rateConsistent(printed: DecimalNumber("11.03")!, decimals: 2, change: DecimalNumber("2.72")!, previous: DecimalNumber("24.65")!))
+        XCTAssertFalse(Tolerance.rateConsistent(printed: DecimalNumber("11.00")!, decimals: 2, change: DecimalNumber("2.72")!, previous: DecimalNumber("24.65")!))
+        // 001: 0.57 over last year's 43.86 is 1.30%, not 1.28% (which divides by this year's 44.43).
+        XCTAssertFalse(Tolerance.rateConsistent(printed: DecimalNumber("1.28")!, decimals: 2, change: DecimalNumber("0.57")!, previous: DecimalNumber("43.86")!))
+        // 000: 资源勘探 141.73 / 3474.67 = 4.0789% is 4.08%, not the published 4.07%.
+        XCTAssertFalse(Tolerance.shareConsistent(printed: DecimalNumber("4.07")!, decimals: 2, part: DecimalNumber("141.73")!, whole: DecimalNumber("3474.67")!))
         // 000: 其他收入 0.14 / 3474.81 printed as 0.01% cannot be a rounding of 0.0040%.
         XCTAssertFalse(Tolerance.shareConsistent(printed: DecimalNumber("0.01")!, decimals: 2, part: DecimalNumber("0.14")!, whole: DecimalNumber("3474.81")!))
         XCTAssertTrue(Tolerance.shareConsistent(printed: DecimalNumber("80.9")!, decimals: 1, part: DecimalNumber("2810.86")!, whole: DecimalNumber("3474.67")!))

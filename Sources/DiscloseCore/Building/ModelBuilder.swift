@@ -257,7 +257,8 @@ public enum ModelBuilder {
             },
             projectGroups: o.list("project_groups").map {
                 Performance.ProjectGroup(label: $0.text("label") ?? "", count: $0.requiredQuantity("count"), budget: $0.requiredFigure("budget"),
-                                         actual: $0.requiredFigure("actual"), over10PercentBalance: $0.quantity("over_10pct_balance"))
+                                         actual: $0.requiredFigure("actual"), rate: $0.quantity("rate"),
+                                         over10PercentBalance: $0.quantity("over_10pct_balance"), under10PercentBalance: $0.quantity("under_10pct_balance"))
             })
     }
 

@@ -296,5 +296,5 @@ public struct Assets: Sendable {
     public var vehicles: [Count]
     public var equipment: [Count]
 
-    public var vehicleTotal: Int { vehicles.reduce(0) { $0 + Int($1.count.value.mantissa) } }
+    public var vehicleTotal: Int { vehicles.reduce(0) { $0 + $1.count.value.intValue } }
 }

@@ -30,7 +30,9 @@ public struct Performance: Sendable {
         public var count: Quantity
         public var budget: Figure
         public var actual: Figure
+        public var rate: Quantity?
         public var over10PercentBalance: Quantity?
+        public var under10PercentBalance: Quantity?
     }
 
     /// The figures the overall performance report quotes, checked against Part 2.

@@ -200,3 +200,8 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
         return negative ? "-\(body)" : body
     }
 }
+
+extension DecimalNumber {
+    /// The value as a whole number (counts of people, vehicles, projects).
+    public var intValue: Int { Int(rounded(to: 0).mantissa) }
+}

@@ -236,7 +236,7 @@ enum BetweenRules {
     ) { c in
         let held = c.accounts.threePublic.vehiclesHeld
         guard !held.isEmpty, let first = held.first else { return [] }
-        let heldTotal = held.reduce(0) { $0 + Int($1.count.value.mantissa) }
+        let heldTotal = held.reduce(0) { $0 + $1.count.value.intValue }
         let assets = c.accounts.assets.vehicleTotal
         guard heldTotal != assets else { return [] }
         return [Diagnostic(.warning, "VEHICLE-COUNT", at: first.count.location, path: first.count.path, Message(
@@ -254,11 +254,21 @@ enum BetweenRules {
     ) { c in
         guard let p = c.report.performance else { return [] }
         let tables = p.projects.count
-        guard DecimalNumber(tables) != p.management.selfEvaluated.value else { return [] }
-        return [Diagnostic(.warning, "PROJECT-COUNT", at: p.management.selfEvaluated.location, path: p.management.selfEvaluated.path, Message(
-            zh: "写明对 \(p.management.selfEvaluated.value) 个项目开展了绩效自评，但有 \(tables) 张项目支出绩效自评表。",
-            en: "\(p.management.selfEvaluated.value) projects are said to be self-evaluated, but \(tables) self-evaluation tables are given."),
-            expected: String(tables), actual: p.management.selfEvaluated.value.description)]
+        var out: [Diagnostic] = []
+        if DecimalNumber(tables) != p.management.selfEvaluated.value {
+            out.append(Diagnostic(.warning, "PROJECT-COUNT", at: p.management.selfEvaluated.location, path: p.management.selfEvaluated.path, Message(
+                zh: "写明对 \(p.management.selfEvaluated.value) 个项目开展了绩效自评，但有 \(tables) 张项目支出绩效自评表。",
+                en: "\(p.management.selfEvaluated.value) projects are said to be self-evaluated, but \(tables) self-evaluation tables are given."),
+                expected: String(tables), actual: p.management.selfEvaluated.value.description))
+        }
+        // Every self-evaluated project had performance targets: fewer targets than tables cannot be right.
+        if DecimalNumber(tables) > p.management.withTargets.value {
+            out.append(Diagnostic(.warning, "PROJECT-COUNT", at: p.management.withTargets.location, path: p.management.withTargets.path, Message(
+                zh: "写明对 \(p.management.withTargets.value) 个项目编制了绩效目标，少于项目支出绩效自评表的张数 \(tables)。",
+                en: "\(p.management.withTargets.value) projects are said to have targets, fewer than the \(tables) self-evaluation tables."),
+                expected: String(tables), actual: p.management.withTargets.value.description))
+        }
+        return out
     }
 
     static let projectGroups = ReconciliationRule(
@@ -282,17 +292,27 @@ enum BetweenRules {
                 if let d = Finding.sum("PROJECT-GROUPS", total: figure, parts: parts, totalZh: "\(g.label)\(zh)", totalEn: "\(g.label) \(zh)",
                                        partsZh: "该类别各项目", partsEn: "the category's projects") { out.append(d) }
             }
-            if let over = g.over10PercentBalance {
-                let count = members.filter { m in
-                    guard !m.funds.budget.value.isZero else { return false }
-                    let unspent = DecimalNumber.percentage(m.funds.budget.value - m.funds.actual.value, of: m.funds.budget.value, decimals: 4) ?? .zero
-                    return unspent > DecimalNumber(10)
-                }.count
-                if DecimalNumber(count) != over.value {
-                    out.append(Diagnostic(.error, "PROJECT-GROUPS", at: over.location, path: over.path, Message(
-                        zh: "“\(g.label)”中预算结余率大于 10% 的项目写为 \(over.value) 个，按自评表计算为 \(count) 个。",
-                        en: "'\(g.label)' says \(over.value) projects left over 10% unspent; the tables give \(count)."),
-                        expected: String(count), actual: over.value.description))
+            let unspent: [DecimalNumber] = members.map { m in
+                m.funds.budget.value.isZero ? .zero
+                    : DecimalNumber.percentage(m.funds.budget.value - m.funds.actual.value, of: m.funds.budget.value, decimals: 4) ?? .zero
+            }
+            let counts = [(g.over10PercentBalance, unspent.filter { $0 > DecimalNumber(10) }.count, "大于"),
+                          (g.under10PercentBalance, unspent.filter { $0 < DecimalNumber(10) }.count, "小于")]
+            for (stated, count, word) in counts {
+                guard let stated, DecimalNumber(count) != stated.value else { continue }
+                out.append(Diagnostic(.error, "PROJECT-GROUPS", at: stated.location, path: stated.path, Message(
+                    zh: "“\(g.label)”中预算结余率\(word) 10% 的项目写为 \(stated.value) 个，按自评表计算为 \(count) 个。",
+                    en: "'\(g.label)': \(stated.value) projects are said to have \(word == "大于" ? "over" : "under") 10% unspent; the tables give \(count)."),
+                    expected: String(count), actual: stated.value.description))
+            }
+            if let rate = g.rate {
+                let budget = DecimalNumber.sum(members.map(\.funds.budget.value)), actual = DecimalNumber.sum(members.map(\.funds.actual.value))
+                if !Tolerance.shareConsistent(printed: rate.value, decimals: rate.value.scale, part: actual, whole: budget) {
+                    let computed = DecimalNumber.percentage(actual, of: budget, decimals: max(rate.value.scale, 2)) ?? .zero
+                    out.append(Diagnostic(.error, "PROJECT-GROUPS", at: rate.location, path: rate.path, Message(
+                        zh: "“\(g.label)”预算执行总体进度写为 \(rate.value)%，按执行金额 \(Finding.money(actual)) ÷ 预算 \(Finding.money(budget)) 计算应为 \(computed)%。",
+                        en: "'\(g.label)' execution is given as \(rate.value)%, but \(Finding.money(actual)) / \(Finding.money(budget)) is \(computed)%."),
+                        expected: computed.description, actual: rate.value.description))
                 }
             }
         }

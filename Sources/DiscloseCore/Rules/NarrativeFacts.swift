@@ -77,6 +77,26 @@ enum NarrativeFacts {
         if let sme = p.sme { add(["授予中小企业合同金额"], sme.value, base: p.total.value, at: sme.location) }
         if let micro = p.micro { add(["授予小微企业合同金额"], micro.value, base: p.total.value, at: micro.location) }
 
+        // 款 and 项 of the general budget, by their full path ("一般公共服务组织事务行政运行") and code.
+        if let codes = c.functionalCodes {
+            var sums: [String: (DecimalNumber, DecimalNumber?)] = [:]
+            for row in a.functional where row.fund == .generalBudget && row.code.value.count > 3 {
+                let code = row.code.value
+                let previous = sums[code]
+                let budget: DecimalNumber? = row.budget.map { $0.value + (previous?.1 ?? .zero) } ?? previous?.1
+                sums[code] = ((previous?.0 ?? .zero) + row.total(unit: unit).value, budget)
+            }
+            var leafNames: [String: Int] = [:]
+            for code in sums.keys { if let n = codes[code]?.name { leafNames[n, default: 0] += 1 } }
+            for (code, value) in sums.sorted(by: { $0.key < $1.key }) {
+                let path = codes.path(of: code).map(\.name)
+                guard path.count >= 2 else { continue }
+                let head = path[0]
+                var labels = [path.joined(), ([String(head.hasSuffix("支出") ? head.dropLast(2) : head[...])] + path.dropFirst()).joined(), code]
+                if let leaf = path.last, leafNames[leaf] == 1 { labels.append(leaf) }
+                add(labels, value.0, budget: value.1)
+            }
+        }
         // 类 of the general budget, by name with and without 支出.
         if let codes = c.functionalCodes {
             var classes: [String: DecimalNumber] = [:]

@@ -20,6 +20,10 @@ struct NarrativeScanner {
         /// The year the sentence speaks of, if it names one.
         let year: Int?
         let text: String
+        /// The amount the same sentence states for the item: rates are recomputed from what is written.
+        var statedCurrent: DecimalNumber? = nil
+        /// The total the paragraph says its shares are of ("…950.84万元。主要用于以下方面：…").
+        var statedBase: DecimalNumber? = nil
     }
 
     struct Sentence {
@@ -97,10 +101,32 @@ struct NarrativeScanner {
         return tokens
     }
 
-    static func scan(_ markdown: String, facts: [NarrativeFact], years: (current: Int, previous: Int)) -> [Claim] {
+    /// Words that make an amount something other than the item's actual figure (a budget, stock funds…).
+    static let qualifiers = ["预算", "存量", "安排", "结转"]
+    /// Words that make every later amount of the sentence (and a following "其中：…" sentence) a budget or stock figure.
+    static let sentenceQualifiers = ["存量", "预算安排", "年初预算"]
+
+    static func scan(_ markdown: String, facts: [NarrativeFact], years: (current: Int, previous: Int), unitNames: [String] = []) -> [Claim] {
         var claims: [Claim] = []
+        var listBase: DecimalNumber?
+        var qualifiedSentence = false
         for sentence in sentences(markdown) {
-            let text = sentence.text
+            // The unit's own name stands before item names ("…组织部机关运行经费"): mark it as a word boundary.
+            var text = sentence.text
+            for name in unitNames.sorted(by: { $0.count > $1.count }) where !name.isEmpty {
+                text = text.replacingOccurrences(of: name, with: "@")
+            }
+            let sentenceStart = claims.count
+            // "年初预算安排本年支出391.89万元。其中：…" — the 其中 sentence is a budget too.
+            let inheritsQualifier = qualifiedSentence && text.hasPrefix("其中")
+            qualifiedSentence = sentenceQualifiers.contains(where: text.contains) || inheritsQualifier
+            if text.hasPrefix("主要用于"), let previous = sentences(markdown).last(where: { $0.line < sentence.line || ($0.line == sentence.line && $0.column < sentence.column) }) {
+                let amounts = numbers(in: previous.text).filter { previous.text[$0.end...].hasPrefix("万元") || previous.text[$0.end...].hasPrefix("元") }
+                listBase = amounts.last?.value
+            } else if let range = text.range(of: "主要用于") {
+                let amounts = numbers(in: text).filter { $0.end <= range.lowerBound && (text[$0.end...].hasPrefix("万元") || text[$0.end...].hasPrefix("元")) }
+                if let last = amounts.last { listBase = last.value }
+            }
             var subject: NarrativeFact?
             var year: Int?
             let mentions = labelMentions(in: text, facts: facts)
@@ -112,11 +138,11 @@ struct NarrativeScanner {
                 let after = text[token.end...]
                 let before = text[..<token.start]
                 // Years: "2020年" sets the sentence's year.
-                if after.hasPrefix("年"), token.decimals == 0, (1990...2100).contains(Int(token.value.mantissa)) {
-                    year = Int(token.value.mantissa)
+                if after.hasPrefix("年"), token.decimals == 0, (1990...2100).contains(token.value.intValue) {
+                    year = token.value.intValue
                     continue
                 }
-                let clauseStart = before.lastIndex { "，,：:（(".contains($0) }.map { text.index(after: $0) } ?? text.startIndex
+                let clauseStart = before.lastIndex { "，,（(".contains($0) }.map { text.index(after: $0) } ?? text.startIndex
                 let clause = text[clauseStart..<token.start]
                 // The nearest label before the number within this sentence.
                 if let nearest = mentions.last(where: { $0.range.upperBound <= token.start }) {
@@ -129,14 +155,26 @@ struct NarrativeScanner {
                 let column = sentence.column + text.distance(from: text.startIndex, to: token.start)
                 func add(_ fact: NarrativeFact?, _ kind: ClaimKind) {
                     guard let fact else { return }
-                    claims.append(Claim(fact: fact, kind: kind, decimals: token.decimals, line: sentence.line,
-                                        column: column, year: year, text: text))
+                    var claim = Claim(fact: fact, kind: kind, decimals: token.decimals, line: sentence.line,
+                                      column: column, year: year, text: text)
+                    // The amount this sentence wrote for the item, for its rates and shares.
+                    for earlier in claims.reversed() where earlier.fact.label == fact.label {
+                        if case .amount(let v, let u) = earlier.kind { claim.statedCurrent = Amount(v, u).inWanYuan; break }
+                    }
+                    if case .share = kind { claim.statedBase = listBase }
+                    claims.append(claim)
                 }
                 if let unit {
                     if let verb, clause.hasSuffix(verb.word) || clause.hasSuffix("\(verb.word)了") {
                         add(inClauseLabel?.fact ?? subject, .change(token.value, unit, sign: verb.sign))
                     } else if let label = inClauseLabel {
-                        add(label.fact, .amount(token.value, unit))
+                        // "年初预算安排本年支出391.89万元", "使用存量资金安排…支出6.96万元" are not the item's actual figure.
+                        let outside = String(text[clauseStart..<label.range.lowerBound]) + String(text[label.range.upperBound..<token.start])
+                        let sentenceSoFar = String(text[..<label.range.lowerBound])
+                        if !qualifiers.contains(where: outside.contains) && !inheritsQualifier
+                            && !sentenceQualifiers.contains(where: sentenceSoFar.contains) {
+                            add(label.fact, .amount(token.value, unit))
+                        }
                     }
                 } else if isPercent {
                     if clause.contains("占") {
@@ -200,6 +238,8 @@ struct NarrativeScanner {
     static func startsWord(_ text: String, at index: String.Index) -> Bool {
         guard index > text.startIndex else { return true }
         let previous = text[text.index(before: index)]
+        // A code ("2013201") may follow a name directly, but not another digit.
+        if text[index].isASCII && text[index].isNumber { return !(previous.isASCII && previous.isNumber) }
         if previous.isASCII || leftBoundary.contains(previous) { return true }
         return !(previous.unicodeScalars.first.map { (0x4E00...0x9FFF).contains($0.value) } ?? false)
     }

@@ -3,11 +3,14 @@ public struct RuleContext: Sendable {
     public let report: Report
     public let previousReport: Report?
     public let functionalCodes: CodeList?
+    /// The unit's full and short names, which stand before item names in sentences.
+    public let unitNames: [String]
 
-    public init(report: Report, previousReport: Report?, functionalCodes: CodeList?) {
+    public init(report: Report, previousReport: Report?, functionalCodes: CodeList?, unitNames: [String] = []) {
         self.report = report
         self.previousReport = previousReport
         self.functionalCodes = functionalCodes
+        self.unitNames = unitNames
     }
 
     public var accounts: FinalAccounts { report.accounts }
@@ -80,8 +83,10 @@ public enum ReconciliationRules {
         var out: [Diagnostic] = []
         for report in tree.reports {
             let previous = tree.reports.first { $0.unitID == report.unitID && $0.year == report.year - 1 }
+            let unit = tree.units.first { $0.id == report.unitID }
             let context = RuleContext(report: report, previousReport: previous,
-                                      functionalCodes: codes.list(.functional, year: report.year))
+                                      functionalCodes: codes.list(.functional, year: report.year),
+                                      unitNames: unit.map { [$0.name, $0.shortName] + $0.otherNames } ?? [])
             for rule in all { out += rule.check(context) }
         }
         return out

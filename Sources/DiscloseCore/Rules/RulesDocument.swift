@@ -17,9 +17,10 @@ public enum RulesDocument {
           超过即报错。A total and its n parts are consistent when |Σ parts − total| ≤ (n + 1) × 0.005.
         - **同一个数出现两次**（同样两位小数）必须完全相同；精度不同时按较低的精度比较。
           The same fact printed twice at the same precision must be identical; otherwise compare at the lower precision.
-        - **百分比**按其打印精度比较：写成整数的按整数比较（“增长11%”对 11.03% 是正确的），写成两位小数的按两位小数比较；
-          计算时考虑金额本身的舍入区间。Percentages are compared at the precision they were printed with, allowing for the
-          amounts' own rounding intervals.
+        - **百分比**由写出的金额精确计算后，按其打印精度四舍五入再比较：写成整数的按整数比较（“增长11%”对 11.03% 是正确的），
+          写成两位小数的按两位小数比较（4.0789% 写成 4.07% 是错误的）。句子自己写出了金额或增减额时，用句中的数计算。
+          Percentages are computed exactly from the amounts as written and compared after rounding to the precision they
+          were printed with; where the sentence states the amount or the change itself, that figure is used.
         - **增减率**以上年数为基数；**完成率** = 决算数 ÷ 预算数，预算数为 0 时不能写完成率。
           Change rates are over last year's figure; completion = actual ÷ budget, undefined for a zero budget.
 

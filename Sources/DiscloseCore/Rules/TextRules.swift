@@ -36,7 +36,7 @@ enum TextRules {
         return texts(c).flatMap { text in
             // A project summary speaks of its own project, not of the department's totals.
             let all = (text.extraFacts.isEmpty ? facts : text.extraFacts).sorted { $0.label.count > $1.label.count }
-            return NarrativeScanner.scan(text.markdown, facts: all, years: (c.report.year, c.report.previousYear)).map { ($0, text) }
+            return NarrativeScanner.scan(text.markdown, facts: all, years: (c.report.year, c.report.previousYear), unitNames: c.unitNames).map { ($0, text) }
         }
     }
 
@@ -87,19 +87,34 @@ enum TextRules {
     static let shares = ReconciliationRule(
         "TEXT-SHARE", .text, .error,
         title: Message(zh: "文字中的占比 = 金额 ÷ 合计", en: "Shares in the text = amount ÷ total"),
-        description: Message(zh: "“占 x%”按其打印精度与金额 ÷ 合计比较（收入占本年收入合计，支出占本年支出合计，各类占一般公共预算财政拨款支出，“三公”各项占“三公”经费合计）；考虑金额本身的四舍五入。",
-                             en: "A printed share is compared with amount ÷ base at its printed precision, allowing for the amounts' own rounding."),
+        description: Message(zh: "“占 x%”按其打印精度与金额 ÷ 合计（四舍五入）比较：收入占本年收入合计，支出占本年支出合计，各类占一般公共预算财政拨款支出，“三公”各项占“三公”经费合计；段落写明了合计（“……万元。主要用于以下方面”）时按该合计计算，但该合计本身须是正确的基数。",
+                             en: "A printed share is compared with amount ÷ base, rounded to its printed precision; a base the paragraph states is used, and must itself be the right base."),
         example: "“其他收入”占比写为 0.01%，按 0.14 ÷ 3474.81 计算应为 0.00%。"
     ) { c in
         var out: [Diagnostic] = []
+        var reportedBases: Set<String> = []
         for (claim, text) in claims(c) {
-            guard case .share(let value, let explicit) = claim.kind, let whole = base(claim, explicit, c) else { continue }
-            if whole.isZero && claim.fact.current.isZero && value.isZero { continue }
-            guard !Tolerance.shareConsistent(printed: value, decimals: claim.decimals, part: claim.fact.current, whole: whole) else { continue }
-            let computed = DecimalNumber.percentage(claim.fact.current, of: whole, decimals: claim.decimals) ?? .zero
+            guard case .share(let value, let explicit) = claim.kind, let defaultBase = base(claim, explicit, c) else { continue }
+            let part = claim.statedCurrent ?? claim.fact.current
+            var whole = defaultBase
+            if explicit == nil, let stated = claim.statedBase, stated.rounded(to: 2) != defaultBase.rounded(to: 2) {
+                // The paragraph computed its shares over another total: say so once, then check the arithmetic on it.
+                whole = stated
+                let key = "\(text.file):\(claim.line)"
+                if !reportedBases.contains(key) {
+                    reportedBases.insert(key)
+                    out.append(Diagnostic(.error, "TEXT-SHARE", at: location(claim, text), Message(
+                        zh: "占比以 \(Finding.money(stated)) 为基数计算，但“\(claim.fact.label)”等应占的合计为 \(Finding.money(defaultBase))。",
+                        en: "the shares are computed over \(Finding.money(stated)), but the base for '\(claim.fact.label)' is \(Finding.money(defaultBase))."),
+                        expected: Finding.money(defaultBase), actual: Finding.money(stated)))
+                }
+            }
+            if whole.isZero && part.isZero && value.isZero { continue }
+            guard !Tolerance.shareConsistent(printed: value, decimals: claim.decimals, part: part, whole: whole) else { continue }
+            let computed = DecimalNumber.percentage(part, of: whole, decimals: claim.decimals) ?? .zero
             out.append(Diagnostic(.error, "TEXT-SHARE", at: location(claim, text), Message(
-                zh: "“\(claim.fact.label)”占比写为 \(value)%，按 \(Finding.money(claim.fact.current)) ÷ \(Finding.money(whole)) 计算应为 \(computed)%。",
-                en: "the share of '\(claim.fact.label)' is given as \(value)%, but \(Finding.money(claim.fact.current)) / \(Finding.money(whole)) is \(computed)%."),
+                zh: "“\(claim.fact.label)”占比写为 \(value)%，按 \(Finding.money(part)) ÷ \(Finding.money(whole)) 计算应为 \(computed)%。",
+                en: "the share of '\(claim.fact.label)' is given as \(value)%, but \(Finding.money(part)) / \(Finding.money(whole)) is \(computed)%."),
                 expected: computed.description, actual: value.description, related: claim.fact.location.map { [$0] } ?? []))
         }
         return out
@@ -115,7 +130,7 @@ enum TextRules {
         var out: [Diagnostic] = []
         for (claim, text) in claims(c) {
             guard let previous = claim.fact.previous else { continue }
-            let current = claim.fact.current
+            let current = claim.statedCurrent ?? claim.fact.current
             let delta = current - previous
             let at = location(claim, text)
             let related = claim.fact.location.map { [$0] } ?? []
@@ -130,17 +145,22 @@ enum TextRules {
                         expected: Finding.money(delta.magnitude), actual: value.description, related: related))
                 }
             case .rate(let value, let sign):
-                guard let (exact, low, high) = Tolerance.changeRateRange(current: current, previous: previous) else { continue }
-                let magnitudeOK = Tolerance.printed(value, decimals: claim.decimals, canRound: low.magnitude < high.magnitude ? low.magnitude : high.magnitude,
-                                                    low.magnitude < high.magnitude ? high.magnitude : low.magnitude)
-                    || Tolerance.printed(value.negated, decimals: claim.decimals, canRound: low, high) && sign < 0
-                    || Tolerance.printed(value, decimals: claim.decimals, canRound: low, high) && sign > 0
-                let wrongDirection = (sign > 0 && exact.isNegative) || (sign < 0 && exact > .zero)
-                if wrongDirection || !magnitudeOK {
-                    let shown = exact.magnitude.rounded(to: claim.decimals)
+                // Recompute from the change the sentence states, if it states one.
+                let statedDelta: DecimalNumber? = claims(c).lazy.compactMap { other, _ -> DecimalNumber? in
+                    guard other.line == claim.line, other.text == claim.text, other.fact.label == claim.fact.label,
+                          case .change(let v, let u, _) = other.kind else { return nil }
+                    return Amount(v, u).inWanYuan
+                }.first
+                let change = statedDelta ?? delta.magnitude
+                let base = statedDelta.map { sign > 0 ? current - $0 : current + $0 } ?? previous
+                guard !base.isZero else { continue }
+                let exact = DecimalNumber.percentage(change, of: base, decimals: 8) ?? .zero
+                let wrongDirection = (sign > 0 && delta.isNegative) || (sign < 0 && delta > .zero)
+                if wrongDirection || !Tolerance.rateConsistent(printed: value, decimals: claim.decimals, change: change, previous: base) {
+                    let shown = exact.rounded(to: claim.decimals)
                     out.append(Diagnostic(.error, "TEXT-CHANGE", at: at, Message(
-                        zh: "“\(claim.fact.label)”\(sign > 0 ? "增长" : "下降")率写为 \(value)%，按（\(Finding.money(current)) − \(Finding.money(previous))）÷ \(Finding.money(previous)) 计算应为\(exact.isNegative ? "下降" : "增长") \(shown)%。",
-                        en: "the rate for '\(claim.fact.label)' is given as \(value)%, but the change over last year is \(exact.rounded(to: claim.decimals))%."),
+                        zh: "“\(claim.fact.label)”\(sign > 0 ? "增长" : "下降")率写为 \(value)%，按 \(Finding.money(change)) ÷ 上年 \(Finding.money(base)) 计算应为\(delta.isNegative ? "下降" : "增长") \(shown)%。",
+                        en: "the rate for '\(claim.fact.label)' is given as \(value)%, but \(Finding.money(change)) / last year's \(Finding.money(base)) is \(shown)%."),
                         expected: shown.description, actual: value.description, related: related))
                 }
             case .unchanged:
@@ -175,11 +195,12 @@ enum TextRules {
                 }
                 continue
             }
-            guard !Tolerance.shareConsistent(printed: value, decimals: claim.decimals, part: claim.fact.current, whole: budget) else { continue }
-            let computed = DecimalNumber.percentage(claim.fact.current, of: budget, decimals: max(claim.decimals, 2)) ?? .zero
+            let actual = claim.statedCurrent ?? claim.fact.current
+            guard !Tolerance.shareConsistent(printed: value, decimals: claim.decimals, part: actual, whole: budget) else { continue }
+            let computed = DecimalNumber.percentage(actual, of: budget, decimals: max(claim.decimals, 2)) ?? .zero
             out.append(Diagnostic(.error, "TEXT-COMPLETION", at: location(claim, text), Message(
-                zh: "“\(claim.fact.label)”完成预算写为 \(value)%，按决算数 \(Finding.money(claim.fact.current)) ÷ 预算数 \(Finding.money(budget)) 计算应为 \(computed.rounded(to: claim.decimals))%。",
-                en: "'\(claim.fact.label)' completion is given as \(value)%, but \(Finding.money(claim.fact.current)) / \(Finding.money(budget)) is \(computed.rounded(to: claim.decimals))%."),
+                zh: "“\(claim.fact.label)”完成预算写为 \(value)%，按决算数 \(Finding.money(actual)) ÷ 预算数 \(Finding.money(budget)) 计算应为 \(computed.rounded(to: claim.decimals))%。",
+                en: "'\(claim.fact.label)' completion is given as \(value)%, but \(Finding.money(actual)) / \(Finding.money(budget)) is \(computed.rounded(to: claim.decimals))%."),
                 expected: computed.rounded(to: claim.decimals).description, actual: value.description, related: claim.fact.location.map { [$0] } ?? []))
         }
         return out
@@ -288,7 +309,20 @@ enum Enumeration {
 
     static let units: [Character] = ["人", "个", "名", "项", "辆", "家", "所"]
 
-    static func check(_ sentence: String) -> Finding? {
+    /// Removes parenthesised asides: "参公编制8个（区委党员教育中心5个、…）".
+    static func withoutAsides(_ text: String) -> String {
+        var out = ""
+        var depth = 0
+        for ch in text {
+            if ch == "（" || ch == "(" { depth += 1; continue }
+            if ch == "）" || ch == ")" { depth = max(0, depth - 1); continue }
+            if depth == 0 { out.append(ch) }
+        }
+        return out
+    }
+
+    static func check(_ raw: String) -> Finding? {
+        let sentence = withoutAsides(raw)
         guard let marker = sentence.range(of: "，其中") ?? sentence.range(of: "其中：") else { return nil }
         let head = sentence[..<marker.lowerBound]
         // The total: the last "<number><unit>" right before "，其中".
@@ -310,6 +344,10 @@ enum Enumeration {
         let sum = parts.reduce(0, +)
         // Only a list that claims to be the whole can be wrong; a partial list says 主要 or 等.
         guard sum != total, !sentence.contains("主要"), !sentence[marker.upperBound...].contains("等") else { return nil }
+        // "在岗人员35名，退休人员4名，离休1名，其中：行政人员20名…": the list belongs to an earlier total.
+        let headText = String(head)
+        let earlier = NarrativeScanner.numbers(in: headText).filter { headText[$0.end...].first == unit }.map(\.value)
+        if earlier.contains(DecimalNumber(sum)) { return nil }
         return Finding(label: label, total: total, sum: sum, unit: String(unit))
     }
 }

@@ -1,6 +1,6 @@
-/// Rounding done right, after XBRL Calculations 1.1: a figure printed with d decimals stands for the
-/// interval [v − ½·10^−d, v + ½·10^−d]. A relation is inconsistent only when no values inside the
-/// intervals satisfy it. See docs/rules.md.
+/// Rounding done right. Sums follow XBRL Calculations 1.1: a figure printed with d decimals stands for the
+/// interval [v − ½·10^−d, v + ½·10^−d], and a sum is inconsistent only when the intervals cannot meet.
+/// Percentages are compared at the precision they were printed with. See docs/rules.md.
 public enum Tolerance {
     /// Amounts in tables and YAML carry two decimals in their unit.
     public static let amountDecimals = 2
@@ -23,48 +23,18 @@ public enum Tolerance {
         return a.rounded(to: d) == b.rounded(to: d)
     }
 
-    /// Whether a printed value (with its own decimals) can be the rounding of some value in [low, high].
-    public static func printed(_ value: DecimalNumber, decimals: Int, canRound low: DecimalNumber, _ high: DecimalNumber) -> Bool {
-        let half = halfUnit(decimals)
-        // Intervals [value − half, value + half] and [low, high] meet.
-        return value - half <= high && value + half >= low
-    }
-
-    /// The interval of a two-decimal amount.
-    public static func interval(_ amount: DecimalNumber) -> (DecimalNumber, DecimalNumber) {
-        let half = halfUnit(amountDecimals)
-        return (amount - half, amount + half)
-    }
-
     static let workingDecimals = 8
 
-    /// Percentage `part / whole × 100` over the amounts' rounding intervals: (exact, low, high).
-    public static func shareRange(part: DecimalNumber, whole: DecimalNumber) -> (DecimalNumber, DecimalNumber, DecimalNumber)? {
-        guard let exact = DecimalNumber.percentage(part, of: whole, decimals: workingDecimals) else { return nil }
-        let (pl, ph) = interval(part)
-        let (wl, wh) = interval(whole)
-        let lowPart = max(pl, .zero)
-        guard wl > .zero,
-              let low = DecimalNumber.percentage(lowPart, of: wh, decimals: workingDecimals),
-              let high = DecimalNumber.percentage(ph, of: wl, decimals: workingDecimals) else { return (exact, exact, exact) }
-        return (exact, min(low, exact), max(high, exact))
-    }
-
-    /// Year-on-year rate `(current − previous) / previous × 100` over the rounding intervals.
-    public static func changeRateRange(current: DecimalNumber, previous: DecimalNumber) -> (DecimalNumber, DecimalNumber, DecimalNumber)? {
-        guard let exact = DecimalNumber.percentage(current - previous, of: previous, decimals: workingDecimals) else { return nil }
-        let (cl, ch) = interval(current)
-        let (pl, ph) = interval(previous)
-        guard pl > .zero else { return (exact, exact, exact) }
-        let corners = [(cl, pl), (cl, ph), (ch, pl), (ch, ph)].compactMap {
-            DecimalNumber.percentage($0.0 - $0.1, of: $0.1, decimals: workingDecimals)
-        }
-        return (exact, corners.min() ?? exact, corners.max() ?? exact)
-    }
-
-    /// Whether a printed percentage is a correct rounding of `part / whole`, at the precision it was printed.
+    /// Whether a printed percentage is `part / whole` rounded (四舍五入) to the precision it was printed with.
+    /// Percentages are computed from the amounts as written: 4.07% for 141.73 / 3474.67 (= 4.0789%) is wrong.
     public static func shareConsistent(printed value: DecimalNumber, decimals: Int, part: DecimalNumber, whole: DecimalNumber) -> Bool {
-        guard let (_, low, high) = shareRange(part: part, whole: whole) else { return value.isZero }
-        return printed(value, decimals: decimals, canRound: low, high)
+        guard let exact = DecimalNumber.percentage(part, of: whole, decimals: workingDecimals) else { return value.isZero }
+        return exact.rounded(to: decimals) == value
+    }
+
+    /// Whether a printed change rate is (current − previous) / previous at its printed precision.
+    public static func rateConsistent(printed value: DecimalNumber, decimals: Int, change: DecimalNumber, previous: DecimalNumber) -> Bool {
+        guard let exact = DecimalNumber.percentage(change.magnitude, of: previous, decimals: workingDecimals) else { return value.isZero }
+        return exact.rounded(to: decimals) == value
     }
 }

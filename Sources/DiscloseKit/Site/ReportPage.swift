@@ -1,0 +1,137 @@
+import DiscloseCore
+
+/// Everything the report page template (Templates/report.mustache) receives. Numbers come from the
+/// model; sentences from Templates/part2; narrative from Markdown through libcmark.
+struct ReportPage {
+    let report: Report
+    let unit: UnitInfo
+    let templates: TemplateSet
+    let codes: CodeLists
+
+    var functionalCodes: CodeList? { codes.list(.functional, year: report.year) }
+    var kindWord: String { report.kind == .department ? "部门" : "单位" }
+    var title: String { "\(unit.name)\(report.year)年度\(kindWord)决算" }
+    var tables: [TableModel] { TableBuilder(report: report, unitName: unit.name, codes: codes).tables() }
+
+    static func html(_ doc: Narrative.Document?) -> String? { doc.map { MarkdownRenderer.html($0.markdown) } }
+
+    func paragraph(_ slot: ParagraphSlot, _ part2: Part2Context) -> String {
+        if let own = report.narrative.paragraphs[slot] { return MarkdownRenderer.html(own.markdown) }
+        return templates.render("part2/\(slot.rawValue)", part2.context(for: slot))
+    }
+
+    // MARK: Figures (data tables until the SVG charts)
+
+    func figure(_ number: Int, _ title: String, kind: String, rows: [(String, DecimalNumber)], share: Bool) -> [String: Any] {
+        let total = rows.reduce(DecimalNumber.zero) { $0 + $1.1 }
+        return ["id": "figure-\(number)", "number": number, "title": title, "kind": kind, "share": share, "unit": report.accounts.unit.rawValue,
+                "rows": rows.map { ["label": $0.0, "value": Derived.tableMoney($0.1),
+                                    "share": share ? Derived.percent(Derived.share($0.1, of: total)) : ""] as [String: Any] },
+                "empty": rows.allSatisfy { $0.1.isZero }]
+    }
+
+    func bars(_ current: DecimalNumber, _ previous: DecimalNumber?) -> [(String, DecimalNumber)] {
+        (previous.map { [("\(report.previousYear)年度", $0)] } ?? []) + [("\(report.year)年度", current)]
+    }
+
+    // MARK: The page
+
+    func context(root: String, site: Site, csvURL: (TableModel) -> String) -> [String: Any] {
+        let a = report.accounts
+        let part2 = Part2Context(report: report, unitName: unit.name, codes: functionalCodes)
+        let gpb = part2.spending(.generalBudget)
+        let appropriationTotal = Fund.appropriations.map { a.income.amount(IncomeStatement.Source(rawValue: $0.rawValue)!).value }.reduce(DecimalNumber.zero, +)
+            + a.appropriation.carryoverBeginning.values.map(\.value).reduce(DecimalNumber.zero, +)
+        let t = a.threePublic.actual
+        let figures: [Int: [String: Any]] = [
+            1: figure(1, "收、支决算总计变动情况", kind: "柱状图", rows: bars(a.income.grandTotal.value, a.previous.grandTotal?.value), share: false),
+            2: figure(2, "收入决算结构", kind: "饼状图", rows: IncomeStatement.Source.allCases.map { ($0.label, a.income.amount($0).value) }.filter { !$0.1.isZero }, share: true),
+            3: figure(3, "支出决算结构", kind: "饼状图", rows: ExpenditureStatement.Kind.allCases.map { ($0.label, a.expenditure.amount($0).value) }.filter { !$0.1.isZero }, share: true),
+            4: figure(4, "财政拨款收、支决算总计变动情况", kind: "柱状图", rows: bars(appropriationTotal, a.previous.appropriationTotal?.value), share: false),
+            5: figure(5, "一般公共预算财政拨款支出决算变动情况", kind: "柱状图", rows: bars(gpb, a.previous.generalBudgetExpenditure?.value), share: false),
+            6: figure(6, "一般公共预算财政拨款支出决算结构", kind: "饼状图", rows: part2.classes().map { ($0.name, $0.amount) }, share: true),
+            7: figure(7, "“三公”经费财政拨款支出结构", kind: "饼状图", rows: [("因公出国（境）费", t.overseas.value), ("公务用车购置及运行维护费", t.vehicle.value), ("公务接待费", t.reception.value)], share: true),
+        ]
+        func section(_ id: String, _ heading: String, _ slots: [ParagraphSlot], figure: Int? = nil, level: Int = 3, children: [[String: Any]] = []) -> [String: Any] {
+            ["id": id, "heading": heading, "level3": level == 3, "level4": level == 4,
+             "html": slots.map { paragraph($0, part2) }.joined(separator: "\n"), "figure": figure.flatMap { figures[$0] } as Any,
+             "children": children, "hasChildren": !children.isEmpty]
+        }
+        let part2Sections: [[String: Any]] = [
+            section("p2-1", "一、收入支出决算总体情况说明", [.total], figure: 1),
+            section("p2-2", "二、收入决算情况说明", [.income], figure: 2),
+            section("p2-3", "三、支出决算情况说明", [.expenditure], figure: 3),
+            section("p2-4", "四、财政拨款收入支出决算总体情况说明", [.appropriation], figure: 4),
+            section("p2-5", "五、一般公共预算财政拨款支出决算情况说明", [], children: [
+                section("p2-5-1", "（一）一般公共预算财政拨款支出决算总体情况", [.generalBudgetOverall], figure: 5, level: 4),
+                section("p2-5-2", "（二）一般公共预算财政拨款支出决算结构情况", [.generalBudgetStructure], figure: 6, level: 4),
+                section("p2-5-3", "（三）一般公共预算财政拨款支出决算具体情况", [.generalBudgetItems], level: 4),
+            ]),
+            section("p2-6", "六、一般公共预算财政拨款基本支出决算情况说明", [.basic]),
+            section("p2-7", "七、财政拨款“三公”经费支出决算情况说明", [], children: [
+                section("p2-7-1", "（一）“三公”经费财政拨款支出决算总体情况说明", [.threePublicOverall], level: 4),
+                section("p2-7-2", "（二）“三公”经费财政拨款支出决算具体情况说明", [.threePublicItems], figure: 7, level: 4),
+            ]),
+            section("p2-8", "八、政府性基金预算支出决算情况说明", [.governmentFund]),
+            section("p2-9", "九、国有资本经营预算支出决算情况说明", [.stateCapital]),
+            section("p2-10", "十、其他重要事项的情况说明", [], children: [
+                section("p2-10-1", "（一）机关运行经费支出情况", [.agencyOperatingCost], level: 4),
+                section("p2-10-2", "（二）政府采购支出情况", [.procurement], level: 4),
+                section("p2-10-3", "（三）国有资产占有使用情况", [.assets], level: 4),
+                section("p2-10-4", "（四）预算绩效管理情况", [.performanceManagement], level: 4),
+            ]),
+        ]
+
+        let org = report.organization
+        let counts = Organization.EntityType.allCases.map { "\($0.rawValue)\(org.count(of: $0))个" }.joined(separator: "，")
+        let organizationSentence = "\(unit.name)内设机构\(org.internalDivisions)个。纳入\(unit.name)\(report.year)年度\(kindWord)决算编制范围的单位共\(org.entities.count)个，其中：\(counts)。"
+        let tableModels = tables
+        let tablesContext = tableModels.map { TableContext.context($0, csv: csvURL($0)) }
+        let glossary = Glossary.standard.entries(for: report).map { ["term": $0.term, "definition": MarkdownRenderer.inlineHTML($0.definition)] }
+        let performance = PerformanceContext(report: report).context()
+
+        let toc: [[String: Any]] = [
+            ["id": "part-1", "title": "第一部分 \(kindWord)概况"],
+            ["id": "part-2", "title": "第二部分 \(report.year)年度\(kindWord)决算情况说明"],
+            ["id": "part-3", "title": "第三部分 名词解释"],
+            ["id": "part-4", "title": "第四部分 附件"],
+            ["id": "part-5", "title": "第五部分 附表"],
+        ]
+        return [
+            "root": root, "site": ["title": site.title, "publisher": site.publisher], "title": title, "unitName": unit.name,
+            "unitID": unit.id, "year": report.year, "kind": kindWord, "toc": toc,
+            "part1": ["title": "第一部分 \(kindWord)概况", "duties": Self.html(report.narrative.duties) ?? "",
+                      "achievements": Self.html(report.narrative.achievements) as Any, "hasAchievements": report.narrative.achievements != nil,
+                      "organizationSentence": organizationSentence,
+                      "entities": org.entities.enumerated().map { ["number": $0.offset + 1, "name": $0.element.name, "type": $0.element.type.rawValue] },
+                      "organization": Self.html(report.narrative.organization) as Any],
+            "part2": ["title": "第二部分 \(report.year)年度\(kindWord)决算情况说明", "sections": part2Sections],
+            "part3": ["title": "第三部分 名词解释", "entries": glossary.enumerated().map { ["number": $0.offset + 1, "term": $0.element["term"]!, "definition": $0.element["definition"]!] as [String: Any] }],
+            "part4": performance,
+            "part5": ["title": "第五部分 附表", "tables": tablesContext],
+            "tableList": tableModels.map { ["id": $0.id, "title": "\($0.number)、\($0.title)"] },
+            "json": "report.json",
+        ]
+    }
+}
+
+/// A 附表 as the table partial receives it.
+enum TableContext {
+    static func cells(_ row: [TableModel.Cell], header: Bool) -> [[String: Any]] {
+        row.map { c in
+            var d: [String: Any] = ["text": c.text, "colspan": c.colspan > 1 ? c.colspan : 0, "rowspan": c.rowspan > 1 ? c.rowspan : 0,
+                                    "kind": c.kind.rawValue, "level": c.level, "emphasis": c.emphasis, "isHeader": c.kind == .header]
+            if let scope = c.scope { d["scope"] = scope }
+            // Row headers: the first label of a body row names the row for screen readers.
+            d["rowHeader"] = !header && c.kind == .label
+            return d
+        }
+    }
+
+    static func context(_ t: TableModel, csv: String) -> [String: Any] {
+        ["id": t.id, "anchor": "table-\(t.id)", "number": t.number, "title": t.title, "unitLine": t.unitLine,
+         "head": t.headerRows.map { ["cells": cells($0, header: true)] },
+         "body": t.bodyRows.map { ["cells": cells($0, header: false)] },
+         "note": t.note as Any, "emptyNote": t.emptyNote as Any, "isEmpty": t.isEmpty, "csv": csv]
+    }
+}
