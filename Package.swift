@@ -20,6 +20,8 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // The one system call Foundation lacks: an atomic swap of the output folder.
+        .target(name: "CDiscloseSupport"),
         // Pure domain core: money, model, codes, schema, diagnostics. No file or network access.
         .target(
             name: "DiscloseCore",
@@ -31,6 +33,7 @@ let package = Package(
             dependencies: [
                 "DiscloseCore",
                 "CCmark",
+                "CDiscloseSupport",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

@@ -10,10 +10,11 @@ struct Disclose: ParsableCommand {
         discussion: """
         内容放在 Content/ 目录中（格式见 docs/content-format.md）。常用命令：
           disclose check     检查内容是否完整、正确
+          disclose build     生成网站到 Output/
           disclose rules     列出全部勾稽规则（Markdown）
           disclose schema    生成编辑器使用的 JSON Schema
         """,
-        subcommands: [Check.self, Rules.self, Schema.self]
+        subcommands: [Check.self, Build.self, Rules.self, Schema.self]
     )
 }
 
@@ -54,6 +55,53 @@ struct Check: ParsableCommand {
         }
         if result.ioFailure { throw ExitCode(2) }
         if result.hasErrors { throw ExitCode(1) }
+    }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "生成网站：先检查内容，无误后写入输出目录。Build the site into the output folder.",
+        discussion: "内容有错误时只打印问题、以状态 1 退出，输出目录保持不变。The output folder is replaced only after a successful build."
+    )
+
+    @OptionGroup var options: ContentOptions
+
+    @Option(help: "模板目录 (templates directory).")
+    var templates: String = "Templates"
+
+    @Option(help: "输出目录 (output directory).")
+    var output: String = "Output"
+
+    @Option(name: .customLong("base-url"), help: "网站地址，覆盖 site.yaml 中的 base_url。")
+    var baseURL: String?
+
+    @Option(help: "消息语言 zh 或 en (message language).")
+    var lang: Language = .zh
+
+    func run() throws {
+        let started = Date()
+        let interactive = isatty(STDERR_FILENO) == 1
+        let builder = SiteBuilder(options: .init(
+            content: URL(fileURLWithPath: options.content), contentDisplay: options.content,
+            templates: URL(fileURLWithPath: templates), templatesDisplay: templates,
+            output: URL(fileURLWithPath: output), baseURL: baseURL))
+        let result = builder.build { line in
+            if interactive { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+        }
+        if !result.diagnostics.isEmpty {
+            let text = DiagnosticRenderer.text(result.diagnostics, sources: result.sources, language: lang)
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+        guard result.written else {
+            let message = lang == .zh ? "未生成网站：请先改正上面的错误（输出目录未改动）。\n" : "site not built: fix the errors above (the output folder is untouched).\n"
+            FileHandle.standardError.write(Data(message.utf8))
+            throw ExitCode(result.ioFailure ? 2 : 1)
+        }
+        let seconds = Date().timeIntervalSince(started)
+        let time = String(format: "%.2f", seconds)
+        print(lang == .zh
+              ? "已生成 \(output)/：\(result.reports) 份报告，\(result.pages) 个页面，\(result.files) 个文件，用时 \(time) 秒。"
+              : "built \(output)/: \(result.reports) reports, \(result.pages) pages, \(result.files) files in \(time) s.")
     }
 }
 

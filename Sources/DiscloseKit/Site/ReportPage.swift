@@ -24,9 +24,9 @@ struct ReportPage {
 
     func figure(_ number: Int, _ title: String, kind: String, rows: [(String, DecimalNumber)], share: Bool) -> [String: Any] {
         let total = rows.reduce(DecimalNumber.zero) { $0 + $1.1 }
-        return ["id": "figure-\(number)", "number": number, "title": title, "kind": kind, "share": share, "unit": report.accounts.unit.rawValue,
-                "rows": rows.map { ["label": $0.0, "value": Derived.tableMoney($0.1),
-                                    "share": share ? Derived.percent(Derived.share($0.1, of: total)) : ""] as [String: Any] },
+        return ["id": "figure-\(number)", "number": number, "title": title, "kind": kind, "hasShare": share, "unit": report.accounts.unit.rawValue,
+                "rows": rows.map { ["label": $0.0, "value": Derived.tableMoney($0.1), "hasShare": share,
+                                    "sharePercent": Derived.percent(Derived.share($0.1, of: total))] as [String: Any] },
                 "empty": rows.allSatisfy { $0.1.isZero }]
     }
 

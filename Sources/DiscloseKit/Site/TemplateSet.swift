@@ -52,7 +52,7 @@ public struct TemplateSet: @unchecked Sendable {
 
     /// Renders a template; a missing template renders as an empty string (checked at build start).
     public func render(_ name: String, _ context: Any) -> String {
-        library.render(context, withTemplate: name) ?? ""
+        library.render(TemplateValues.clean(context), withTemplate: name) ?? ""
     }
 
     /// The templates a build needs; a site cannot be built when one is missing.

@@ -1,0 +1,58 @@
+import DiscloseCore
+
+/// Tables as CSV that Excel opens correctly: UTF-8 with a BOM, CRLF line ends, quoted where needed,
+/// and text cells that a spreadsheet would take for a formula made inert.
+public enum CSVWriter {
+    public static func csv(_ table: TableModel) -> String {
+        var lines: [String] = []
+        lines.append(row(["\(table.number)、\(table.title)"]))
+        lines.append(row([table.unitLine]))
+        for header in expand(table.headerRows, columns: table.columnCount) { lines.append(row(header)) }
+        for body in table.bodyRows {
+            var cells: [String] = []
+            for cell in body {
+                cells.append(cell.plain ?? (cell.kind == .number ? "" : cell.text))
+                for _ in 1..<max(cell.colspan, 1) { cells.append("") }
+            }
+            lines.append(row(cells))
+        }
+        if let note = table.emptyNote { lines.append(row(["说明：\(note)"])) }
+        if let note = table.note { lines.append(row([note])) }
+        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// Header rows with row and column spans laid out on a grid (spanned positions left blank).
+    static func expand(_ rows: [[TableModel.Cell]], columns: Int) -> [[String]] {
+        var grid = Array(repeating: Array(repeating: "", count: columns), count: rows.count)
+        var taken = Array(repeating: Array(repeating: false, count: columns), count: rows.count)
+        for (r, row) in rows.enumerated() {
+            var c = 0
+            for cell in row {
+                while c < columns && taken[r][c] { c += 1 }
+                guard c < columns else { break }
+                grid[r][c] = cell.text
+                for dr in 0..<max(cell.rowspan, 1) where r + dr < rows.count {
+                    for dc in 0..<max(cell.colspan, 1) where c + dc < columns { taken[r + dr][c + dc] = true }
+                }
+                c += max(cell.colspan, 1)
+            }
+        }
+        return grid
+    }
+
+    static func row(_ cells: [String]) -> String {
+        cells.map(field).joined(separator: ",")
+    }
+
+    static func field(_ raw: String) -> String {
+        var text = raw
+        // =, +, -, @ (and tab/CR) at the start of a text cell start a formula in spreadsheets.
+        if let first = text.first, "=+-@\t\r".contains(first), DecimalNumber(text) == nil {
+            text = "'" + text
+        }
+        if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return text
+    }
+}

@@ -1,0 +1,119 @@
+import DiscloseCore
+import Foundation
+
+/// `disclose build`: check the content, render every page, table, download and asset, then replace
+/// the output folder atomically. Nothing is written when the content has errors.
+public struct SiteBuilder: Sendable {
+    public struct Options: Sendable {
+        public var content: URL
+        public var contentDisplay: String
+        public var templates: URL
+        public var templatesDisplay: String
+        public var output: URL
+        public var baseURL: String?
+
+        public init(content: URL, contentDisplay: String, templates: URL, templatesDisplay: String, output: URL, baseURL: String? = nil) {
+            self.content = content
+            self.contentDisplay = contentDisplay
+            self.templates = templates
+            self.templatesDisplay = templatesDisplay
+            self.output = output
+            self.baseURL = baseURL
+        }
+    }
+
+    public struct Result: Sendable {
+        public var diagnostics: [Diagnostic]
+        public var sources: SourceStore
+        public var written: Bool
+        public var reports = 0
+        public var pages = 0
+        public var files = 0
+        public var ioFailure = false
+    }
+
+    public let options: Options
+    public let codes: CodeLists
+
+    public init(options: Options, codes: CodeLists = .bundled) {
+        self.options = options
+        self.codes = codes
+    }
+
+    /// Renders the site in memory: path → bytes. Pure apart from reading content and templates.
+    public func render(progress: (String) -> Void = { _ in }) -> (files: [String: Data]?, result: Result) {
+        progress("[1/4] 检查内容…")
+        let check = Checker.check(content: options.content, displayRoot: options.contentDisplay)
+        var result = Result(diagnostics: check.diagnostics, sources: check.load.sources, written: false, ioFailure: check.ioFailure)
+        guard !check.hasErrors, let tree = check.load.tree else { return (nil, result) }
+        if let problem = OutputSafety.problem(output: options.output, content: options.content, templates: options.templates) {
+            result.diagnostics.append(problem)
+            result.ioFailure = true
+            return (nil, result)
+        }
+        progress("[2/4] 读取模板…")
+        let templates: TemplateSet
+        switch TemplateSet.load(options.templates, display: options.templatesDisplay) {
+        case .success(let t): templates = t
+        case .failure(.diagnostics(let d)):
+            result.diagnostics += d
+            return (nil, result)
+        }
+        let missing = TemplateSet.required.filter { !templates.has($0) }
+        if !missing.isEmpty {
+            result.diagnostics += missing.map {
+                .error("TEMPLATE", at: .file("\(options.templatesDisplay)/\($0).mustache"),
+                       zh: "缺少模板 \($0).mustache。", en: "missing template \($0).mustache.")
+            }
+            return (nil, result)
+        }
+        progress("[3/4] 生成页面…")
+        var site = tree.site
+        if let base = options.baseURL { site.baseURL = base }
+        let files = SitePages(tree: tree, site: site, templates: templates, codes: codes).files(progress: progress)
+        result.reports = tree.reports.count
+        result.pages = files.keys.filter { $0.hasSuffix(".html") }.count
+        result.files = files.count
+        return (files, result)
+    }
+
+    public func build(progress: (String) -> Void = { _ in }) -> Result {
+        let (files, rendered) = render(progress: progress)
+        var result = rendered
+        guard let files else { return result }
+        progress("[4/4] 写入 \(options.output.lastPathComponent)/…")
+        do {
+            try OutputWriter(output: options.output).replace(with: files)
+            result.written = true
+        } catch {
+            result.diagnostics.append(.error("OUTPUT", at: .file(options.output.path),
+                zh: "无法写入输出目录：\(error.localizedDescription)；原有内容未改动。",
+                en: "cannot write the output folder: \(error.localizedDescription); the previous site is untouched."))
+            result.ioFailure = true
+        }
+        return result
+    }
+}
+
+/// Refuses output folders whose replacement would destroy something else.
+enum OutputSafety {
+    static func problem(output: URL, content: URL, templates: URL) -> Diagnostic? {
+        let out = output.standardizedFileURL.resolvingSymlinksInPath().path
+        let forbidden: [(String, String)] = [
+            ("/", "根目录"), (FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.path, "主目录"),
+            (FileManager.default.currentDirectoryPath, "当前项目目录"),
+        ]
+        for (path, name) in forbidden where out == URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path {
+            return .error("OUTPUT-UNSAFE", at: .file(output.path), zh: "拒绝把网站输出到\(name)（\(out)）：生成时会替换整个输出目录。",
+                          en: "refusing to write the site to the \(name) (\(out)): the output folder is replaced as a whole.")
+        }
+        for (dir, name) in [(content, "内容目录"), (templates, "模板目录")] {
+            let d = dir.standardizedFileURL.resolvingSymlinksInPath().path
+            if out == d || d.hasPrefix(out + "/") || out.hasPrefix(d + "/") {
+                return .error("OUTPUT-UNSAFE", at: .file(output.path), zh: "输出目录不能是\(name)，也不能包含或位于\(name)之中（\(d)）。",
+                              en: "the output folder cannot be, contain or sit inside the \(name) (\(d)).")
+            }
+        }
+        return nil
+    }
+}

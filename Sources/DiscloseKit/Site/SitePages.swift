@@ -1,0 +1,90 @@
+import DiscloseCore
+import Foundation
+
+/// Every file of the site, by path: pages through the templates, tables as CSV, reports as JSON.
+struct SitePages {
+    let tree: ContentTree
+    let site: Site
+    let templates: TemplateSet
+    let codes: CodeLists
+
+    var siteContext: [String: Any] { ["title": site.title, "publisher": site.publisher] }
+
+    func page(_ template: String, _ context: [String: Any], title: String, root: String, canonical: String?, breadcrumbs: [[String: Any]]) -> Data {
+        var ctx = context
+        ctx["root"] = root
+        ctx["site"] = siteContext
+        let content = templates.render(template, ctx)
+        let layout: [String: Any] = ["content": content, "pageTitle": title, "root": root, "site": siteContext,
+                                     "canonical": canonical as Any, "breadcrumbs": breadcrumbs]
+        return Data(templates.render("layout", layout).utf8)
+    }
+
+    func absolute(_ path: String) -> String {
+        let base = site.baseURL.hasSuffix("/") ? site.baseURL : site.baseURL + "/"
+        return base + path
+    }
+
+    func headline(_ r: Report) -> [String: Any] {
+        let a = r.accounts
+        return ["year": r.year, "kind": r.kind.rawValue, "grandTotal": Derived.tableMoney(a.income.grandTotal.value),
+                "incomeTotal": Derived.tableMoney(a.income.total.value), "expenditureTotal": Derived.tableMoney(a.expenditure.total.value),
+                "basic": Derived.tableMoney(a.expenditure.amount(.basic).value), "project": Derived.tableMoney(a.expenditure.amount(.project).value),
+                "threePublic": Derived.tableMoney(a.threePublic.actual.total.value), "agencyCost": Derived.tableMoney(a.agencyOperatingCost.amount.value)]
+    }
+
+    func files(progress: (String) -> Void) -> [String: Data] {
+        var files: [String: Data] = [:]
+        for asset in templates.assets { files[asset.path] = asset.data }
+        let units = Dictionary(uniqueKeysWithValues: tree.units.map { ($0.id, $0) })
+        var urls: [String] = ["index.html"]
+
+        // Reports.
+        for (i, report) in tree.reports.enumerated() {
+            guard let unit = units[report.unitID] else { continue }
+            progress("  [\(i + 1)/\(tree.reports.count)] \(unit.id)/\(report.year)")
+            let folder = "\(unit.id)/\(report.year)"
+            let reportPage = ReportPage(report: report, unit: unit, templates: templates, codes: codes)
+            let tables = reportPage.tables
+            for table in tables { files["\(folder)/tables/\(table.id).csv"] = Data(CSVWriter.csv(table).utf8) }
+            files["\(folder)/report.json"] = Data(ReportJSON.document(report: report, unit: unit, tables: tables, codes: codes).utf8)
+            let context = reportPage.context(root: "../../", site: site) { "tables/\($0.id).csv" }
+            files["\(folder)/index.html"] = page("report", context, title: "\(reportPage.title) - \(site.title)", root: "../../",
+                                                 canonical: absolute("\(folder)/"),
+                                                 breadcrumbs: [["label": "首页", "url": "../../index.html"], ["label": unit.shortName, "url": "../index.html"],
+                                                               ["label": "\(report.year)年度"]])
+            urls.append("\(folder)/")
+        }
+
+        // Unit pages: every year, newest first.
+        for unit in tree.units {
+            let reports = tree.reports(of: unit.id).sorted { $0.year > $1.year }
+            let context: [String: Any] = [
+                "unit": ["name": unit.name, "shortName": unit.shortName, "region": unit.region, "level": unit.level.rawValue, "otherNames": unit.otherNames],
+                "reports": reports.map { r in
+                    headline(r).merging(["url": "\(r.year)/index.html", "title": "\(unit.name)\(r.year)年度\(r.kind == .department ? "部门" : "单位")决算"]) { a, _ in a }
+                },
+            ]
+            files["\(unit.id)/index.html"] = page("unit", context, title: "\(unit.name) - \(site.title)", root: "../", canonical: absolute("\(unit.id)/"),
+                                                  breadcrumbs: [["label": "首页", "url": "../index.html"], ["label": unit.shortName]])
+            urls.append("\(unit.id)/")
+        }
+
+        // Home: every unit and year, newest first.
+        let years = Set(tree.reports.map(\.year)).sorted(by: >)
+        let home: [String: Any] = [
+            "unitCount": tree.units.count, "reportCount": tree.reports.count,
+            "years": years.map { year in
+                ["year": year, "reports": tree.reports.filter { $0.year == year }.compactMap { r -> [String: Any]? in
+                    guard let unit = units[r.unitID] else { return nil }
+                    return headline(r).merging(["unitName": unit.name, "unitURL": "\(unit.id)/index.html", "url": "\(unit.id)/\(r.year)/index.html"]) { a, _ in a }
+                }] as [String: Any]
+            },
+        ]
+        files["index.html"] = page("index", home, title: site.title, root: "", canonical: absolute(""), breadcrumbs: [])
+        files["404.html"] = page("404", [:], title: "页面不存在 - \(site.title)", root: absolute(""), canonical: nil, breadcrumbs: [])
+        let sitemap: [String: Any] = ["urls": urls.sorted().map { ["loc": absolute($0 == "index.html" ? "" : $0)] }]
+        files["sitemap.xml"] = Data(templates.render("sitemap", sitemap).utf8)
+        return files
+    }
+}
