@@ -19,9 +19,9 @@ deps:
 build: deps
 	$(SWIFT) build
 
-# The main job: check the bundled content (and, once the site exists, build it into Output/).
+# The main job: check the bundled content and build the site into Output/.
 site: build
-	$(BIN) check --content $(CONTENT)
+	$(BIN) build --content $(CONTENT) --templates Templates --output Output
 
 check: build
 	$(BIN) check --content $(CONTENT)
