@@ -20,38 +20,28 @@ struct ReportPage {
         return templates.render("part2/\(slot.rawValue)", part2.context(for: slot))
     }
 
-    // MARK: Figures (data tables until the SVG charts)
+    // MARK: Figures
 
-    func figure(_ number: Int, _ title: String, kind: String, rows: [(String, DecimalNumber)], share: Bool) -> [String: Any] {
-        let total = rows.reduce(DecimalNumber.zero) { $0 + $1.1 }
-        return ["id": "figure-\(number)", "number": number, "title": title, "kind": kind, "hasShare": share, "unit": report.accounts.unit.rawValue,
-                "rows": rows.map { ["label": $0.0, "value": Derived.tableMoney($0.1), "hasShare": share,
-                                    "sharePercent": Derived.percent(Derived.share($0.1, of: total))] as [String: Any] },
-                "empty": rows.allSatisfy { $0.1.isZero }]
-    }
-
-    func bars(_ current: DecimalNumber, _ previous: DecimalNumber?) -> [(String, DecimalNumber)] {
-        (previous.map { [("\(report.previousYear)年度", $0)] } ?? []) + [("\(report.year)年度", current)]
+    /// A chart as the figure partial receives it: the SVG inline, its data, its permalink and embed codes.
+    static func figure(_ spec: ChartSpec, folderURL: String) -> [String: Any] {
+        let svgURL = "\(folderURL)charts/\(spec.id).svg", pageURL = "\(folderURL)charts/\(spec.id).html"
+        return ["id": "figure-\(spec.id)", "number": spec.number, "title": spec.title, "kind": spec.kind == .pie ? "饼状图" : "柱状图",
+                "unit": spec.unit.rawValue, "hasShare": spec.kind == .pie, "empty": spec.isEmpty,
+                "svg": SVGChart.render(spec), "svgURL": "charts/\(spec.id).svg", "pageURL": "charts/\(spec.id).html", "csvURL": "charts/\(spec.id).csv",
+                "permalink": svgURL,
+                "iframe": "<iframe src=\"\(pageURL)\" title=\"\(spec.number) \(spec.title)\" width=\"660\" height=\"560\" style=\"border:0;max-width:100%\" loading=\"lazy\"></iframe>",
+                "img": "<img src=\"\(svgURL)\" alt=\"\(spec.description)\" width=\"\(SVGChart.width)\" height=\"\(SVGChart.height(of: spec))\" style=\"max-width:100%;height:auto\">",
+                "rows": spec.items.map { ["label": $0.label, "value": Derived.tableMoney($0.value), "hasShare": spec.kind == .pie, "sharePercent": spec.share($0)] as [String: Any] }]
     }
 
     // MARK: The page
 
-    func context(root: String, site: Site, csvURL: (TableModel) -> String) -> [String: Any] {
+    func context(root: String, site: Site, folderURL: String, csvURL: (TableModel) -> String) -> [String: Any] {
         let a = report.accounts
         let part2 = Part2Context(report: report, unitName: unit.name, codes: functionalCodes)
-        let gpb = part2.spending(.generalBudget)
-        let appropriationTotal = Fund.appropriations.map { a.income.amount(IncomeStatement.Source(rawValue: $0.rawValue)!).value }.reduce(DecimalNumber.zero, +)
-            + a.appropriation.carryoverBeginning.values.map(\.value).reduce(DecimalNumber.zero, +)
-        let t = a.threePublic.actual
-        let figures: [Int: [String: Any]] = [
-            1: figure(1, "收、支决算总计变动情况", kind: "柱状图", rows: bars(a.income.grandTotal.value, a.previous.grandTotal?.value), share: false),
-            2: figure(2, "收入决算结构", kind: "饼状图", rows: IncomeStatement.Source.allCases.map { ($0.label, a.income.amount($0).value) }.filter { !$0.1.isZero }, share: true),
-            3: figure(3, "支出决算结构", kind: "饼状图", rows: ExpenditureStatement.Kind.allCases.map { ($0.label, a.expenditure.amount($0).value) }.filter { !$0.1.isZero }, share: true),
-            4: figure(4, "财政拨款收、支决算总计变动情况", kind: "柱状图", rows: bars(appropriationTotal, a.previous.appropriationTotal?.value), share: false),
-            5: figure(5, "一般公共预算财政拨款支出决算变动情况", kind: "柱状图", rows: bars(gpb, a.previous.generalBudgetExpenditure?.value), share: false),
-            6: figure(6, "一般公共预算财政拨款支出决算结构", kind: "饼状图", rows: part2.classes().map { ($0.name, $0.amount) }, share: true),
-            7: figure(7, "“三公”经费财政拨款支出结构", kind: "饼状图", rows: [("因公出国（境）费", t.overseas.value), ("公务用车购置及运行维护费", t.vehicle.value), ("公务接待费", t.reception.value)], share: true),
-        ]
+        let charts = ReportCharts.specs(report, codes: codes)
+        var figures: [Int: [String: Any]] = [:]
+        for (i, spec) in charts.enumerated() { figures[i + 1] = Self.figure(spec, folderURL: folderURL) }
         func section(_ id: String, _ heading: String, _ slots: [ParagraphSlot], figure: Int? = nil, level: Int = 3, children: [[String: Any]] = []) -> [String: Any] {
             ["id": id, "heading": heading, "level3": level == 3, "level4": level == 4,
              "html": slots.map { paragraph($0, part2) }.joined(separator: "\n"), "figure": figure.flatMap { figures[$0] } as Any,

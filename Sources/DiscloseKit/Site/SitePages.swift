@@ -48,7 +48,15 @@ struct SitePages {
             let tables = reportPage.tables
             for table in tables { files["\(folder)/tables/\(table.id).csv"] = Data(CSVWriter.csv(table).utf8) }
             files["\(folder)/report.json"] = Data(ReportJSON.document(report: report, unit: unit, tables: tables, codes: codes).utf8)
-            let context = reportPage.context(root: "../../", site: site) { "tables/\($0.id).csv" }
+            for spec in ReportCharts.specs(report, codes: codes) {
+                files["\(folder)/charts/\(spec.id).svg"] = Data(SVGChart.render(spec).utf8)
+                files["\(folder)/charts/\(spec.id).csv"] = Data(ChartCSV.csv(spec).utf8)
+                let chart = ReportPage.figure(spec, folderURL: absolute("\(folder)/"))
+                let context: [String: Any] = ["chart": chart, "reportTitle": reportPage.title, "reportURL": "../index.html#figure-\(spec.id)",
+                                              "site": siteContext]
+                files["\(folder)/charts/\(spec.id).html"] = Data(templates.render("chart", context).utf8)
+            }
+            let context = reportPage.context(root: "../../", site: site, folderURL: absolute("\(folder)/")) { "tables/\($0.id).csv" }
             files["\(folder)/index.html"] = page("report", context, title: "\(reportPage.title) - \(site.title)", root: "../../",
                                                  canonical: absolute("\(folder)/"),
                                                  breadcrumbs: [["label": "首页", "url": "../../index.html"], ["label": unit.shortName, "url": "../index.html"],
@@ -59,7 +67,10 @@ struct SitePages {
         // Unit pages: every year, newest first.
         for unit in tree.units {
             let reports = tree.reports(of: unit.id).sorted { $0.year > $1.year }
+            let trend = ReportCharts.trend(reports, unitName: unit.shortName)
+            if let trend { files["\(unit.id)/charts/trend.svg"] = Data(SVGChart.render(trend).utf8) }
             let context: [String: Any] = [
+                "trend": trend.map { ReportPage.figure($0, folderURL: absolute("\(unit.id)/")) } as Any,
                 "unit": ["name": unit.name, "shortName": unit.shortName, "region": unit.region, "level": unit.level.rawValue, "otherNames": unit.otherNames],
                 "reports": reports.map { r in
                     headline(r).merging(["url": "\(r.year)/index.html", "title": "\(unit.name)\(r.year)年度\(r.kind == .department ? "部门" : "单位")决算"]) { a, _ in a }
