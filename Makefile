@@ -3,7 +3,7 @@ SWIFT ?= swift
 CONTENT ?= Content
 BIN := .build/debug/disclose
 
-.PHONY: site test build deps pydeps check schema clean
+.PHONY: site test build deps pydeps browserdeps check schema clean
 
 # System packages the build needs (Debian). Installed only when missing.
 APT_PACKAGES := libcmark-dev pkg-config
@@ -31,14 +31,27 @@ schema: build
 	$(BIN) schema --output schema
 	$(BIN) rules > docs/rules.md
 
+# Headless Chromium and CJK fonts, for the browser checks of the tests.
+BROWSER_PACKAGES := chromium fonts-noto-cjk
+browserdeps:
+	@missing=""; for p in $(BROWSER_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing:$$missing"; \
+		SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
 # Python is only used by tests (the JSON Schema check); never at run time.
 pydeps:
 	@python3 -c "import jsonschema, yaml" 2>/dev/null || python3 -m pip install -q jsonschema pyyaml
 
-test: deps pydeps
+test: deps pydeps browserdeps
 	$(SWIFT) build --build-tests
 	$(BIN) check --content $(CONTENT)
 	python3 scripts/validate-json-schema.py
+	rm -rf .build/test-site
+	$(BIN) build --content $(CONTENT) --output .build/test-site
+	python3 tests/browser/chart_layout.py .build/test-site
 	$(SWIFT) test --skip-build --disable-swift-testing
 
 clean:
