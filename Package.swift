@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev).
@@ -38,15 +40,29 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // The preview server: the only user of Hummingbird.
+        .target(
+            name: "DisclosePreview",
+            dependencies: [
+                "DiscloseKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "disclose",
             dependencies: [
                 "DiscloseKit",
+                "DisclosePreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "DiscloseCoreTests", dependencies: ["DiscloseCore"]),
         .testTarget(name: "DiscloseKitTests", dependencies: ["DiscloseKit"]),
+        .testTarget(
+            name: "DisclosePreviewTests",
+            dependencies: ["DisclosePreview", .product(name: "HummingbirdTesting", package: "hummingbird")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

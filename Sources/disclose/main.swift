@@ -1,6 +1,7 @@
 import ArgumentParser
 import DiscloseCore
 import DiscloseKit
+import DisclosePreview
 import Foundation
 
 struct Disclose: ParsableCommand {
@@ -11,10 +12,11 @@ struct Disclose: ParsableCommand {
         内容放在 Content/ 目录中（格式见 docs/content-format.md）。常用命令：
           disclose check     检查内容是否完整、正确
           disclose build     生成网站到 Output/
+          disclose preview   本地预览，修改内容后自动刷新
           disclose rules     列出全部勾稽规则（Markdown）
           disclose schema    生成编辑器使用的 JSON Schema
         """,
-        subcommands: [Check.self, Build.self, Rules.self, Schema.self]
+        subcommands: [Check.self, Build.self, Preview.self, Rules.self, Schema.self]
     )
 }
 
@@ -105,6 +107,63 @@ struct Build: ParsableCommand {
     }
 }
 
+struct Preview: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "本地预览网站，修改内容或模板后自动重新生成并刷新浏览器。Preview the site locally with live reload.",
+        discussion: "默认只监听本机（127.0.0.1）。按 Ctrl-C 退出。Listens on 127.0.0.1 unless --host says otherwise; Ctrl-C quits."
+    )
+
+    @OptionGroup var options: ContentOptions
+
+    @Option(help: "模板目录 (templates directory).")
+    var templates: String = "Templates"
+
+    @Option(help: "输出目录：每次成功生成后同时写入（不含预览脚本）。Output folder, also written after each successful build.")
+    var output: String = "Output"
+
+    @Option(help: "端口 (port).")
+    var port: Int = 8000
+
+    @Option(help: "监听地址 (host).")
+    var host: String = "127.0.0.1"
+
+    @Flag(help: "启动后在浏览器中打开。Open the site in a browser.")
+    var open = false
+
+    func validate() throws {
+        guard (1...65535).contains(port) else { throw ValidationError("端口应在 1–65535 之间。") }
+    }
+
+    func run() async throws { try await serve() }
+
+    /// Named apart from `run()`: ArgumentParser's synchronous `run()` would otherwise be chosen.
+    func serve() async throws {
+        guard PortProbe.isFree(host: host, port: port) else {
+            let suggestion = PortProbe.freePort(near: port, host: host).map { "，可以改用：disclose preview --port \($0)" } ?? ""
+            FileHandle.standardError.write(Data("端口 \(port) 已被占用\(suggestion)。\n".utf8))
+            throw ExitCode(2)
+        }
+        let server = PreviewServer(options: .init(
+            content: URL(fileURLWithPath: options.content), contentDisplay: options.content,
+            templates: URL(fileURLWithPath: templates), templatesDisplay: templates,
+            output: URL(fileURLWithPath: output)), host: host, port: port, writeOutput: true)
+        await server.rebuild()
+        if await server.state.failed {
+            FileHandle.standardError.write(Data("内容有错误：浏览器中会显示错误说明，改正后自动刷新。\n".utf8))
+        }
+        let url = "http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)/"
+        let open = self.open
+        let app = server.application { _ in
+            FileHandle.standardOutput.write(Data("预览地址：\(url)　（按 Ctrl-C 退出）\n".utf8))
+            if open { _ = try? Process.run(URL(fileURLWithPath: "/usr/bin/env"), arguments: ["xdg-open", url]) }
+        }
+        let watcher = Task { await server.watch() }
+        defer { watcher.cancel() }
+        try await app.runService()
+        FileHandle.standardOutput.write(Data("预览已停止。\n".utf8))
+    }
+}
+
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "列出全部勾稽规则（docs/rules.md 即由此生成）。Print every reconciliation rule as Markdown."
@@ -137,7 +196,11 @@ struct Schema: ParsableCommand {
 // Usage errors exit with status 2 (ArgumentParser's default is 64).
 do {
     var command = try Disclose.parseAsRoot()
-    try command.run()
+    if let preview = command as? Preview {
+        try await preview.serve()
+    } else {
+        try command.run()
+    }
 } catch {
     let code = Disclose.exitCode(for: error)
     if error is ExitCode || code == .success {

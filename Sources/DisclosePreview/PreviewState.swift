@@ -1,0 +1,69 @@
+import DiscloseCore
+import DiscloseKit
+import Foundation
+
+/// The site as the preview serves it: built in memory, replaced after each rebuild, with the
+/// diagnostics of a failed build and the browsers waiting to be told to reload.
+public actor PreviewState {
+    public private(set) var files: [String: Data] = [:]
+    public private(set) var diagnostics: [Diagnostic] = []
+    public private(set) var sources = SourceStore()
+    public private(set) var failed = false
+    /// Increases with every rebuild; browsers reload when it changes.
+    public private(set) var generation = 0
+    private var listeners: [UUID: AsyncStream<Int>.Continuation] = [:]
+
+    public init() {}
+
+    public func update(files: [String: Data]?, diagnostics: [Diagnostic], sources: SourceStore) {
+        if let files { self.files = files }
+        self.failed = files == nil
+        self.diagnostics = diagnostics
+        self.sources = sources
+        generation += 1
+        for continuation in listeners.values { continuation.yield(generation) }
+    }
+
+    /// A stream of generations for one browser; ends when the browser goes away.
+    public func subscribe() -> AsyncStream<Int> {
+        let id = UUID()
+        let (stream, continuation) = AsyncStream<Int>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        listeners[id] = continuation
+        continuation.onTermination = { [weak self] _ in
+            Task { await self?.unsubscribe(id) }
+        }
+        return stream
+    }
+
+    private func unsubscribe(_ id: UUID) {
+        listeners[id] = nil
+    }
+
+    public var listenerCount: Int { listeners.count }
+}
+
+/// Watches content and template folders by polling: portable, and a clerk's editor saving a file
+/// is seen within the poll interval.
+public struct FolderWatcher: Sendable {
+    public let folders: [URL]
+
+    public init(folders: [URL]) {
+        self.folders = folders
+    }
+
+    /// Path, size and modification time of every file: changes when anything is saved, added or removed.
+    public func snapshot() -> [String: String] {
+        var out: [String: String] = [:]
+        let fm = FileManager.default
+        for folder in folders {
+            guard let e = fm.enumerator(at: folder, includingPropertiesForKeys: [.contentModificationDateKey, .fileSizeKey]) else { continue }
+            for case let url as URL in e {
+                let values = try? url.resourceValues(forKeys: [.contentModificationDateKey, .fileSizeKey, .isDirectoryKey])
+                if values?.isDirectory == true { continue }
+                let time = values?.contentModificationDate?.timeIntervalSince1970 ?? 0
+                out[url.path] = "\(values?.fileSize ?? 0)-\(time)"
+            }
+        }
+        return out
+    }
+}
