@@ -16,6 +16,8 @@ public struct PreviewServer: Sendable {
     public var writeOutput: Bool
     public var pollInterval: Duration
     public let state = PreviewState()
+    /// Reports whose inputs did not change are not rendered again.
+    public let cache = RenderCache()
 
     public static let eventsPath = "/__disclose/events"
 
@@ -28,20 +30,28 @@ public struct PreviewServer: Sendable {
         self.pollInterval = pollInterval
     }
 
-    /// One build into the state (and, when asked, into the output folder).
-    public func rebuild() async {
-        let builder = SiteBuilder(options: options)
+    /// One build into the state (and, when asked, into the output folder). Returns how many reports
+    /// were rendered anew: only those whose content changed, or all after a template change.
+    @discardableResult
+    public func rebuild() async -> Int {
+        let builder = SiteBuilder(options: options, cache: cache)
         let (files, result) = builder.render()
         if let files, writeOutput {
             try? OutputWriter(output: options.output).replace(with: files)
         }
         await state.update(files: files, diagnostics: result.diagnostics, sources: result.sources)
+        return result.rendered
     }
 
-    /// Polls the folders and rebuilds after a change, until cancelled.
-    public func watch() async {
+    /// The watched files as they are now; take it before the first build so no save is missed.
+    public func snapshot() -> [String: String] {
+        FolderWatcher(folders: [options.content, options.templates]).snapshot()
+    }
+
+    /// Polls the folders and rebuilds after a change from `initial`, until cancelled.
+    public func watch(since initial: [String: String]) async {
         let watcher = FolderWatcher(folders: [options.content, options.templates])
-        var last = watcher.snapshot()
+        var last = initial
         while !Task.isCancelled {
             try? await Task.sleep(for: pollInterval)
             let now = watcher.snapshot()

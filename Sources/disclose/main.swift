@@ -147,6 +147,7 @@ struct Preview: AsyncParsableCommand {
             content: URL(fileURLWithPath: options.content), contentDisplay: options.content,
             templates: URL(fileURLWithPath: templates), templatesDisplay: templates,
             output: URL(fileURLWithPath: output)), host: host, port: port, writeOutput: true)
+        let initial = server.snapshot()
         await server.rebuild()
         if await server.state.failed {
             FileHandle.standardError.write(Data("内容有错误：浏览器中会显示错误说明，改正后自动刷新。\n".utf8))
@@ -157,7 +158,7 @@ struct Preview: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data("预览地址：\(url)　（按 Ctrl-C 退出）\n".utf8))
             if open { _ = try? Process.run(URL(fileURLWithPath: "/usr/bin/env"), arguments: ["xdg-open", url]) }
         }
-        let watcher = Task { await server.watch() }
+        let watcher = Task { await server.watch(since: initial) }
         defer { watcher.cancel() }
         try await app.runService()
         FileHandle.standardOutput.write(Data("预览已停止。\n".utf8))

@@ -31,11 +31,12 @@ final class PreviewServerTests: XCTestCase {
                                                   templates: Self.repository.appendingPathComponent("Templates"), templatesDisplay: "Templates",
                                                   output: root.appendingPathComponent("Output")),
                                    port: 0, pollInterval: .milliseconds(100))
+        let initial = server.snapshot()
         await server.rebuild()
         let (portStream, portContinuation) = AsyncStream<Int>.makeStream()
         let app = server.application { port in portContinuation.yield(port) }
         let task = Task { try await app.runService(gracefulShutdownSignals: []) }
-        let watch = Task { await server.watch() }
+        let watch = Task { await server.watch(since: initial) }
         var port = 0
         for await p in portStream { port = p; break }
         return Running(server: server, port: port, content: content, task: task, watch: watch)
@@ -132,7 +133,7 @@ final class PreviewServerTests: XCTestCase {
         let good = try String(contentsOf: accounts, encoding: .utf8)
         try Data(good.replacingOccurrences(of: "  total: 3474.81", with: "  total: 3474.99").utf8).write(to: accounts)
         var page = (status: 0, headers: "", body: "")
-        for _ in 0..<40 where page.status != 503 {
+        for _ in 0..<200 where page.status != 503 {
             try await Task.sleep(for: .milliseconds(50))
             page = get(r.port, "/luzhou-zzb/2020/")
         }
@@ -141,7 +142,7 @@ final class PreviewServerTests: XCTestCase {
         XCTAssertTrue(page.body.contains("Content/luzhou-zzb/2020/accounts.yaml:"))
         XCTAssertTrue(page.body.contains("EventSource"))
         try Data(good.utf8).write(to: accounts)
-        for _ in 0..<40 where page.status != 200 {
+        for _ in 0..<200 where page.status != 200 {
             try await Task.sleep(for: .milliseconds(50))
             page = get(r.port, "/luzhou-zzb/2020/")
         }
@@ -159,6 +160,26 @@ final class PreviewServerTests: XCTestCase {
         let index = try String(contentsOf: root.appendingPathComponent("Output/index.html"), encoding: .utf8)
         XCTAssertFalse(index.contains("EventSource"))
         XCTAssertFalse(index.contains("__disclose"))
+    }
+
+    func testARebuildRendersOnlyTheReportThatChanged() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("disclose-preview-cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = root.appendingPathComponent("Content")
+        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Content"), to: content)
+        let server = PreviewServer(options: .init(content: content, contentDisplay: "Content",
+                                                  templates: Self.repository.appendingPathComponent("Templates"), templatesDisplay: "Templates",
+                                                  output: root.appendingPathComponent("Output")), port: 0)
+        let first = await server.rebuild()
+        XCTAssertEqual(first, 3)
+        let unchanged = await server.rebuild()
+        XCTAssertEqual(unchanged, 0)
+        let duties = content.appendingPathComponent("miyi-zzb/2020/duties.md")
+        try Data((try String(contentsOf: duties, encoding: .utf8) + "\n新增一句。\n").utf8).write(to: duties)
+        let one = await server.rebuild()
+        XCTAssertEqual(one, 1)
+        let page = await server.state.files["miyi-zzb/2020/index.html"].map { String(decoding: $0, as: UTF8.self) } ?? ""
+        XCTAssertTrue(page.contains("新增一句。"))
     }
 
     func testSitePathsRejectEscapes() {

@@ -17,7 +17,8 @@ public enum SVGChart {
         return max(minHeight, Int(legendTop + legendHeight(spec) + 16))
     }
 
-    public static func render(_ spec: ChartSpec) -> String {
+    /// `drawTitle: false` leaves the visible title to the page's figure caption (the <title> stays).
+    public static func render(_ spec: ChartSpec, drawTitle: Bool = true) -> String {
         let height = height(of: spec)
         var body: String
         if spec.isEmpty {
@@ -34,7 +35,7 @@ public enum SVGChart {
         <title id="\(titleID)">\(escape("\(spec.number) \(spec.title)"))</title>
         <desc id="\(descID)">\(escape(spec.description))</desc>
         <rect x="0" y="0" width="\(width)" height="\(height)" fill="#ffffff"/>
-        <text x="\(width / 2)" y="28" text-anchor="middle" style="font-size:17px;font-weight:700;fill:#1a1a1a">\(escape("\(spec.number) \(spec.title)"))</text>
+        \(drawTitle ? "<text x=\"\(width / 2)\" y=\"28\" text-anchor=\"middle\" style=\"font-size:17px;font-weight:700;fill:#1a1a1a\">\(escape("\(spec.number) \(spec.title)"))</text>" : "")
         <text x="\(width - 12)" y="52" text-anchor="end" style="font-size:12px;fill:#444444">单位：\(spec.unit.rawValue)</text>
         \(body)</svg>
 

@@ -11,6 +11,17 @@ public struct SourceStore: Sendable {
         lines[path] = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 
+    /// A digest of the texts of the given files and of every file under the given folders: it changes
+    /// when any of them changes, so rendered pages can be reused when it does not.
+    public func fingerprint(files: [String], folders: [String]) -> UInt64 {
+        var hash = FNV1a()
+        for path in lines.keys.sorted() where files.contains(path) || folders.contains(where: { path.hasPrefix($0 + "/") }) {
+            hash.add(path)
+            for line in lines[path]! { hash.add(line) }
+        }
+        return hash.value
+    }
+
     public func line(_ number: Int, of path: String) -> String? {
         guard let file = lines[path], number >= 1, number <= file.count else { return nil }
         return file[number - 1]
@@ -54,5 +65,22 @@ enum SourceText {
                 en: "the file is not UTF-8 (perhaps GBK/GB18030). Save it as UTF-8, or run: iconv -f GB18030 -t UTF-8 old > new")))
         }
         return .success(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
+    }
+}
+
+/// 64-bit FNV-1a: a fast, stable (not cryptographic) digest for caching.
+public struct FNV1a: Sendable {
+    public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    public init() {}
+
+    public mutating func add(_ text: String) {
+        for byte in text.utf8 { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        value = (value ^ 0xff) &* 0x100_0000_01b3
+    }
+
+    public mutating func add(_ data: Data) {
+        for byte in data { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        value = (value ^ 0xff) &* 0x100_0000_01b3
     }
 }

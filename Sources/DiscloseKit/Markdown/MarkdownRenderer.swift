@@ -6,12 +6,20 @@ import Foundation
 public enum MarkdownRenderer {
     static let options = CMARK_OPT_SAFE | CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
 
-    /// Renders a Markdown document to an HTML fragment.
-    public static func html(_ markdown: String) -> String {
+    /// Renders a Markdown document to an HTML fragment. `headingOffset` moves headings down so that
+    /// narrative placed under the page's own headings keeps the outline in order (### → h5 with 2).
+    public static func html(_ markdown: String, headingOffset: Int = 0) -> String {
         let bytes = Array(markdown.utf8)
         guard let cString = cmark_markdown_to_html(bytes.map { CChar(bitPattern: $0) }, bytes.count, options) else { return "" }
         defer { free(cString) }
-        return String(cString: cString)
+        var html = String(cString: cString)
+        if headingOffset > 0 {
+            for level in (1...6).reversed() {
+                let target = min(level + headingOffset, 6)
+                html = html.replacingOccurrences(of: "<h\(level)>", with: "<h\(target)>").replacingOccurrences(of: "</h\(level)>", with: "</h\(target)>")
+            }
+        }
+        return html
     }
 
     /// Renders inline Markdown (a reason, a summary) without the surrounding <p>.

@@ -12,12 +12,13 @@ struct PerformanceContext {
         var out: [String: Any] = ["title": "第四部分 附件"]
         let p = report.performance
         out["reportTitle"] = p?.overall?.title ?? "\(report.year)年度\(kindWord)整体支出绩效自评报告"
-        out["reportHTML"] = report.narrative.performanceReport.map { MarkdownRenderer.html($0.markdown) } as Any
+        out["reportHTML"] = report.narrative.performanceReport.map { MarkdownRenderer.html($0.markdown, headingOffset: 2) } as Any
         out["hasReport"] = report.narrative.performanceReport != nil
         if let o = p?.overall {
             out["score"] = o.score.map { $0.value.description } as Any
             out["scoreParts"] = o.scoreParts.map { ["label": $0.label, "score": $0.score.value.description, "weight": number($0.weight)] }
             out["hasScoreParts"] = !o.scoreParts.isEmpty
+            out["scorePartsHaveWeights"] = o.scoreParts.contains { $0.weight != nil }
             out["scoreTable"] = o.scoreTable.map {
                 ["level1": $0.level1, "level2": $0.level2, "level3": $0.level3, "weight": $0.weight.value.description,
                  "score": $0.score.value.description, "explanation": $0.explanation.map(MarkdownRenderer.inlineHTML) ?? ""] as [String: Any]

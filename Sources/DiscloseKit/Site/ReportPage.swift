@@ -13,7 +13,8 @@ struct ReportPage {
     var title: String { "\(unit.name)\(report.year)年度\(kindWord)决算" }
     var tables: [TableModel] { TableBuilder(report: report, unitName: unit.name, codes: codes).tables() }
 
-    static func html(_ doc: Narrative.Document?) -> String? { doc.map { MarkdownRenderer.html($0.markdown) } }
+    /// Narrative sits under the page's h4 headings: Markdown's ### becomes h5.
+    static func html(_ doc: Narrative.Document?) -> String? { doc.map { MarkdownRenderer.html($0.markdown, headingOffset: 2) } }
 
     func paragraph(_ slot: ParagraphSlot, _ part2: Part2Context) -> String {
         if let own = report.narrative.paragraphs[slot] { return MarkdownRenderer.html(own.markdown) }
@@ -27,7 +28,7 @@ struct ReportPage {
         let svgURL = "\(folderURL)charts/\(spec.id).svg", pageURL = "\(folderURL)charts/\(spec.id).html"
         return ["id": "figure-\(spec.id)", "number": spec.number, "title": spec.title, "kind": spec.kind == .pie ? "饼状图" : "柱状图",
                 "unit": spec.unit.rawValue, "hasShare": spec.kind == .pie, "empty": spec.isEmpty,
-                "svg": SVGChart.render(spec), "svgURL": "charts/\(spec.id).svg", "pageURL": "charts/\(spec.id).html", "csvURL": "charts/\(spec.id).csv",
+                "svg": SVGChart.render(spec, drawTitle: false), "svgURL": "charts/\(spec.id).svg", "pageURL": "charts/\(spec.id).html", "csvURL": "charts/\(spec.id).csv",
                 "permalink": svgURL,
                 "iframe": "<iframe src=\"\(pageURL)\" title=\"\(spec.number) \(spec.title)\" width=\"660\" height=\"560\" style=\"border:0;max-width:100%\" loading=\"lazy\"></iframe>",
                 "img": "<img src=\"\(svgURL)\" alt=\"\(spec.description)\" width=\"\(SVGChart.width)\" height=\"\(SVGChart.height(of: spec))\" style=\"max-width:100%;height:auto\">",
@@ -109,7 +110,8 @@ struct ReportPage {
 enum TableContext {
     static func cells(_ row: [TableModel.Cell], header: Bool) -> [[String: Any]] {
         row.map { c in
-            var d: [String: Any] = ["text": c.text, "colspan": c.colspan > 1 ? c.colspan : 0, "rowspan": c.rowspan > 1 ? c.rowspan : 0,
+            // Mustache takes 0 for true: a span of 1 must be `false`, or every cell would get rowspan="0".
+            var d: [String: Any] = ["text": c.text, "colspan": c.colspan > 1 ? c.colspan as Any : false, "rowspan": c.rowspan > 1 ? c.rowspan as Any : false,
                                     "kind": c.kind.rawValue, "level": c.level, "emphasis": c.emphasis, "isHeader": c.kind == .header]
             if let scope = c.scope { d["scope"] = scope }
             // Row headers: the first label of a body row names the row for screen readers.

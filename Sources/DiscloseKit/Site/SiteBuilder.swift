@@ -29,15 +29,20 @@ public struct SiteBuilder: Sendable {
         public var reports = 0
         public var pages = 0
         public var files = 0
+        /// Reports rendered anew (the others came from the cache).
+        public var rendered = 0
         public var ioFailure = false
     }
 
     public let options: Options
     public let codes: CodeLists
+    /// Pages of reports whose inputs did not change are taken from here (preview, repeated builds).
+    public let cache: RenderCache?
 
-    public init(options: Options, codes: CodeLists = .bundled) {
+    public init(options: Options, codes: CodeLists = .bundled, cache: RenderCache? = nil) {
         self.options = options
         self.codes = codes
+        self.cache = cache
     }
 
     /// Renders the site in memory: path → bytes. Pure apart from reading content and templates.
@@ -70,7 +75,10 @@ public struct SiteBuilder: Sendable {
         progress("[3/4] 生成页面…")
         var site = tree.site
         if let base = options.baseURL { site.baseURL = base }
-        let files = SitePages(tree: tree, site: site, templates: templates, codes: codes).files(progress: progress)
+        let pages = SitePages(tree: tree, site: site, templates: templates, codes: codes, sources: check.load.sources,
+                              contentDisplay: options.contentDisplay, cache: cache)
+        let files = pages.files(progress: progress)
+        result.rendered = pages.renderedReports
         result.reports = tree.reports.count
         result.pages = files.keys.filter { $0.hasSuffix(".html") }.count
         result.files = files.count
@@ -115,5 +123,26 @@ enum OutputSafety {
             }
         }
         return nil
+    }
+}
+
+/// Rendered files of each report, keyed by a fingerprint of everything the report's pages depend on.
+public final class RenderCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [String: (fingerprint: UInt64, files: [String: Data])] = [:]
+
+    public init() {}
+
+    func files(for key: String, fingerprint: UInt64) -> [String: Data]? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let entry = entries[key], entry.fingerprint == fingerprint else { return nil }
+        return entry.files
+    }
+
+    func store(_ files: [String: Data], for key: String, fingerprint: UInt64) {
+        lock.lock()
+        defer { lock.unlock() }
+        entries[key] = (fingerprint, files)
     }
 }

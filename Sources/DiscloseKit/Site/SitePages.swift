@@ -2,11 +2,37 @@ import DiscloseCore
 import Foundation
 
 /// Every file of the site, by path: pages through the templates, tables as CSV, reports as JSON.
-struct SitePages {
+final class SitePages {
     let tree: ContentTree
     let site: Site
     let templates: TemplateSet
     let codes: CodeLists
+    let sources: SourceStore
+    let contentDisplay: String
+    let cache: RenderCache?
+    private(set) var renderedReports = 0
+
+    init(tree: ContentTree, site: Site, templates: TemplateSet, codes: CodeLists, sources: SourceStore = SourceStore(),
+         contentDisplay: String = "Content", cache: RenderCache? = nil) {
+        self.tree = tree
+        self.site = site
+        self.templates = templates
+        self.codes = codes
+        self.sources = sources
+        self.contentDisplay = contentDisplay
+        self.cache = cache
+    }
+
+    /// Everything a report's own files depend on: its folder, its unit, the site, the templates, the base URL,
+    /// and the unit's previous report (whose figures its sentences may quote).
+    func fingerprint(_ report: Report) -> UInt64 {
+        var hash = FNV1a()
+        hash.add(String(sources.fingerprint(files: ["\(contentDisplay)/site.yaml", "\(contentDisplay)/\(report.unitID)/unit.yaml"],
+                                            folders: [report.folder, "\(contentDisplay)/\(report.unitID)/\(report.year - 1)"])))
+        hash.add(String(templates.fingerprint))
+        hash.add(site.baseURL)
+        return hash.value
+    }
 
     var siteContext: [String: Any] { ["title": site.title, "publisher": site.publisher] }
 
@@ -42,22 +68,34 @@ struct SitePages {
         // Reports.
         for (i, report) in tree.reports.enumerated() {
             guard let unit = units[report.unitID] else { continue }
-            progress("  [\(i + 1)/\(tree.reports.count)] \(unit.id)/\(report.year)")
             let folder = "\(unit.id)/\(report.year)"
+            let key = fingerprint(report)
+            if let cached = cache?.files(for: folder, fingerprint: key) {
+                files.merge(cached) { a, _ in a }
+                urls.append("\(folder)/")
+                continue
+            }
+            progress("  [\(i + 1)/\(tree.reports.count)] \(unit.id)/\(report.year)")
+            renderedReports += 1
+            var own: [String: Data] = [:]
+            defer {
+                cache?.store(own, for: folder, fingerprint: key)
+                files.merge(own) { a, _ in a }
+            }
             let reportPage = ReportPage(report: report, unit: unit, templates: templates, codes: codes)
             let tables = reportPage.tables
-            for table in tables { files["\(folder)/tables/\(table.id).csv"] = Data(CSVWriter.csv(table).utf8) }
-            files["\(folder)/report.json"] = Data(ReportJSON.document(report: report, unit: unit, tables: tables, codes: codes).utf8)
+            for table in tables { own["\(folder)/tables/\(table.id).csv"] = Data(CSVWriter.csv(table).utf8) }
+            own["\(folder)/report.json"] = Data(ReportJSON.document(report: report, unit: unit, tables: tables, codes: codes).utf8)
             for spec in ReportCharts.specs(report, codes: codes) {
-                files["\(folder)/charts/\(spec.id).svg"] = Data(SVGChart.render(spec).utf8)
-                files["\(folder)/charts/\(spec.id).csv"] = Data(ChartCSV.csv(spec).utf8)
+                own["\(folder)/charts/\(spec.id).svg"] = Data(SVGChart.render(spec).utf8)
+                own["\(folder)/charts/\(spec.id).csv"] = Data(ChartCSV.csv(spec).utf8)
                 let chart = ReportPage.figure(spec, folderURL: absolute("\(folder)/"))
                 let context: [String: Any] = ["chart": chart, "reportTitle": reportPage.title, "reportURL": "../index.html#figure-\(spec.id)",
                                               "site": siteContext]
-                files["\(folder)/charts/\(spec.id).html"] = Data(templates.render("chart", context).utf8)
+                own["\(folder)/charts/\(spec.id).html"] = Data(templates.render("chart", context).utf8)
             }
             let context = reportPage.context(root: "../../", site: site, folderURL: absolute("\(folder)/")) { "tables/\($0.id).csv" }
-            files["\(folder)/index.html"] = page("report", context, title: "\(reportPage.title) - \(site.title)", root: "../../",
+            own["\(folder)/index.html"] = page("report", context, title: "\(reportPage.title) - \(site.title)", root: "../../",
                                                  canonical: absolute("\(folder)/"),
                                                  breadcrumbs: [["label": "首页", "url": "../../index.html"], ["label": unit.shortName, "url": "../index.html"],
                                                                ["label": "\(report.year)年度"]])

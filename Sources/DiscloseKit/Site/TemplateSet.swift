@@ -8,6 +8,8 @@ public struct TemplateSet: @unchecked Sendable {
     let library: MustacheLibrary
     /// Static files copied as they are (Templates/assets → Output/assets).
     public let assets: [(path: String, data: Data)]
+    /// Changes when any template or asset changes.
+    public let fingerprint: UInt64
 
     public enum LoadError: Error {
         case diagnostics([Diagnostic])
@@ -18,6 +20,7 @@ public struct TemplateSet: @unchecked Sendable {
         var library = MustacheLibrary()
         var problems: [Diagnostic] = []
         var assets: [(String, Data)] = []
+        var hash = FNV1a()
         let fm = FileManager.default
         guard let enumerator = fm.enumerator(atPath: directory.path) else {
             return .failure(.diagnostics([.error("TEMPLATE", at: .file(display), zh: "找不到模板目录“\(display)”。", en: "templates directory '\(display)' not found.")]))
@@ -29,13 +32,19 @@ public struct TemplateSet: @unchecked Sendable {
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue else { continue }
             if path.hasPrefix("assets/") {
-                if let data = try? Data(contentsOf: url) { assets.append((path, data)) }
+                if let data = try? Data(contentsOf: url) {
+                    assets.append((path, data))
+                    hash.add(path)
+                    hash.add(data)
+                }
                 continue
             }
             guard path.hasSuffix(".mustache") else { continue }
             let name = String(path.dropLast(".mustache".count))
             do {
                 let text = try String(contentsOf: url, encoding: .utf8)
+                hash.add(path)
+                hash.add(text)
                 try library.register(text, named: name)
             } catch let error as MustacheTemplate.ParserError {
                 problems.append(.error("TEMPLATE", at: SourceLocation(file: "\(display)/\(path)", line: error.context.lineNumber, column: error.context.columnNumber),
@@ -45,7 +54,7 @@ public struct TemplateSet: @unchecked Sendable {
             }
         }
         if !problems.isEmpty { return .failure(.diagnostics(problems)) }
-        return .success(TemplateSet(directory: directory, library: library, assets: assets))
+        return .success(TemplateSet(directory: directory, library: library, assets: assets, fingerprint: hash.value))
     }
 
     public func has(_ name: String) -> Bool { library.getTemplate(named: name) != nil }
