@@ -164,3 +164,40 @@ final class SiteBuildTests: XCTestCase {
         return out
     }
 }
+
+final class SiteExtrasTests: XCTestCase {
+    func testAUnitWithSeveralYearsGetsATrendChart() throws {
+        let files = ConsistentReportGenerator().unitFiles(seed: 5, unitID: "u1", index: 0, years: [2021, 2022, 2023])
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("disclose-trend-\(UUID().uuidString)/Content")
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        for (path, text) in files.merging(["site.yaml": ConsistentReportGenerator.siteYAML], uniquingKeysWith: { a, _ in a }) {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        let builder = SiteBuilder(options: .init(content: root, contentDisplay: "Content",
+                                                 templates: repositoryRoot.appendingPathComponent("Templates"), templatesDisplay: "Templates",
+                                                 output: root.deletingLastPathComponent().appendingPathComponent("Output")))
+        let (built, result) = builder.render()
+        XCTAssertEqual(result.diagnostics.filter { $0.severity == .error }.map { "\($0.location) \($0.message.zh)" }, [])
+        let site = try XCTUnwrap(built)
+        let trend = String(decoding: try XCTUnwrap(site["u1/charts/trend.svg"]), as: UTF8.self)
+        XCTAssertTrue(trend.contains("2021年度") && trend.contains("2023年度"))
+        let unitPage = String(decoding: try XCTUnwrap(site["u1/index.html"]), as: UTF8.self)
+        XCTAssertTrue(unitPage.contains("历年收、支总计"))
+        // Newest first on the unit page.
+        let newest = try XCTUnwrap(unitPage.range(of: "2023/index.html")), oldest = try XCTUnwrap(unitPage.range(of: "2021/index.html"))
+        XCTAssertLessThan(newest.lowerBound, oldest.lowerBound)
+    }
+
+    func testSymbolicLinksInTemplatesAreNotPublished() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("disclose-symlink-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let templates = root.appendingPathComponent("Templates")
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Templates"), to: templates)
+        try FileManager.default.createSymbolicLink(atPath: templates.appendingPathComponent("assets/passwd").path, withDestinationPath: "/etc/passwd")
+        guard case .success(let set) = TemplateSet.load(templates, display: "Templates") else { return XCTFail("templates did not load") }
+        XCTAssertFalse(set.assets.contains { $0.path == "assets/passwd" })
+        XCTAssertTrue(set.assets.contains { $0.path == "assets/site.css" })
+    }
+}

@@ -29,6 +29,9 @@ public struct TemplateSet: @unchecked Sendable {
         for case let path as String in enumerator { paths.append(path) }
         for path in paths.sorted() {
             let url = directory.appendingPathComponent(path)
+            // Symbolic links are not followed: a link to a file outside Templates/ must never be published.
+            let type = (try? fm.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
+            if type == .typeSymbolicLink || path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue else { continue }
             if path.hasPrefix("assets/") {
