@@ -52,3 +52,14 @@ final class DiagnosticRendererTests: XCTestCase {
         XCTAssertEqual(JSONValue.quote("<script>\"a\"\n"), "\"\\u003cscript\\u003e\\\"a\\\"\\n\"")
     }
 }
+
+final class LongLineTests: XCTestCase {
+    func testALongLineIsShownAroundTheColumnOnly() {
+        let line = String(repeating: "[", count: 5000)
+        let (text, caret) = DiagnosticRenderer.excerpt(line, column: 2500)
+        XCTAssertLessThanOrEqual(text.count, 102)
+        XCTAssertTrue(text.hasPrefix("…") && text.hasSuffix("…"))
+        XCTAssertEqual(Array(text.unicodeScalars)[caret - 1], "[")
+        XCTAssertEqual(DiagnosticRenderer.excerpt("short", column: 3).0, "short")
+    }
+}

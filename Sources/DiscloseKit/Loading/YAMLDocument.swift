@@ -138,6 +138,9 @@ enum YAMLDocument {
         if problem.contains("did not find expected key") || problem.contains("expected <block end>") {
             return ("请检查这一行和上一行的缩进是否对齐。", "Check that this line is indented like its siblings.")
         }
+        if problem.contains("nesting level") {
+            return ("嵌套层级过深：内容文件只需要几层缩进，请检查是否粘贴了错误的内容。", "Nesting is far too deep for a content file.")
+        }
         if problem.contains("found undefined alias") {
             return ("内容文件不需要使用 * 别名。", "Content files need no aliases.")
         }

@@ -11,11 +11,12 @@ public enum DiagnosticRenderer {
                 out += language == .zh ? "（应为 \(expected)，实为 \(actual)）" : " (expected \(expected), actual \(actual))"
             }
             out += "\n"
-            if d.location.line > 0, let line = sources.line(d.location.line, of: d.location.file) {
+            if d.location.line > 0, let full = sources.line(d.location.line, of: d.location.file) {
+                let (line, column) = excerpt(full, column: d.location.column)
                 let number = String(d.location.line)
                 let gutter = String(repeating: " ", count: number.count)
                 out += " \(number) | \(line)\n"
-                out += " \(gutter) | \(caretPrefix(line, column: d.location.column))^\n"
+                out += " \(gutter) | \(caretPrefix(line, column: column))^\n"
             }
         }
         out += summary(diagnostics, language: language) + "\n"
@@ -31,6 +32,19 @@ public enum DiagnosticRenderer {
             return e == 0 && w == 0 ? "check passed: no problems found."
                 : "check finished: \(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s")."
         }
+    }
+
+    /// At most `width` characters of a long line around the column, with … where it was cut.
+    static func excerpt(_ line: String, column: Int, width: Int = 100) -> (String, Int) {
+        let scalars = Array(line.unicodeScalars)
+        guard scalars.count > width else { return (line, column) }
+        let start = max(0, min(column - 1 - width / 2, scalars.count - width))
+        let end = min(scalars.count, start + width)
+        var text = String(String.UnicodeScalarView(scalars[start..<end]))
+        var caret = column - start
+        if start > 0 { text = "…" + text; caret += 1 }
+        if end < scalars.count { text += "…" }
+        return (text, caret)
     }
 
     /// Spaces up to a 1-based column counted in Unicode scalars; wide (CJK) characters take two cells.
