@@ -211,3 +211,15 @@ final class StructuralValidationTests: XCTestCase {
                          severity: .warning)
     }
 }
+
+final class SymlinkTests: XCTestCase {
+    func testASymbolicLinkOutOfTheContentFolderIsNotRead() throws {
+        let root = try FixtureSite().write()
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("test-zzb/2023/achievements.md").path, withDestinationPath: "/etc/hostname")
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("test-zzb/2023/loop").path, withDestinationPath: "..")
+        let result = Checker.check(content: root, displayRoot: "Content")
+        XCTAssertTrue(result.diagnostics.contains { $0.rule == "FILE-SYMLINK" && $0.location.file == "Content/test-zzb/2023/achievements.md" })
+        XCTAssertNil(result.load.tree?.reports.first?.narrative.achievements)
+    }
+}

@@ -142,6 +142,10 @@ public struct ContentLoader: Sendable {
         }
         func markdown(_ rel: String) -> Narrative.Document? {
             let url = root.appendingPathComponent(rel)
+            if escapes(url) {
+                state.diagnostics.append(symlinkDiagnostic(display(rel)))
+                return nil
+            }
             guard FileManager.default.fileExists(atPath: url.path) else { return nil }
             switch SourceText.read(url, display: display(rel)) {
             case .success(let text):
@@ -187,6 +191,21 @@ public struct ContentLoader: Sendable {
 
     private func display(_ rel: String) -> String { "\(displayRoot)/\(rel)" }
 
+    /// A symbolic link whose target lies outside the content folder: its text must not be published.
+    private func escapes(_ url: URL) -> Bool {
+        let type = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
+        guard type == .typeSymbolicLink else { return false }
+        let target = url.resolvingSymlinksInPath().path
+        let base = root.standardizedFileURL.resolvingSymlinksInPath().path
+        return !(target == base || target.hasPrefix(base + "/"))
+    }
+
+    private func symlinkDiagnostic(_ shown: String) -> Diagnostic {
+        .error("FILE-SYMLINK", at: .file(shown),
+               zh: "这是指向内容目录以外的符号链接，出于安全考虑不会读取；请把文件本身放进内容目录。",
+               en: "a symbolic link to outside the content folder is not read, for safety; put the file itself in the content folder.")
+    }
+
     private func isDirectory(_ url: URL) -> Bool {
         var isDir: ObjCBool = false
         return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) && isDir.boolValue
@@ -206,6 +225,10 @@ public struct ContentLoader: Sendable {
     private func document(at rel: String, required: Bool, schema: ContentFile, year: Int?, state: inout State) -> Node? {
         let url = root.appendingPathComponent(rel)
         let shown = display(rel)
+        if escapes(url) {
+            state.diagnostics.append(symlinkDiagnostic(shown))
+            return nil
+        }
         guard FileManager.default.fileExists(atPath: url.path) else {
             if required {
                 state.diagnostics.append(.error(.missingFile, at: .file(shown),
