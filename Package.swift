@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "disclose", targets: ["disclose"]),
+        .executable(name: "disclose-bench", targets: ["disclose-bench"]),
         .library(name: "DiscloseKit", targets: ["DiscloseKit"]),
     ],
     dependencies: [
@@ -54,6 +55,14 @@ let package = Package(
             dependencies: [
                 "DiscloseKit",
                 "DisclosePreview",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Benchmark: generates large content trees and times builds.
+        .executableTarget(
+            name: "disclose-bench",
+            dependencies: [
+                "DiscloseKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a rule sees: one report, and the same unit's previous report when Content holds it.
 public struct RuleContext: Sendable {
     public let report: Report
@@ -5,6 +7,22 @@ public struct RuleContext: Sendable {
     public let functionalCodes: CodeList?
     /// The unit's full and short names, which stand before item names in sentences.
     public let unitNames: [String]
+    /// The narrative claims, found once per report and shared by the text rules.
+    let memo = Memo()
+
+    final class Memo: @unchecked Sendable {
+        private let lock = NSLock()
+        private var claims: [(NarrativeScanner.Claim, TextRules.Text)]?
+
+        func claims(_ make: () -> [(NarrativeScanner.Claim, TextRules.Text)]) -> [(NarrativeScanner.Claim, TextRules.Text)] {
+            lock.lock()
+            defer { lock.unlock() }
+            if let claims { return claims }
+            let made = make()
+            claims = made
+            return made
+        }
+    }
 
     public init(report: Report, previousReport: Report?, functionalCodes: CodeList?, unitNames: [String] = []) {
         self.report = report

@@ -32,6 +32,10 @@ enum TextRules {
     }
 
     static func claims(_ c: RuleContext) -> [(NarrativeScanner.Claim, Text)] {
+        c.memo.claims { findClaims(c) }
+    }
+
+    static func findClaims(_ c: RuleContext) -> [(NarrativeScanner.Claim, Text)] {
         let facts = NarrativeFacts.facts(c)
         return texts(c).flatMap { text in
             // A project summary speaks of its own project, not of the department's totals.

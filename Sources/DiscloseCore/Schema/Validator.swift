@@ -133,6 +133,11 @@ public struct SchemaValidator: Sendable {
                                   zh: "“\(text)”应为非负整数。", en: "'\(text)' should be a non-negative whole number."))
             }
         case .year:
+            if scalar.style == .quoted, Int(text) != nil {
+                out.append(.error(.wrongType, at: node.location, path: path,
+                                  zh: "年份不要加引号：请写成 \(text)。", en: "write the year without quotes: \(text)."))
+                return
+            }
             guard scalar.style == .plain, let year = Int(text), (1990...2100).contains(year) else {
                 out.append(.error(.wrongType, at: node.location, path: path,
                                   zh: "年度应为四位数字年份（如 2023），而不是“\(text)”。",
@@ -199,8 +204,14 @@ public struct SchemaValidator: Sendable {
         let lengths = kind == .functional ? "3、5 或 7" : "3 或 5"
         guard !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             var hint = ""
-            if let list = year.flatMap({ codes.list(kind, year: $0) }), let named = list.codes(named: text).first {
-                hint = "“\(text)”是科目名称，对应编码为 \(named.code)。"
+            if let list = year.flatMap({ codes.list(kind, year: $0) }) {
+                let named = list.codes(named: text)
+                if named.count == 1 {
+                    hint = "“\(text)”是科目名称，对应编码为 \(named[0].code)。"
+                } else if named.count > 1 {
+                    let examples = named.prefix(4).map { c in "\(c.code)（\(list.path(of: c.code).dropLast().map(\.name).joined(separator: "—"))）" }
+                    hint = "“\(text)”是科目名称，有 \(named.count) 个科目用这个名称，如 \(examples.joined(separator: "、"))，请填写对应的编码。"
+                }
             }
             out.append(.error(.unknownCode, at: node.location, path: path,
                               zh: "\(kindZh)科目编码应为 \(lengths) 位数字，而不是“\(text)”。\(hint)",
@@ -220,6 +231,14 @@ public struct SchemaValidator: Sendable {
             return
         }
         guard list[text] != nil else {
+            let other: CodeKind = kind == .functional ? .economic : .functional
+            if let otherEntry = codes.list(other, year: year ?? 9999)?[text] {
+                out.append(.error(.codeLevel, at: node.location, path: path,
+                                  zh: "\(text) 是\(other == .economic ? "经济" : "支出功能")分类科目（\(otherEntry.name)），此处应填\(kindZh)科目编码。",
+                                  en: "\(text) is a\(other == .economic ? "n economic" : " functional") code (\(otherEntry.name)); a \(kindEn) code belongs here.",
+                                  actual: text))
+                return
+            }
             let prefixMatches = list.entries.keys.filter { $0.count == text.count && $0.prefix(text.count - 2) == text.prefix(text.count - 2) }
             let nearest = Suggestions.closest(to: text, in: prefixMatches.sorted())
             let hintZh = nearest.map { "是否应为 \($0)（\(list[$0]!.name)）？" } ?? ""

@@ -158,8 +158,9 @@ public struct ContentLoader: Sendable {
             }
         }
         narrative.duties = markdown("\(folder)/duties.md")
-        if narrative.duties == nil {
-            state.diagnostics.append(.error(.missingFile, at: .file(display(folder)),
+        if narrative.duties == nil, !FileManager.default.fileExists(atPath: root.appendingPathComponent("\(folder)/duties.md").path),
+           !escapes(root.appendingPathComponent("\(folder)/duties.md")) {
+            state.diagnostics.append(.error(.missingFile, at: .file(display("\(folder)/duties.md")),
                 zh: "缺少 duties.md（第一部分 主要职能）。", en: "missing duties.md (Part 1, main duties)."))
         }
         narrative.achievements = markdown("\(folder)/achievements.md")

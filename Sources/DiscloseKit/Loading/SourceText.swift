@@ -54,7 +54,13 @@ enum SourceText {
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if bytes.contains(0) {
+            // UTF-16 with or without a BOM: every other byte of ASCII text is zero.
+            let sample = Array(data.prefix(512))
+            let evenZeros = stride(from: 0, to: sample.count, by: 2).filter { sample[$0] == 0 }.count
+            let oddZeros = stride(from: 1, to: sample.count, by: 2).filter { sample[$0] == 0 }.count
+            let half = max(1, sample.count / 2)
             let utf16 = data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])
+                || evenZeros * 10 >= half * 3 && oddZeros * 10 < half || oddZeros * 10 >= half * 3 && evenZeros * 10 < half
             return .failure(.diagnostic(.error(.encoding, at: .file(display),
                 zh: utf16 ? "文件是 UTF-16 编码；请另存为 UTF-8。" : "文件含有二进制内容（NUL 字节），不是文本文件。",
                 en: utf16 ? "the file is UTF-16; save it as UTF-8." : "the file contains binary data (NUL bytes); it is not a text file.")))

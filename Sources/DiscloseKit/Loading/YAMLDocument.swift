@@ -87,7 +87,13 @@ enum YAMLDocument {
         var problem = ""
         var mark: Mark?
         switch error {
-        case .scanner(_, let p, let m, _), .parser(_, let p, let m, _), .composer(_, let p, let m, _):
+        case .scanner(let context, let p, let m, _), .parser(let context, let p, let m, _):
+            problem = p
+            // An unclosed quote, a key without its colon, an unclosed [ or {: the place where it began is
+            // where to look, not the end of the file where the parser gave up.
+            let starts = ["quoted scalar", "simple key", "flow sequence", "flow mapping"]
+            mark = context.flatMap { c in starts.contains(where: c.text.contains) ? c.mark : nil } ?? m
+        case .composer(_, let p, let m, _):
             problem = p
             mark = m
         case .reader(let p, _, _, _):
@@ -130,6 +136,9 @@ enum YAMLDocument {
     private static func hint(for problem: String, line: String) -> (String, String) {
         if line.contains("\t") || problem.contains("tab") {
             return ("请用空格缩进，不要使用 Tab 键。", "Indent with spaces, not tabs.")
+        }
+        if problem.contains("could not find expected ':'") {
+            return ("键和值之间要用冒号加一个空格分开（如 region: 四川省），或检查引号是否成对。", "Separate key and value with a colon and a space, and check that quotes are paired.")
         }
         if problem.contains("mapping values are not allowed") {
             return ("冒号后面需要一个空格；若文字中含有“: ”，请给整段文字加引号。",

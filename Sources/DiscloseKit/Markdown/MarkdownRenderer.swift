@@ -37,13 +37,21 @@ public enum MarkdownRenderer {
         guard let doc = cmark_parse_document(bytes.map { CChar(bitPattern: $0) }, bytes.count, options) else { return [] }
         defer { cmark_node_free(doc) }
         var out: [Diagnostic] = []
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        /// cmark counts columns in bytes; diagnostics count characters (Unicode scalars).
+        func column(line: Int, byteColumn: Int) -> Int {
+            guard line >= 1, line <= lines.count else { return byteColumn }
+            let bytes = Array(lines[line - 1].utf8.prefix(max(0, byteColumn - 1)))
+            return String(decoding: bytes, as: UTF8.self).unicodeScalars.count + 1
+        }
         guard let iter = cmark_iter_new(doc) else { return [] }
         defer { cmark_iter_free(iter) }
         while true {
             let event = cmark_iter_next(iter)
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter) else { continue }
-            let here = SourceLocation(file: file, line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
+            let line = Int(cmark_node_get_start_line(node))
+            let here = SourceLocation(file: file, line: line, column: column(line: line, byteColumn: Int(cmark_node_get_start_column(node))))
             switch cmark_node_get_type(node) {
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 out.append(.warning("MD-RAW-HTML", at: here,

@@ -46,7 +46,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Renders the site in memory: path → bytes. Pure apart from reading content and templates.
-    public func render(progress: (String) -> Void = { _ in }) -> (files: [String: Data]?, result: Result) {
+    public func render(progress: @escaping @Sendable (String) -> Void = { _ in }) -> (files: [String: Data]?, result: Result) {
         progress("[1/4] 检查内容…")
         let check = Checker.check(content: options.content, displayRoot: options.contentDisplay)
         var result = Result(diagnostics: check.diagnostics, sources: check.load.sources, written: false, ioFailure: check.ioFailure)
@@ -85,7 +85,7 @@ public struct SiteBuilder: Sendable {
         return (files, result)
     }
 
-    public func build(progress: (String) -> Void = { _ in }) -> Result {
+    public func build(progress: @escaping @Sendable (String) -> Void = { _ in }) -> Result {
         let (files, rendered) = render(progress: progress)
         var result = rendered
         guard let files else { return result }

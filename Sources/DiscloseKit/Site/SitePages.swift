@@ -2,7 +2,8 @@ import DiscloseCore
 import Foundation
 
 /// Every file of the site, by path: pages through the templates, tables as CSV, reports as JSON.
-final class SitePages {
+/// Read-only while reports render in parallel; `renderedReports` is updated afterwards on one thread.
+final class SitePages: @unchecked Sendable {
     let tree: ContentTree
     let site: Site
     let templates: TemplateSet
@@ -59,47 +60,58 @@ final class SitePages {
                 "threePublic": Derived.tableMoney(a.threePublic.actual.total.value), "agencyCost": Derived.tableMoney(a.agencyOperatingCost.amount.value)]
     }
 
-    func files(progress: (String) -> Void) -> [String: Data] {
+    /// One report's files: from the cache when its inputs did not change, else rendered.
+    func reportFiles(_ report: Report, unit: UnitInfo) -> (files: [String: Data], rendered: Bool) {
+        let folder = "\(unit.id)/\(report.year)"
+        let key = fingerprint(report)
+        if let cached = cache?.files(for: folder, fingerprint: key) { return (cached, false) }
+        var own: [String: Data] = [:]
+        let reportPage = ReportPage(report: report, unit: unit, templates: templates, codes: codes)
+        let tables = reportPage.tables
+        for table in tables { own["\(folder)/tables/\(table.id).csv"] = Data(CSVWriter.csv(table).utf8) }
+        own["\(folder)/report.json"] = Data(ReportJSON.document(report: report, unit: unit, tables: tables, codes: codes).utf8)
+        for spec in ReportCharts.specs(report, codes: codes) {
+            own["\(folder)/charts/\(spec.id).svg"] = Data(SVGChart.render(spec).utf8)
+            own["\(folder)/charts/\(spec.id).csv"] = Data(ChartCSV.csv(spec).utf8)
+            let chart = ReportPage.figure(spec, folderURL: absolute("\(folder)/"))
+            let context: [String: Any] = ["chart": chart, "reportTitle": reportPage.title, "reportURL": "../index.html#figure-\(spec.id)",
+                                          "site": siteContext]
+            own["\(folder)/charts/\(spec.id).html"] = Data(templates.render("chart", context).utf8)
+        }
+        let context = reportPage.context(root: "../../", site: site, folderURL: absolute("\(folder)/")) { "tables/\($0.id).csv" }
+        own["\(folder)/index.html"] = page("report", context, title: "\(reportPage.title) - \(site.title)", root: "../../",
+                                           canonical: absolute("\(folder)/"),
+                                           breadcrumbs: [["label": "首页", "url": "../../index.html"], ["label": unit.shortName, "url": "../index.html"],
+                                                         ["label": "\(report.year)年度"]])
+        cache?.store(own, for: folder, fingerprint: key)
+        return (own, true)
+    }
+
+    func files(progress: @escaping @Sendable (String) -> Void) -> [String: Data] {
         var files: [String: Data] = [:]
         for asset in templates.assets { files[asset.path] = asset.data }
         let units = Dictionary(uniqueKeysWithValues: tree.units.map { ($0.id, $0) })
         var urls: [String] = ["index.html"]
 
-        // Reports.
-        for (i, report) in tree.reports.enumerated() {
-            guard let unit = units[report.unitID] else { continue }
-            let folder = "\(unit.id)/\(report.year)"
-            let key = fingerprint(report)
-            if let cached = cache?.files(for: folder, fingerprint: key) {
-                files.merge(cached) { a, _ in a }
-                urls.append("\(folder)/")
-                continue
+        // Reports, rendered in parallel across cores; each report's files depend on that report only.
+        let reports = tree.reports.filter { units[$0.unitID] != nil }
+        var results = [(files: [String: Data], rendered: Bool)?](repeating: nil, count: reports.count)
+        let counter = Counter()
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: reports.count) { index in
+                let report = reports[index]
+                let result = self.reportFiles(report, unit: units[report.unitID]!)
+                slots[index] = result
+                let count = counter.next()
+                if result.rendered { progress("  [\(count)/\(reports.count)] \(report.unitID)/\(report.year)") }
             }
-            progress("  [\(i + 1)/\(tree.reports.count)] \(unit.id)/\(report.year)")
-            renderedReports += 1
-            var own: [String: Data] = [:]
-            defer {
-                cache?.store(own, for: folder, fingerprint: key)
-                files.merge(own) { a, _ in a }
-            }
-            let reportPage = ReportPage(report: report, unit: unit, templates: templates, codes: codes)
-            let tables = reportPage.tables
-            for table in tables { own["\(folder)/tables/\(table.id).csv"] = Data(CSVWriter.csv(table).utf8) }
-            own["\(folder)/report.json"] = Data(ReportJSON.document(report: report, unit: unit, tables: tables, codes: codes).utf8)
-            for spec in ReportCharts.specs(report, codes: codes) {
-                own["\(folder)/charts/\(spec.id).svg"] = Data(SVGChart.render(spec).utf8)
-                own["\(folder)/charts/\(spec.id).csv"] = Data(ChartCSV.csv(spec).utf8)
-                let chart = ReportPage.figure(spec, folderURL: absolute("\(folder)/"))
-                let context: [String: Any] = ["chart": chart, "reportTitle": reportPage.title, "reportURL": "../index.html#figure-\(spec.id)",
-                                              "site": siteContext]
-                own["\(folder)/charts/\(spec.id).html"] = Data(templates.render("chart", context).utf8)
-            }
-            let context = reportPage.context(root: "../../", site: site, folderURL: absolute("\(folder)/")) { "tables/\($0.id).csv" }
-            own["\(folder)/index.html"] = page("report", context, title: "\(reportPage.title) - \(site.title)", root: "../../",
-                                                 canonical: absolute("\(folder)/"),
-                                                 breadcrumbs: [["label": "首页", "url": "../../index.html"], ["label": unit.shortName, "url": "../index.html"],
-                                                               ["label": "\(report.year)年度"]])
-            urls.append("\(folder)/")
+        }
+        for (index, result) in results.enumerated() {
+            guard let result else { continue }
+            files.merge(result.files) { a, _ in a }
+            if result.rendered { renderedReports += 1 }
+            urls.append("\(reports[index].unitID)/\(reports[index].year)/")
         }
 
         // Unit pages: every year, newest first.
@@ -135,5 +147,18 @@ final class SitePages {
         let sitemap: [String: Any] = ["urls": urls.sorted().map { ["loc": absolute($0 == "index.html" ? "" : $0)] }]
         files["sitemap.xml"] = Data(templates.render("sitemap", sitemap).utf8)
         return files
+    }
+}
+
+/// A thread-safe counter for progress lines.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func next() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
     }
 }

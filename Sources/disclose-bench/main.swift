@@ -1,0 +1,95 @@
+import ArgumentParser
+import DiscloseCore
+import DiscloseKit
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `disclose-bench`: generate large, consistent content trees and time builds of them.
+@main
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "disclose-bench",
+        abstract: "Generate large content trees and time disclose builds (see docs/performance.md).",
+        subcommands: [Generate.self, Run.self]
+    )
+}
+
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write a valid, consistent content tree (seeded, deterministic).")
+
+    @Option(help: "Number of units.") var units = 100
+    @Option(help: "Years per unit (ending with --last-year).") var years = 10
+    @Option(help: "The newest year.") var lastYear = 2024
+    @Option(help: "Random seed.") var seed: UInt64 = 1
+    @Option(help: "Output content directory.") var out: String
+
+    func run() throws {
+        let root = URL(fileURLWithPath: out)
+        let fm = FileManager.default
+        if fm.fileExists(atPath: root.path) {
+            throw ValidationError("\(out) already exists; choose an empty path.")
+        }
+        let generator = ConsistentReportGenerator()
+        let yearList = Array((lastYear - years + 1)...lastYear)
+        var count = 0
+        func write(_ path: String, _ text: String) throws {
+            let url = root.appendingPathComponent(path)
+            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+            count += 1
+        }
+        try write("site.yaml", ConsistentReportGenerator.siteYAML)
+        for unit in 0..<units {
+            for (path, text) in generator.unitFiles(seed: seed, unitID: String(format: "unit-%04d", unit), index: unit, years: yearList).sorted(by: { $0.key < $1.key }) {
+                try write(path, text)
+            }
+        }
+        print("generated \(units) units × \(years) years = \(units * years) reports, \(count) files in \(out)")
+    }
+}
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Time a full build, a no-op rebuild and a rebuild after one report changed.")
+
+    @Option(help: "Content directory.") var content: String
+    @Option(help: "Templates directory.") var templates = "Templates"
+    @Option(help: "Output directory (replaced).") var output = ".build/bench-output"
+
+    func peakMemoryMB() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+
+    func time(_ label: String, _ body: () -> SiteBuilder.Result) -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let result = body()
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let errors = result.diagnostics.filter { $0.severity == .error }.count
+        print(String(format: "%-28@ %8.3f s   %5d reports rendered   %6d files   %d errors", label as NSString, seconds, result.rendered, result.files, errors))
+        return seconds
+    }
+
+    func run() throws {
+        let options = SiteBuilder.Options(content: URL(fileURLWithPath: content), contentDisplay: content,
+                                          templates: URL(fileURLWithPath: templates), templatesDisplay: templates,
+                                          output: URL(fileURLWithPath: output))
+        try? FileManager.default.removeItem(atPath: output)
+        let cache = RenderCache()
+        print("cores: \(ProcessInfo.processInfo.activeProcessorCount)")
+        _ = time("full build") { SiteBuilder(options: options, cache: cache).build() }
+        _ = time("no-op rebuild") { SiteBuilder(options: options, cache: cache).build() }
+        // Change one figure's reason text in one report (still consistent) and rebuild.
+        let fm = FileManager.default
+        let unit = try fm.contentsOfDirectory(atPath: content).filter { !$0.hasSuffix(".yaml") }.sorted().first ?? ""
+        let year = try fm.contentsOfDirectory(atPath: "\(content)/\(unit)").filter { Int($0) != nil }.sorted().last ?? ""
+        let duties = URL(fileURLWithPath: "\(content)/\(unit)/\(year)/duties.md")
+        let original = try Data(contentsOf: duties)
+        try (original + Data("\n3. 基准测试修改的一行（\(UUID().uuidString)）。\n".utf8)).write(to: duties)
+        defer { try? original.write(to: duties) }
+        _ = time("one report changed") { SiteBuilder(options: options, cache: cache).build() }
+        print(String(format: "peak memory: %.0f MB", peakMemoryMB()))
+    }
+}
