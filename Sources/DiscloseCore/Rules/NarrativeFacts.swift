@@ -8,6 +8,18 @@ struct NarrativeFact {
     let shareBase: DecimalNumber?
     /// Where the figure is written in the data.
     let location: SourceLocation?
+    /// Length of the label in Unicode scalars (longest labels are matched first).
+    let length: Int
+
+    init(label: String, current: DecimalNumber, previous: DecimalNumber?, budget: DecimalNumber?, shareBase: DecimalNumber?, location: SourceLocation?) {
+        self.label = label
+        self.current = current
+        self.previous = previous
+        self.budget = budget
+        self.shareBase = shareBase
+        self.location = location
+        self.length = label.unicodeScalars.count
+    }
 }
 
 enum NarrativeFacts {
@@ -113,6 +125,6 @@ enum NarrativeFacts {
                 add(labels, value, budget: budgets[cls], base: gpb)
             }
         }
-        return out.sorted { $0.label.count > $1.label.count }
+        return out.sorted { $0.length > $1.length }
     }
 }

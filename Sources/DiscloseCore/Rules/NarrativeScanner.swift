@@ -244,18 +244,31 @@ struct NarrativeScanner {
         return !(previous.unicodeScalars.first.map { (0x4E00...0x9FFF).contains($0.value) } ?? false)
     }
 
-    /// Labels in a sentence, longest first, without overlaps.
+    /// Labels in a sentence, longest first, without overlaps. Searches Unicode scalars directly:
+    /// Foundation's string search is far slower and this runs for every sentence of every report.
     static func labelMentions(in text: String, facts: [NarrativeFact]) -> [Mention] {
-        var taken: [Range<String.Index>] = []
+        let scalars = Array(text.unicodeScalars)
+        var offsets: [String.Index] = []
+        offsets.reserveCapacity(scalars.count + 1)
+        var index = text.startIndex
+        for _ in scalars { offsets.append(index); index = text.unicodeScalars.index(after: index) }
+        offsets.append(text.endIndex)
+        var taken = [Bool](repeating: false, count: scalars.count)
         var out: [Mention] = []
         for fact in facts {
-            var searchStart = text.startIndex
-            while let range = text.range(of: fact.label, range: searchStart..<text.endIndex) {
-                if !taken.contains(where: { $0.overlaps(range) }) && startsWord(text, at: range.lowerBound) {
-                    taken.append(range)
-                    out.append(Mention(fact: fact, range: range))
+            let label = Array(fact.label.unicodeScalars)
+            guard let first = label.first, label.count <= scalars.count else { continue }
+            var i = 0
+            while i + label.count <= scalars.count {
+                if scalars[i] == first, Array(scalars[i..<(i + label.count)]) == label,
+                   !taken[i..<(i + label.count)].contains(true),
+                   startsWord(text, at: offsets[i]) {
+                    for k in i..<(i + label.count) { taken[k] = true }
+                    out.append(Mention(fact: fact, range: offsets[i]..<offsets[i + label.count]))
+                    i += label.count
+                } else {
+                    i += 1
                 }
-                searchStart = range.upperBound
             }
         }
         return out.sorted { $0.range.lowerBound < $1.range.lowerBound }

@@ -96,12 +96,27 @@ public enum ReconciliationRules {
 
     public static func rule(_ id: RuleID) -> ReconciliationRule? { all.first { $0.id == id } }
 
-    /// Runs every rule on every report of the tree.
+    /// Runs every rule on every report of the tree, reports in parallel (each report's rules see only
+    /// that report and its predecessor); the result does not depend on the order of work.
     public static func check(_ tree: ContentTree, codes: CodeLists = .bundled) -> [Diagnostic] {
+        let reports = tree.reports
+        // Indexes, so that finding a report's predecessor and unit is not a scan per report.
+        let byKey = Dictionary(reports.map { ("\($0.unitID)/\($0.year)", $0) }, uniquingKeysWith: { a, _ in a })
+        let units = Dictionary(tree.units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var results = [[Diagnostic]](repeating: [], count: reports.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: reports.count) { index in
+                let report = reports[index]
+                slots[index] = check(report, previous: byKey["\(report.unitID)/\(report.year - 1)"], unit: units[report.unitID], codes: codes)
+            }
+        }
+        return results.flatMap { $0 }
+    }
+
+    static func check(_ report: Report, previous: Report?, unit: UnitInfo?, codes: CodeLists) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for report in tree.reports {
-            let previous = tree.reports.first { $0.unitID == report.unitID && $0.year == report.year - 1 }
-            let unit = tree.units.first { $0.id == report.unitID }
+        do {
             let context = RuleContext(report: report, previousReport: previous,
                                       functionalCodes: codes.list(.functional, year: report.year),
                                       unitNames: unit.map { [$0.name, $0.shortName] + $0.otherNames } ?? [])

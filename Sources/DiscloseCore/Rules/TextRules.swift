@@ -39,7 +39,7 @@ enum TextRules {
         let facts = NarrativeFacts.facts(c)
         return texts(c).flatMap { text in
             // A project summary speaks of its own project, not of the department's totals.
-            let all = (text.extraFacts.isEmpty ? facts : text.extraFacts).sorted { $0.label.count > $1.label.count }
+            let all = text.extraFacts.isEmpty ? facts : text.extraFacts.sorted { $0.length > $1.length }
             return NarrativeScanner.scan(text.markdown, facts: all, years: (c.report.year, c.report.previousYear), unitNames: c.unitNames).map { ($0, text) }
         }
     }
@@ -240,6 +240,8 @@ enum TextRules {
     static let placeholderPatterns = ["增加/减少", "增加（减少）", "增长/下降", "增长（下降）", "大于/小于", "大于（小于）", "本部门（单位）",
                                       "XX", "xx", "××", "ＸＸ", "{{", "}}", "【】", "[待填]", "待补充"]
 
+    static let placeholderStarts = Set(placeholderPatterns.compactMap { $0.unicodeScalars.first })
+
     static let placeholders = ReconciliationRule(
         "TEXT-PLACEHOLDER", .text, .error,
         title: Message(zh: "文字中没有模板残留", en: "No template leftovers in the text"),
@@ -254,6 +256,8 @@ enum TextRules {
         }
         for doc in docs {
             for (index, line) in doc.markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                // A cheap scalar test first: most lines hold none of the patterns' first characters.
+                guard line.unicodeScalars.contains(where: { placeholderStarts.contains($0) }) else { continue }
                 for pattern in placeholderPatterns {
                     guard let range = line.range(of: pattern) else { continue }
                     // "XX" inside a Latin word (e.g. an URL) is not a placeholder.

@@ -77,7 +77,7 @@ public struct ContentLoader: Sendable {
 
     private func loadUnit(id: String, state: inout State) -> (UnitInfo?, [Report]) {
         let unitNode = document(at: "\(id)/unit.yaml", required: true, schema: .unit, year: nil, state: &state)
-        var reports: [Report] = []
+        var years: [Int] = []
         for name in listing(root.appendingPathComponent(id), state: &state) where !name.hasPrefix(".") {
             let rel = "\(id)/\(name)"
             if name == "unit.yaml" { continue }
@@ -92,7 +92,25 @@ public struct ContentLoader: Sendable {
                     en: "report folders are named by their four-digit year (e.g. 2023), not '\(name)'."))
                 continue
             }
-            if let report = loadReport(unitID: id, folderYear: year, state: &state) { reports.append(report) }
+            years.append(year)
+        }
+        // Reports are independent: read and validate them in parallel, then merge in year order.
+        let folders = years
+        var loaded = [(report: Report?, state: State)?](repeating: nil, count: folders.count)
+        loaded.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: folders.count) { index in
+                var own = State(sources: SourceStore(), diagnostics: [])
+                let report = loadReport(unitID: id, folderYear: folders[index], state: &own)
+                slots[index] = (report, own)
+            }
+        }
+        var reports: [Report] = []
+        for item in loaded {
+            guard let item else { continue }
+            state.diagnostics += item.state.diagnostics
+            state.sources.merge(item.state.sources)
+            if let report = item.report { reports.append(report) }
         }
         return (unitNode.map { ModelBuilder.unit($0, id: id) }, reports.sorted { $0.year < $1.year })
     }

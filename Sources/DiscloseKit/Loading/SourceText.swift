@@ -7,6 +7,10 @@ public struct SourceStore: Sendable {
 
     public init() {}
 
+    mutating func merge(_ other: SourceStore) {
+        lines.merge(other.lines) { a, _ in a }
+    }
+
     mutating func add(_ path: String, text: String) {
         lines[path] = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
@@ -70,6 +74,7 @@ enum SourceText {
                 zh: "文件不是 UTF-8 编码（可能是 GBK/GB18030）。请在编辑器中“另存为 UTF-8”，或运行：iconv -f GB18030 -t UTF-8 原文件 > 新文件",
                 en: "the file is not UTF-8 (perhaps GBK/GB18030). Save it as UTF-8, or run: iconv -f GB18030 -t UTF-8 old > new")))
         }
+        guard text.utf8.contains(13) else { return .success(text) }
         return .success(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
     }
 }

@@ -18,7 +18,9 @@ enum YAMLDocument {
     static func parse(_ text: String, file: String) -> (ContentNode?, [Diagnostic]) {
         let composed: Yams.Node?
         do {
-            composed = try Yams.compose(yaml: text)
+            // The basic resolver: the checker reads every scalar's text itself, so Yams' regular-expression
+            // tag resolution (int, float, bool…) would only cost time.
+            composed = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             return (nil, [syntaxDiagnostic(error, file: file, text: text)])
         } catch {
