@@ -34,11 +34,30 @@ public struct OutputWriter: Sendable {
         let staging = parent.appendingPathComponent(stagingPrefix + token)
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
         do {
-            for path in files.keys.sorted() {
-                let url = staging.appendingPathComponent(path)
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try files[path]!.write(to: url)
+            let paths = files.keys.sorted()
+            // Folders first (sequential), then the files in parallel. A file whose bytes equal the published
+            // one is hard-linked from the current output instead of written: unchanged outputs keep their
+            // modification time, and a no-op rebuild writes next to nothing.
+            var folders = Set<String>()
+            for path in paths { folders.insert((path as NSString).deletingLastPathComponent) }
+            for folder in folders.sorted() where !folder.isEmpty {
+                try fm.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
             }
+            let failure = FailureBox()
+            let current = output
+            DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+                let path = paths[index]
+                let data = files[path]!
+                let target = staging.appendingPathComponent(path)
+                let published = current.appendingPathComponent(path)
+                if let size = (try? FileManager.default.attributesOfItem(atPath: published.path))?[.size] as? Int, size == data.count,
+                   let old = try? Data(contentsOf: published), old == data,
+                   link(published.path, target.path) == 0 {
+                    return
+                }
+                do { try data.write(to: target) } catch { failure.set(error) }
+            }
+            if let error = failure.error { throw error }
             // The output is generated; only a .gitkeep (which keeps the folder in version control) carries over.
             if fm.fileExists(atPath: output.appendingPathComponent(".gitkeep").path) {
                 fm.createFile(atPath: staging.appendingPathComponent(".gitkeep").path, contents: Data())
@@ -71,5 +90,17 @@ public struct OutputWriter: Sendable {
             throw error
         }
         try? fm.removeItem(at: retired)
+    }
+}
+
+/// The first error of a parallel loop.
+final class FailureBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var error: Error?
+
+    func set(_ error: Error) {
+        lock.lock()
+        defer { lock.unlock() }
+        if self.error == nil { self.error = error }
     }
 }

@@ -108,22 +108,9 @@ struct ReportPage {
 
 /// A 附表 as the table partial receives it.
 enum TableContext {
-    static func cells(_ row: [TableModel.Cell], header: Bool) -> [[String: Any]] {
-        row.map { c in
-            // Mustache takes 0 for true: a span of 1 must be `false`, or every cell would get rowspan="0".
-            var d: [String: Any] = ["text": c.text, "colspan": c.colspan > 1 ? c.colspan as Any : false, "rowspan": c.rowspan > 1 ? c.rowspan as Any : false,
-                                    "kind": c.kind.rawValue, "level": c.level, "emphasis": c.emphasis, "isHeader": c.kind == .header]
-            if let scope = c.scope { d["scope"] = scope }
-            // Row headers: the first label of a body row names the row for screen readers.
-            d["rowHeader"] = !header && c.kind == .label
-            return d
-        }
-    }
-
     static func context(_ t: TableModel, csv: String) -> [String: Any] {
         ["id": t.id, "anchor": "table-\(t.id)", "number": t.number, "title": t.title, "unitLine": t.unitLine,
-         "head": t.headerRows.map { ["cells": cells($0, header: true)] },
-         "body": t.bodyRows.map { ["cells": cells($0, header: false)] },
+         "tableHTML": TableHTML.html(t),
          "note": t.note as Any, "emptyNote": t.emptyNote as Any, "isEmpty": t.isEmpty, "csv": csv]
     }
 }
