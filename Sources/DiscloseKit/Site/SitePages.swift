@@ -37,13 +37,18 @@ final class SitePages: @unchecked Sendable {
 
     var siteContext: [String: Any] { ["title": site.title, "publisher": site.publisher] }
 
-    func page(_ template: String, _ context: [String: Any], title: String, root: String, canonical: String?, breadcrumbs: [[String: Any]]) -> Data {
+    func page(_ template: String, _ context: [String: Any], title: String, root: String, canonical: String?, breadcrumbs: [[String: Any]],
+              inlineStyles: Bool = false) -> Data {
         var ctx = context
         ctx["root"] = root
         ctx["site"] = siteContext
         let content = templates.render(template, ctx)
-        let layout: [String: Any] = ["content": content, "pageTitle": title, "root": root, "site": siteContext,
+        var layout: [String: Any] = ["content": content, "pageTitle": title, "root": root, "site": siteContext,
                                      "canonical": canonical as Any, "breadcrumbs": breadcrumbs]
+        // 404.html is served at any depth: it carries its own styles instead of a relative link.
+        if inlineStyles, let css = templates.assets.first(where: { $0.path == "assets/404.css" }) {
+            layout["inlineStyles"] = String(decoding: css.data, as: UTF8.self)
+        }
         return Data(templates.render("layout", layout).utf8)
     }
 
@@ -143,7 +148,8 @@ final class SitePages: @unchecked Sendable {
             },
         ]
         files["index.html"] = page("index", home, title: site.title, root: "", canonical: absolute(""), breadcrumbs: [])
-        files["404.html"] = page("404", [:], title: "页面不存在 - \(site.title)", root: absolute(""), canonical: nil, breadcrumbs: [])
+        files["404.html"] = page("404", [:], title: "页面不存在 - \(site.title)", root: absolute(""), canonical: nil, breadcrumbs: [],
+                                 inlineStyles: true)
         let sitemap: [String: Any] = ["urls": urls.sorted().map { ["loc": absolute($0 == "index.html" ? "" : $0)] }]
         files["sitemap.xml"] = Data(templates.render("sitemap", sitemap).utf8)
         return files
