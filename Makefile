@@ -32,9 +32,10 @@ schema: build
 	$(BIN) rules > docs/rules.md
 
 # Headless Chromium and CJK fonts, for the browser checks of the tests.
-BROWSER_PACKAGES := chromium chromium-driver fonts-noto-cjk poppler-utils default-jre-headless
+BROWSER_PACKAGES := chromium chromium-driver fonts-noto-cjk poppler-utils
 browserdeps:
 	@missing=""; for p in $(BROWSER_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing:$$missing"; \
 		SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
