@@ -16,7 +16,7 @@ struct Disclose: ParsableCommand {
           disclose rules     列出全部勾稽规则（Markdown）
           disclose schema    生成编辑器使用的 JSON Schema
         """,
-        subcommands: [Check.self, Build.self, Preview.self, Rules.self, Schema.self]
+        subcommands: [Check.self, Build.self, Preview.self, New.self, Rules.self, Schema.self]
     )
 }
 
@@ -162,6 +162,61 @@ struct Preview: AsyncParsableCommand {
         defer { watcher.cancel() }
         try await app.runService()
         FileHandle.standardOutput.write(Data("预览已停止。\n".utf8))
+    }
+}
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "新建年度报告的空白模板。Create a blank report for a unit and year.",
+        discussion: """
+        在 <内容目录>/<单位标识>/<年度>/ 下写出 report.yaml、accounts.yaml、performance.yaml 和 duties.md：\
+        每个字段都已列出并附中文说明，数值留空，disclose check 会逐项列出待填写的内容。\
+        单位还没有 unit.yaml 时一并生成。已存在的报告不会被覆盖。\
+        Writes every field of the format with a comment and no value; `disclose check` then lists what remains.
+        """
+    )
+
+    @OptionGroup var options: ContentOptions
+
+    @Argument(help: "单位标识（文件夹名），如 luzhou-zzb (unit id).")
+    var unit: String
+
+    @Argument(help: "决算年度 (report year).")
+    var year: Int
+
+    @Option(help: "附表套表，默认按年度选择 (table set id).")
+    var tables: String?
+
+    @Option(help: "部门 或 单位 (department or unit report).")
+    var kind: String = "部门"
+
+    @Flag(help: "单位已有报告时仍生成空白模板 (blank skeleton even if earlier reports exist).")
+    var blank = false
+
+    @Option(help: "消息语言 zh 或 en (message language).")
+    var lang: Language = .zh
+
+    func validate() throws {
+        guard ["部门", "单位"].contains(kind) else {
+            throw ValidationError(lang == .zh ? "--kind 只能是“部门”或“单位”。" : "--kind must be 部门 or 单位.")
+        }
+    }
+
+    func run() throws {
+        let content = URL(fileURLWithPath: options.content)
+        switch ReportCreator.create(content: content, unitID: unit, year: year, kind: kind, tables: tables, blank: blank) {
+        case .success(let created):
+            var text = lang == .zh ? "已生成：\n" : "created:\n"
+            for file in created.files { text += "  \(options.content)/\(file)\n" }
+            text += lang == .zh
+                ? "下一步：填写上述文件，然后运行 disclose check 查看还缺哪些内容。\n"
+                : "next: fill these files in, then run `disclose check` to see what is still missing.\n"
+            FileHandle.standardOutput.write(Data(text.utf8))
+        case .failure(let failure):
+            FileHandle.standardError.write(Data("disclose new: \(failure.message(lang))\n".utf8))
+            if case .io = failure { throw ExitCode(2) }
+            throw ExitCode(1)
+        }
     }
 }
 

@@ -48,4 +48,20 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(missing.status, 2)
         XCTAssertTrue(missing.stdout.contains("找不到内容目录"), missing.stdout)
     }
+
+    func testNewWritesASkeletonAndRefusesToOverwrite() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("disclose-cli-new-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let content = dir.appendingPathComponent("Content").path
+        let first = try run(["new", "demo", "2024", "--content", content])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertTrue(first.stdout.contains("\(content)/demo/2024/accounts.yaml"), first.stdout)
+        let check = try run(["check", "--content", content])
+        XCTAssertEqual(check.status, 1)
+        XCTAssertTrue(check.stdout.contains("demo/2024/accounts.yaml:7:3: error[SCHEMA-REQUIRED]: “一般公共预算财政拨款收入”（general_budget）未填写。"), check.stdout)
+        let again = try run(["new", "demo", "2024", "--content", content, "--lang", "en"])
+        XCTAssertEqual(again.status, 1)
+        XCTAssertEqual(again.stderr, "disclose new: demo/2024 already exists and is not overwritten; move it away first.\n")
+        XCTAssertEqual(try run(["new", "demo", "2025", "--kind", "局"]).status, 2)
+    }
 }

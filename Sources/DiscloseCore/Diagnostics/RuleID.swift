@@ -21,6 +21,10 @@ extension RuleID {
     public static let unknownFile: RuleID = "FILE-UNKNOWN"
     /// A required field is missing.
     public static let missingField: RuleID = "SCHEMA-REQUIRED"
+    /// An optional field written with no value (a blank still to fill).
+    public static let emptyField: RuleID = "SCHEMA-EMPTY"
+    /// Narrative still holding the placeholder `disclose new` wrote.
+    public static let narrativePlaceholder: RuleID = "NARRATIVE-TODO"
     /// A value has the wrong type.
     public static let wrongType: RuleID = "SCHEMA-TYPE"
     /// A number is malformed.

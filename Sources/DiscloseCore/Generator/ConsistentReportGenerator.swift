@@ -240,9 +240,9 @@ public struct ConsistentReportGenerator: Sendable {
           score_parts:
             - {label: 预算管理, score: 45}
             - {label: 结果应用, score: 50}
-        projects:
 
         """
+        if !projectRows.isEmpty { performance += "projects:\n" }
         for (i, row) in projectRows.enumerated() {
             let actual = row.project
             let budget = row.budget

@@ -30,6 +30,13 @@ public indirect enum SchemaType: Sendable {
     case oneOf([SchemaType])
 }
 
+extension SchemaType {
+    var isObject: Bool {
+        if case .object = self { return true }
+        return false
+    }
+}
+
 public enum CodeKind: String, Sendable {
     /// 支出功能分类科目: 类 3 digits, 款 5, 项 7.
     case functional

@@ -46,6 +46,11 @@ public struct SchemaValidator: Sendable {
                     out.append(.error(.missingField, at: entry.keyLocation, path: childPath,
                                       zh: "“\(field.label)”（\(field.name)）未填写。",
                                       en: "'\(field.name)' (\(field.label)) is empty."))
+                } else if !field.type.isObject {
+                    // Written but left empty: a blank from `disclose new` still waiting for its figure.
+                    out.append(.warning(.emptyField, at: entry.keyLocation, path: childPath,
+                                        zh: "“\(field.label)”（\(field.name)）未填写；不适用请删除这一行。",
+                                        en: "'\(field.name)' (\(field.label)) is empty; delete the line if it does not apply."))
                 }
                 continue
             }

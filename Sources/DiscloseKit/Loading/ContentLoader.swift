@@ -24,7 +24,20 @@ public struct ContentLoader: Sendable {
     }
 
     /// Unit folder names become URL segments: lowercase ASCII letters, digits and hyphens.
-    static func isValidUnitID(_ name: String) -> Bool {
+    /// Lines still holding the "（待填写：" marker `disclose new` writes into narrative files.
+    static func placeholders(in text: String, file: String) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard let range = line.range(of: ReportSkeleton.placeholderPrefix) else { continue }
+            let column = line[..<range.lowerBound].unicodeScalars.count + 1
+            out.append(.warning(.narrativePlaceholder, at: SourceLocation(file: file, line: index + 1, column: column),
+                zh: "这里还是待填写的占位文字，请改写为本年度的内容。",
+                en: "this is still placeholder text; replace it with this year's narrative."))
+        }
+        return out
+    }
+
+    public static func isValidUnitID(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, name.count <= 64 else { return false }
         let allowed = { (s: Unicode.Scalar) in ("a"..."z").contains(s) || ("0"..."9").contains(s) }
         return allowed(first) && name.unicodeScalars.allSatisfy { allowed($0) || $0 == "-" }
@@ -169,6 +182,7 @@ public struct ContentLoader: Sendable {
             case .success(let text):
                 state.sources.add(display(rel), text: text)
                 state.diagnostics += MarkdownRenderer.lint(text, file: display(rel))
+                state.diagnostics += Self.placeholders(in: text, file: display(rel))
                 return Narrative.Document(markdown: text, file: display(rel))
             case .failure(.diagnostic(let d)):
                 state.diagnostics.append(d)
