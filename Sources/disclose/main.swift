@@ -167,12 +167,14 @@ struct Preview: AsyncParsableCommand {
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "新建年度报告的空白模板。Create a blank report for a unit and year.",
+        abstract: "从上年报告开始新年度的报告，或生成空白模板。Start a year's report.",
         discussion: """
-        在 <内容目录>/<单位标识>/<年度>/ 下写出 report.yaml、accounts.yaml、performance.yaml 和 duties.md：\
-        每个字段都已列出并附中文说明，数值留空，disclose check 会逐项列出待填写的内容。\
-        单位还没有 unit.yaml 时一并生成。已存在的报告不会被覆盖。\
-        Writes every field of the format with a comment and no value; `disclose check` then lists what remains.
+        单位已有较早的报告时，从最近的上一年度（或 --from 指定的年度）结转：上年的本年数成为本年的“上年”数，\
+        本年数留空，文字说明整篇带过来并在开头标注“待填写”，附表套表按新年度选择。\
+        单位还没有报告时（或加 --blank），生成列出全部字段、附中文说明的空白模板。\
+        之后运行 disclose check，它会逐项列出还要填写的内容。已存在的报告不会被覆盖。\
+        With an earlier report, last year's figures become this year's previous-year figures and the narrative
+        is carried over marked for review; otherwise every field is written empty with a comment.
         """
     )
 
@@ -184,27 +186,34 @@ struct New: ParsableCommand {
     @Argument(help: "决算年度 (report year).")
     var year: Int
 
+    @Option(help: "从哪一年度的报告结转，默认为最近的上一年度 (year to carry over from).")
+    var from: Int?
+
+    @Flag(help: "不结转，生成空白模板 (blank skeleton, carry nothing over).")
+    var blank = false
+
     @Option(help: "附表套表，默认按年度选择 (table set id).")
     var tables: String?
 
-    @Option(help: "部门 或 单位 (department or unit report).")
-    var kind: String = "部门"
-
-    @Flag(help: "单位已有报告时仍生成空白模板 (blank skeleton even if earlier reports exist).")
-    var blank = false
+    @Option(help: "部门 或 单位，默认同上年报告 (department or unit report).")
+    var kind: String?
 
     @Option(help: "消息语言 zh 或 en (message language).")
     var lang: Language = .zh
 
     func validate() throws {
-        guard ["部门", "单位"].contains(kind) else {
+        if let kind, !["部门", "单位"].contains(kind) {
             throw ValidationError(lang == .zh ? "--kind 只能是“部门”或“单位”。" : "--kind must be 部门 or 单位.")
+        }
+        if blank && from != nil {
+            throw ValidationError(lang == .zh ? "--blank 与 --from 不能同时使用。" : "--blank and --from cannot be used together.")
         }
     }
 
     func run() throws {
         let content = URL(fileURLWithPath: options.content)
-        switch ReportCreator.create(content: content, unitID: unit, year: year, kind: kind, tables: tables, blank: blank) {
+        switch ReportCreator.create(content: content, unitID: unit, year: year, kind: kind, tables: tables,
+                                    blank: blank, from: from, displayRoot: options.content) {
         case .success(let created):
             var text = lang == .zh ? "已生成：\n" : "created:\n"
             for file in created.files { text += "  \(options.content)/\(file)\n" }

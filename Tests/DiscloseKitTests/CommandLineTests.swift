@@ -63,5 +63,9 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(again.status, 1)
         XCTAssertEqual(again.stderr, "disclose new: demo/2024 already exists and is not overwritten; move it away first.\n")
         XCTAssertEqual(try run(["new", "demo", "2025", "--kind", "局"]).status, 2)
+        XCTAssertEqual(try run(["new", "demo", "2025", "--blank", "--from", "2024"]).status, 2)
+        let carry = try run(["new", "demo", "2025", "--content", content])
+        XCTAssertEqual(carry.status, 1)
+        XCTAssertTrue(carry.stderr.hasPrefix("disclose new: \(content)/demo/2024 有 "), carry.stderr)
     }
 }

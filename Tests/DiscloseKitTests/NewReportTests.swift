@@ -70,6 +70,69 @@ final class NewReportTests: XCTestCase {
                        "Content/new-unit/2024/duties.md:1:1")
     }
 
+    /// Copies the sample Content into the temporary folder.
+    private func sampleContent() throws {
+        try FileManager.default.removeItem(at: root)
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Content"), to: root)
+    }
+
+    func testNextYearCarriesLastYearsFiguresAndNarrativeMarkedForReview() throws {
+        try sampleContent()
+        let created = try ReportCreator.create(content: root, unitID: "luzhou-zzb", year: 2021).get()
+        XCTAssertEqual(created.files, ["report.yaml", "accounts.yaml", "performance.yaml", "duties.md", "organization.md",
+                                       "achievements.md", "performance-report.md", "glossary.yaml"].map { "luzhou-zzb/2021/\($0)" })
+        let folder = root.appendingPathComponent("luzhou-zzb/2021")
+        let accounts = try String(contentsOf: folder.appendingPathComponent("accounts.yaml"), encoding: .utf8)
+        let lines = accounts.components(separatedBy: "\n")
+        // 2020's own figures (seed 000) become 2021's “上年” figures, each saying where it came from.
+        for (key, value) in [("grand_total", "3474.81"), ("income_total", "3474.81"), ("expenditure_total", "3474.67"),
+                             ("appropriation_total", "3474.67"), ("general_budget_expenditure", "3474.67"),
+                             ("government_fund_expenditure", "0"), ("vehicle_operation", "6"), ("reception", "1.58")] {
+            let line = lines.first { $0.hasPrefix("  \(key): \(value) ") || $0.hasPrefix("    \(key): \(value) ") }
+            XCTAssertNotNil(line, "\(key): \(value) missing in\n\(accounts)")
+            XCTAssertTrue(line?.hasSuffix("；由 2020 年度报告结转") ?? false, line ?? "")
+        }
+        XCTAssertTrue(lines.contains { $0.hasPrefix("  previous: 137.36 ") && $0.hasSuffix("上年数；金额；由 2020 年度报告结转") },
+                      "机关运行经费 2020 = 137.36 carried:\n\(accounts)")
+        // This year's figures stay empty.
+        XCTAssertTrue(lines.contains { $0.hasPrefix("  general_budget:") && $0.contains("# 一般公共预算财政拨款收入；必填") }, accounts)
+
+        let duties = try String(contentsOf: folder.appendingPathComponent("duties.md"), encoding: .utf8)
+        let original = try String(contentsOf: root.appendingPathComponent("luzhou-zzb/2020/duties.md"), encoding: .utf8)
+        XCTAssertEqual(duties, "（待填写：以下文字从 2020 年度报告结转，请逐句核对、按本年度情况改写后删除本行。）\n\n" + original)
+        XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("glossary.yaml")),
+                       try Data(contentsOf: root.appendingPathComponent("luzhou-zzb/2020/glossary.yaml")))
+        let report = try String(contentsOf: folder.appendingPathComponent("report.yaml"), encoding: .utf8)
+        XCTAssertTrue(report.contains("\ntables: sichuan-2020 ") && report.contains("\nkind: 部门 "), report)
+
+        let diagnostics = Checker.check(content: root, displayRoot: "Content").diagnostics
+            .filter { $0.location.file.hasPrefix("Content/luzhou-zzb/2021/") }
+        XCTAssertEqual(Set(diagnostics.map(\.rule)), [.missingField, .emptyField, .narrativePlaceholder])
+        XCTAssertEqual(diagnostics.filter { $0.rule == .narrativePlaceholder }.map(\.location.file).sorted(),
+                       ["achievements", "duties", "organization", "performance-report"].map { "Content/luzhou-zzb/2021/\($0).md" })
+        // A carried figure is not reported as missing.
+        XCTAssertFalse(diagnostics.contains { $0.path == "previous.grand_total" })
+    }
+
+    func testCarryOverNamesItsSourceAndRefusesBrokenOrMissingOnes() throws {
+        try sampleContent()
+        XCTAssertEqual(ReportCreator.create(content: root, unitID: "miyi-zzb", year: 2022, from: 2019),
+                       .failure(.noSuchReport(unit: "miyi-zzb", year: 2019)))
+        XCTAssertEqual(ReportCreator.create(content: root, unitID: "miyi-zzb", year: 2019),
+                       .failure(.earlierReports(unit: "miyi-zzb", years: [2020])), "no report before 2019 to carry")
+        let accounts = root.appendingPathComponent("miyi-zzb/2020/accounts.yaml")
+        let text = try String(contentsOf: accounts, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "general_budget:", with: "general_budgt:").utf8).write(to: accounts)
+        guard case .failure(.sourceHasErrors(let folder, let errors)) = ReportCreator.create(content: root, unitID: "miyi-zzb", year: 2021) else {
+            return XCTFail("a malformed source report must be refused")
+        }
+        XCTAssertEqual(folder, "\(root.path)/miyi-zzb/2020")
+        XCTAssertGreaterThan(errors, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("miyi-zzb/2021").path))
+        // A blank skeleton is still possible.
+        XCTAssertNoThrow(try ReportCreator.create(content: root, unitID: "miyi-zzb", year: 2021, blank: true).get())
+    }
+
     func testTableSetFollowsTheYearUnlessGiven() throws {
         _ = try ReportCreator.create(content: root, unitID: "a", year: 2021).get()
         _ = try ReportCreator.create(content: root, unitID: "b", year: 2024, kind: "单位", tables: "mof-9").get()
@@ -88,7 +151,12 @@ final class NewReportTests: XCTestCase {
         XCTAssertEqual(ReportCreator.create(content: root, unitID: "u", year: 2023, blank: true), .failure(.exists("u/2023")))
         XCTAssertEqual(try String(contentsOf: duties, encoding: .utf8), "本年职能。\n")
 
-        XCTAssertEqual(ReportCreator.create(content: root, unitID: "u", year: 2024), .failure(.earlierReports(unit: "u", years: [2023])))
+        // 2023 is a skeleton with empty required fields: nothing can be carried from it.
+        guard case .failure(.sourceHasErrors(let folder, let errors)) = ReportCreator.create(content: root, unitID: "u", year: 2024) else {
+            return XCTFail("a skeleton has no figures to carry")
+        }
+        XCTAssertEqual(folder, "\(root.path)/u/2023")
+        XCTAssertGreaterThan(errors, 50)
         XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("u/2024").path))
 
         let unit = root.appendingPathComponent("u/unit.yaml")

@@ -11,28 +11,25 @@ enum YearRules {
     ) { c in
         guard let prev = c.previousReport else { return [] }
         let a = c.accounts, p = prev.accounts
-        let pc = RuleContext(report: prev, previousReport: nil, functionalCodes: nil)
-        let prevAppropriationTotal = DecimalNumber.sum(Fund.appropriations.compactMap { BetweenRules.income(of: $0, pc)?.value })
-            + DecimalNumber.sum(p.appropriation.carryoverBeginning.values.map(\.value))
-        var pairs: [(Figure?, DecimalNumber, SourceLocation?, String)] = [
-            (a.previous.grandTotal, p.income.grandTotal.value, p.income.grandTotal.location, "收、支总计"),
-            (a.previous.incomeTotal, p.income.total.value, p.income.total.location, "本年收入合计"),
-            (a.previous.expenditureTotal, p.expenditure.total.value, p.expenditure.total.location, "本年支出合计"),
-            (a.previous.appropriationTotal, prevAppropriationTotal, nil, "财政拨款收、支总计"),
-            (a.previous.generalBudgetExpenditure, pc.spending(fund: .generalBudget), nil, "一般公共预算财政拨款支出"),
-            (a.previous.governmentFundExpenditure, pc.spending(fund: .governmentFund), nil, "政府性基金预算财政拨款支出"),
-            (a.previous.stateCapitalExpenditure, pc.spending(fund: .stateCapital), nil, "国有资本经营预算财政拨款支出"),
-            (a.agencyOperatingCost.previous, p.agencyOperatingCost.amount.value, p.agencyOperatingCost.amount.location, "机关运行经费"),
+        let tp = a.threePublic.previous
+        let stated: [String: Figure?] = [
+            "previous.grand_total": a.previous.grandTotal,
+            "previous.income_total": a.previous.incomeTotal,
+            "previous.expenditure_total": a.previous.expenditureTotal,
+            "previous.appropriation_total": a.previous.appropriationTotal,
+            "previous.general_budget_expenditure": a.previous.generalBudgetExpenditure,
+            "previous.government_fund_expenditure": a.previous.governmentFundExpenditure,
+            "previous.state_capital_expenditure": a.previous.stateCapitalExpenditure,
+            "agency_operating_cost.previous": a.agencyOperatingCost.previous,
+            "three_public.previous.overseas": tp?.overseas,
+            "three_public.previous.vehicle_purchase": tp?.vehiclePurchase,
+            "three_public.previous.vehicle_operation": tp?.vehicleOperation,
+            "three_public.previous.reception": tp?.reception,
         ]
-        if let tp = a.threePublic.previous {
-            let pa = p.threePublic.actual
-            pairs += [(tp.overseas, pa.overseas.value, pa.overseas.location, "因公出国（境）费"),
-                      (tp.vehiclePurchase, pa.vehiclePurchase.value, pa.vehiclePurchase.location, "公务用车购置费"),
-                      (tp.vehicleOperation, pa.vehicleOperation.value, pa.vehicleOperation.location, "公务用车运行维护费"),
-                      (tp.reception, pa.reception.value, pa.reception.location, "公务接待费")]
-        }
+        let pairs = PreviousYearFigures.carried(from: prev).map { ($0, stated[$0.path] ?? nil) }
         var out: [Diagnostic] = []
-        for (stated, actual, there, label) in pairs {
+        for (carried, stated) in pairs {
+            let actual = carried.value, there = carried.source, label = carried.label
             guard let stated, stated.amount.inWanYuan.rounded(to: 2) != Amount(actual, p.unit).inWanYuan.rounded(to: 2) else { continue }
             let place = there.map { "（\($0)）" } ?? ""
             out.append(Diagnostic(.error, "PREV-YEAR", at: stated.location, path: stated.path, Message(

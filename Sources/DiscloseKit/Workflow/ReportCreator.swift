@@ -17,6 +17,8 @@ public enum ReportCreator {
         case exists(String)
         case earlierReports(unit: String, years: [Int])
         case unknownTableSet(String)
+        case noSuchReport(unit: String, year: Int)
+        case sourceHasErrors(folder: String, errors: Int)
         case io(String)
 
         public func message(_ language: Language) -> String {
@@ -30,11 +32,15 @@ public enum ReportCreator {
             case (.exists(let path), .zh): return "\(path) 已经存在，不会覆盖。如需重建，请先把它移走。"
             case (.exists(let path), .en): return "\(path) already exists and is not overwritten; move it away first."
             case (.earlierReports(let unit, let years), .zh):
-                return "\(unit) 已有 \(years.map(String.init).joined(separator: "、")) 年度的报告。"
-                    + "从上年报告结转数字和文字的功能尚未提供；如确需空白模板，请加 --blank。"
+                return "\(unit) 没有早于本年度的报告可以结转（已有：\(years.map(String.init).joined(separator: "、"))）；请用 --from 指定年度，或加 --blank 生成空白模板。"
             case (.earlierReports(let unit, let years), .en):
-                return "\(unit) already has reports for \(years.map(String.init).joined(separator: ", ")). "
-                    + "Carrying figures and narrative over from an earlier report is not available yet; pass --blank for an empty skeleton."
+                return "\(unit) has no earlier report to carry over (it has \(years.map(String.init).joined(separator: ", "))); name one with --from or pass --blank."
+            case (.noSuchReport(let unit, let year), .zh): return "找不到 \(unit)/\(year) 报告，无法从它结转。"
+            case (.noSuchReport(let unit, let year), .en): return "there is no report \(unit)/\(year) to carry over from."
+            case (.sourceHasErrors(let folder, let errors), .zh):
+                return "\(folder) 有 \(errors) 个格式错误，无法读取其数字；请先运行 disclose check 修正后再结转。"
+            case (.sourceHasErrors(let folder, let errors), .en):
+                return "\(folder) has \(errors) format errors and its figures cannot be read; fix them (disclose check) first."
             case (.unknownTableSet(let id), .zh):
                 return "没有名为“\(id)”的附表套表；可用：\(TableSet.bundled.keys.sorted().joined(separator: "、"))。"
             case (.unknownTableSet(let id), .en):
@@ -50,8 +56,12 @@ public enum ReportCreator {
         year >= 2023 ? "sichuan-2023" : "sichuan-2020"
     }
 
-    public static func create(content: URL, unitID: String, year: Int, kind: String = "部门",
-                              tables: String? = nil, blank: Bool = false) -> Result<Created, Failure> {
+    /// Creates `<unit>/<year>/`. With an earlier report of the unit (the latest before `year`, or
+    /// `from`), its figures become this year's "上年" figures and its narrative is carried over marked
+    /// for review; otherwise, or with `blank`, every field is left empty.
+    public static func create(content: URL, unitID: String, year: Int, kind: String? = nil,
+                              tables: String? = nil, blank: Bool = false, from: Int? = nil,
+                              displayRoot: String? = nil) -> Result<Created, Failure> {
         guard ContentLoader.isValidUnitID(unitID) else { return .failure(.invalidUnitID(unitID)) }
         guard (1990...2100).contains(year) else { return .failure(.invalidYear(year)) }
         let fm = FileManager.default
@@ -61,13 +71,26 @@ public enum ReportCreator {
         if fm.fileExists(atPath: reportURL.path) || (try? fm.destinationOfSymbolicLink(atPath: reportURL.path)) != nil {
             return .failure(.exists(reportPath))
         }
-        let earlier = ((try? fm.contentsOfDirectory(atPath: unitURL.path)) ?? [])
-            .compactMap { $0.count == 4 ? Int($0) : nil }.filter { $0 != year }.sorted()
-        if !earlier.isEmpty && !blank { return .failure(.earlierReports(unit: unitID, years: earlier)) }
         let tableSet = tables ?? defaultTableSet(for: year)
         guard TableSet.bundled[tableSet] != nil else { return .failure(.unknownTableSet(tableSet)) }
+        let earlier = ((try? fm.contentsOfDirectory(atPath: unitURL.path)) ?? [])
+            .compactMap { $0.count == 4 ? Int($0) : nil }.filter { $0 != year }.sorted()
 
-        let title = "\(unitID) \(year) 年度\(kind)决算"
+        var source: Report?
+        if !blank {
+            if let from, !earlier.contains(from) { return .failure(.noSuchReport(unit: unitID, year: from)) }
+            if !earlier.isEmpty {
+                guard let sourceYear = from ?? earlier.last(where: { $0 < year }) else {
+                    return .failure(.earlierReports(unit: unitID, years: earlier))
+                }
+                switch readReport(content: content, displayRoot: displayRoot, unitID: unitID, year: sourceYear) {
+                case .success(let report): source = report
+                case .failure(let failure): return .failure(failure)
+                }
+            }
+        }
+        let reportKind = kind ?? source?.kind.rawValue ?? Report.Kind.department.rawValue
+        let title = "\(unitID) \(year) 年度\(reportKind)决算"
         var files: [(String, String)] = []
         if !fm.fileExists(atPath: content.appendingPathComponent("site.yaml").path) {
             files.append(("site.yaml", ReportSkeleton.yaml(for: .site, title: "站点", presets: ["language": "zh-CN"])))
@@ -76,13 +99,43 @@ public enum ReportCreator {
             files.append(("\(unitID)/unit.yaml", ReportSkeleton.yaml(for: .unit, title: unitID)))
         }
         let reportPresets: ReportSkeleton.Presets = [
-            "year": String(year), "kind": kind, "tables": tableSet, "unit": MoneyUnit.wanYuan.rawValue,
+            "year": String(year), "kind": reportKind, "tables": tableSet, "unit": MoneyUnit.wanYuan.rawValue,
         ]
         files.append(("\(reportPath)/report.yaml", ReportSkeleton.yaml(for: .report, title: title, presets: reportPresets)))
+        var accountsPresets: ReportSkeleton.Presets = ["unit": (source?.accounts.unit ?? .wanYuan).rawValue]
+        var notes: [String: String] = [:]
+        var header: [String] = []
+        if let source {
+            for figure in PreviousYearFigures.carried(from: source) {
+                accountsPresets[figure.path] = figure.value.description
+                notes[figure.path] = "由 \(source.year) 年度报告结转"
+            }
+            header = ["“上年”各数已由 \(source.year) 年度报告结转（\(unitID)/\(source.year)），本年数留空待填。"]
+        }
         files.append(("\(reportPath)/accounts.yaml",
-                      ReportSkeleton.yaml(for: .accounts, title: title, presets: ["unit": MoneyUnit.wanYuan.rawValue])))
+                      ReportSkeleton.yaml(for: .accounts, title: title, presets: accountsPresets, notes: notes, header: header)))
         files.append(("\(reportPath)/performance.yaml", ReportSkeleton.yaml(for: .performance, title: title)))
-        files.append(("\(reportPath)/duties.md", ReportSkeleton.markdown(named: "duties.md")!))
+        if let source {
+            let narrative = source.narrative
+            let carried: [(String, Narrative.Document?)] = [
+                ("duties.md", narrative.duties), ("organization.md", narrative.organization),
+                ("achievements.md", narrative.achievements), ("performance-report.md", narrative.performanceReport),
+            ]
+            for (name, document) in carried {
+                if let document {
+                    files.append(("\(reportPath)/\(name)", ReportSkeleton.carriedMarkdown(document.markdown, fromYear: source.year)))
+                } else if name == "duties.md" {
+                    files.append(("\(reportPath)/duties.md", ReportSkeleton.markdown(named: name)!))
+                }
+            }
+            // The office's own glossary wording rarely changes: copied as it is.
+            let glossary = unitURL.appendingPathComponent("\(source.year)/glossary.yaml")
+            if let data = fm.contents(atPath: glossary.path), (try? fm.destinationOfSymbolicLink(atPath: glossary.path)) == nil {
+                files.append(("\(reportPath)/glossary.yaml", String(decoding: data, as: UTF8.self)))
+            }
+        } else {
+            files.append(("\(reportPath)/duties.md", ReportSkeleton.markdown(named: "duties.md")!))
+        }
 
         do {
             try fm.createDirectory(at: unitURL, withIntermediateDirectories: true)
@@ -105,5 +158,19 @@ public enum ReportCreator {
             return .failure(.io(error.localizedDescription))
         }
         return .success(Created(files: files.map(\.0)))
+    }
+
+    /// The earlier report, read and validated like `disclose check` does; refused if malformed.
+    private static func readReport(content: URL, displayRoot: String?, unitID: String, year: Int) -> Result<Report, Failure> {
+        let load = ContentLoader(root: content, displayRoot: displayRoot).load()
+        let report = load.tree?.reports.first { $0.unitID == unitID && $0.year == year }
+        let folder = report?.folder ?? "\(unitID)/\(year)"
+        let errors = load.diagnostics.filter {
+            $0.severity == .error && ($0.location.file == folder || $0.location.file.hasPrefix(folder + "/"))
+        }
+        guard let report, errors.isEmpty else {
+            return .failure(.sourceHasErrors(folder: folder, errors: max(errors.count, 1)))
+        }
+        return .success(report)
     }
 }

@@ -7,14 +7,17 @@ public enum ReportSkeleton {
     /// Values known before anything is typed (year, kind, table set, unit), by dotted path.
     public typealias Presets = [String: String]
 
-    public static func yaml(for file: ContentFile, title: String, presets: Presets = [:]) -> String {
+    /// - Parameters:
+    ///   - notes: extra words for the comment of a field, by dotted path (where a carried value came from).
+    ///   - header: extra comment lines under the standard header.
+    public static func yaml(for file: ContentFile, title: String, presets: Presets = [:],
+                            notes: [String: String] = [:], header: [String] = []) -> String {
         var lines = [
             "# \(title) —— \(file.rawValue)（\(file.schema.label)）",
-            "# 由 disclose new 生成的空白模板：每项后面的注释说明要填什么，“必填”项不能留空。",
+            "# 由 disclose new 生成的模板：每项后面的注释说明要填什么，“必填”项不能留空。",
             "# 留空的项目 disclose check 会逐项列出；不适用的可选项可以整行删除。",
-            "",
-        ]
-        emit(file.schema, indent: 0, path: "", presets: presets, into: &lines)
+        ] + header.map { "# \($0)" } + [""]
+        emit(file.schema, indent: 0, path: "", presets: presets, notes: notes, into: &lines)
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -33,21 +36,26 @@ public enum ReportSkeleton {
     /// The line a carried-over or blank narrative starts with until someone reviews it.
     public static let placeholderPrefix = "（待填写："
 
+    /// Last year's narrative, with a first line asking for review (reported by the check until removed).
+    public static func carriedMarkdown(_ text: String, fromYear: Int) -> String {
+        "\(placeholderPrefix)以下文字从 \(fromYear) 年度报告结转，请逐句核对、按本年度情况改写后删除本行。）\n\n" + text
+    }
+
     private static func emit(_ schema: ObjectSchema, indent: Int, path: String, presets: Presets,
-                             into lines: inout [String], firstPrefix: String? = nil) {
+                             notes: [String: String], into lines: inout [String], firstPrefix: String? = nil) {
         for (index, field) in schema.fields.enumerated() {
             let pad = String(repeating: " ", count: indent)
             let lead = index == 0 && firstPrefix != nil ? firstPrefix! : pad
             let childPath = path.isEmpty ? field.name : "\(path).\(field.name)"
-            let comment = describe(field)
+            let comment = describe(field) + (notes[childPath].map { "；\($0)" } ?? "")
             switch field.type {
             case .object(let inner):
                 lines.append(aligned("\(lead)\(field.name):", comment))
-                emit(inner, indent: indent + 2, path: childPath, presets: presets, into: &lines)
+                emit(inner, indent: indent + 2, path: childPath, presets: presets, notes: notes, into: &lines)
             case .list(.object(let inner), _):
                 lines.append(aligned("\(lead)\(field.name):", comment + "；可重复多项，每项以“- ”开头"))
                 let itemPad = String(repeating: " ", count: indent + 2)
-                emit(inner, indent: indent + 4, path: childPath, presets: presets, into: &lines,
+                emit(inner, indent: indent + 4, path: childPath, presets: presets, notes: notes, into: &lines,
                      firstPrefix: itemPad + "- ")
             default:
                 let value = presets[childPath].map { " \($0)" } ?? ""
