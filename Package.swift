@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev).
@@ -39,6 +40,7 @@ let package = Package(
                 "CDiscloseSupport",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // The preview server: the only user of Hummingbird.
@@ -67,7 +69,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DiscloseCoreTests", dependencies: ["DiscloseCore"]),
-        .testTarget(name: "DiscloseKitTests", dependencies: ["DiscloseKit"]),
+        .testTarget(name: "DiscloseKitTests", dependencies: ["DiscloseKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(
             name: "DisclosePreviewTests",
             dependencies: ["DisclosePreview", .product(name: "HummingbirdTesting", package: "hummingbird")]
