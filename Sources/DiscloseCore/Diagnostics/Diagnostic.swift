@@ -70,6 +70,11 @@ extension Array where Element == Diagnostic {
     public var errorCount: Int { filter { $0.severity == .error }.count }
     public var warningCount: Int { filter { $0.severity == .warning }.count }
 
+    /// The errors found in a report folder (given as displayed, e.g. `Content/u/2023`) or its files.
+    public func errors(inFolder folder: String) -> [Diagnostic] {
+        filter { $0.severity == .error && ($0.location.file == folder || $0.location.file.hasPrefix(folder + "/")) }
+    }
+
     /// Stable order for output: by file, line, column, then rule.
     public func sortedForOutput() -> [Diagnostic] {
         sorted { a, b in

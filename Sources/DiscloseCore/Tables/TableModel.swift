@@ -57,3 +57,25 @@ public struct TableModel: Sendable {
 
     public var isEmpty: Bool { emptyNote != nil }
 }
+
+extension TableModel {
+    /// Rows of cells with row and column spans laid out on a grid of `columns`:
+    /// (row, column, cell) for each cell, skipping the places a span above already covers.
+    public static func place(_ rows: [[Cell]], columns: Int) -> [(row: Int, column: Int, cell: Cell)] {
+        var taken = Array(repeating: Array(repeating: false, count: columns), count: rows.count)
+        var out: [(row: Int, column: Int, cell: Cell)] = []
+        for (r, row) in rows.enumerated() {
+            var c = 0
+            for cell in row {
+                while c < columns && taken[r][c] { c += 1 }
+                guard c < columns else { break }
+                out.append((r, c, cell))
+                for dr in 0..<max(cell.rowspan, 1) where r + dr < rows.count {
+                    for dc in 0..<max(cell.colspan, 1) where c + dc < columns { taken[r + dr][c + dc] = true }
+                }
+                c += max(cell.colspan, 1)
+            }
+        }
+        return out
+    }
+}

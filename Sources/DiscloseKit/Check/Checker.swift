@@ -15,10 +15,7 @@ public enum Checker {
     /// The reconciliation rules run on every report whose files are structurally valid: a report with a
     /// malformed number would only produce follow-on noise.
     static func reconcile(_ tree: ContentTree, structural: [Diagnostic]) -> [Diagnostic] {
-        let broken = structural.filter { $0.severity == .error }.map(\.location.file)
-        let sound = tree.reports.filter { report in
-            !broken.contains { $0 == report.folder || $0.hasPrefix(report.folder + "/") }
-        }
+        let sound = tree.reports.filter { structural.errors(inFolder: $0.folder).isEmpty }
         return ReconciliationRules.check(ContentTree(site: tree.site, units: tree.units, reports: sound))
     }
 

@@ -12,16 +12,12 @@ public enum ReportExport {
 
     public static func xlsx(content: URL, displayRoot: String? = nil, unitID: String, year: Int) throws -> Outcome {
         let result = Checker.check(content: content, displayRoot: displayRoot)
+        let folder = "\(ContentLoader(root: content, displayRoot: displayRoot).displayRoot)/\(unitID)/\(year)"
+        let errors = result.load.diagnostics.errors(inFolder: folder)
+        // A report with structural errors is not in the tree at all: the errors say why.
+        if !errors.isEmpty || result.ioFailure { return .refused(result) }
         guard let tree = result.load.tree,
-              let report = tree.reports.first(where: { $0.unitID == unitID && $0.year == year }) else {
-            // A report with structural errors is left out of the tree: show why, if there is a why.
-            let folderErrors = result.diagnostics.contains { $0.severity == .error && $0.location.file.contains("\(unitID)/\(year)") }
-            return folderErrors || result.ioFailure ? .refused(result) : .noSuchReport
-        }
-        let errors = result.diagnostics.filter {
-            $0.severity == .error && ($0.location.file == report.folder || $0.location.file.hasPrefix(report.folder + "/"))
-        }
-        guard errors.isEmpty else { return .refused(result) }
+              let report = tree.reports.first(where: { $0.unitID == unitID && $0.year == year }) else { return .noSuchReport }
         let unitName = tree.units.first { $0.id == unitID }?.name ?? unitID
         let tables = TableBuilder(report: report, unitName: unitName).tables()
         return .workbook(try XLSXWriter.workbook(tables, unitName: unitName), tables: tables.count)

@@ -59,7 +59,7 @@ public enum XLSXWriter {
         }
         var next = 2
         let headerTop = next
-        for (row, column, cell) in place(table.headerRows, columns: columns) {
+        for (row, column, cell) in TableModel.place(table.headerRows, columns: columns) {
             put(headerTop + row, column, string(cell.text, at: headerTop + row, column, .header))
             if cell.rowspan > 1 || cell.colspan > 1 {
                 merges.append(range(headerTop + row, column, headerTop + row + max(cell.rowspan, 1) - 1,
@@ -75,7 +75,7 @@ public enum XLSXWriter {
         next += table.headerRows.count
         let frozen = next
         let bodyTop = next
-        for (row, column, cell) in place(table.bodyRows, columns: columns) {
+        for (row, column, cell) in TableModel.place(table.bodyRows, columns: columns) {
             let r = bodyTop + row
             put(r, column, bodyCell(cell, at: r, column))
             if cell.rowspan > 1 || cell.colspan > 1 {
@@ -135,30 +135,11 @@ public enum XLSXWriter {
         return #"<c r="\#(ref(row, column))" s="\#(style.rawValue)" t="inlineStr"><is><t xml:space="preserve">\#(escape(text))</t></is></c>"#
     }
 
-    /// Rows of cells with row and column spans laid out on a grid: (row, column, cell) per cell.
-    static func place(_ rows: [[TableModel.Cell]], columns: Int) -> [(Int, Int, TableModel.Cell)] {
-        var taken = Array(repeating: Array(repeating: false, count: columns), count: rows.count)
-        var out: [(Int, Int, TableModel.Cell)] = []
-        for (r, row) in rows.enumerated() {
-            var c = 0
-            for cell in row {
-                while c < columns && taken[r][c] { c += 1 }
-                guard c < columns else { break }
-                out.append((r, c, cell))
-                for dr in 0..<max(cell.rowspan, 1) where r + dr < rows.count {
-                    for dc in 0..<max(cell.colspan, 1) where c + dc < columns { taken[r + dr][c + dc] = true }
-                }
-                c += max(cell.colspan, 1)
-            }
-        }
-        return out
-    }
-
     /// Wide enough for the longest text of the column (Han characters count double), within limits.
     static func columnWidth(_ table: TableModel, column: Int) -> Int {
         var widest = 8
-        for (_, c, cell) in place(table.bodyRows, columns: max(table.columnCount, 1)) where c == column && cell.colspan <= 1 {
-            let width = cell.text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) } + 2 * cell.level
+        for (_, c, cell) in TableModel.place(table.bodyRows, columns: max(table.columnCount, 1)) where c == column && cell.colspan <= 1 {
+            let width = DiagnosticRenderer.displayWidth(cell.text) + 2 * cell.level
             widest = max(widest, width + 2)
         }
         return min(widest, 48)
@@ -211,7 +192,7 @@ public enum XLSXWriter {
         xml += #"<Default Extension="xml" ContentType="application/xml"/>"#
         xml += #"<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#
         xml += #"<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#
-        for index in 1...max(sheetCount, 1) where index <= sheetCount {
+        for index in stride(from: 1, through: sheetCount, by: 1) {
             xml += #"<Override PartName="/xl/worksheets/sheet\#(index).xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#
         }
         return xml + "</Types>"

@@ -63,13 +63,13 @@ public struct XLSXWorkbook: Sendable {
     // MARK: Parts
 
     static func sheetList(_ xml: Data) -> [(String, String)] {
-        Elements.collect(xml) { name, attributes, _ in
+        Elements.collect(xml) { name, attributes in
             name == "sheet" ? (attributes["name"] ?? "", attributes["r:id"] ?? "") : nil
         }
     }
 
     static func relationships(_ xml: Data) -> [String: String] {
-        let pairs: [(String, String)] = Elements.collect(xml) { name, attributes, _ in
+        let pairs: [(String, String)] = Elements.collect(xml) { name, attributes in
             name == "Relationship" ? (attributes["Id"] ?? "", attributes["Target"] ?? "") : nil
         }
         return Dictionary(pairs, uniquingKeysWith: { a, _ in a })
@@ -119,13 +119,13 @@ public struct XLSXWorkbook: Sendable {
 
 private struct Position: Hashable { let row: Int, column: Int }
 
-/// Small element collector for flat parts (workbook.xml, relationships).
+/// Collects one value per matching element of a flat part (workbook.xml, relationships).
 private final class Elements<T>: NSObject, XMLParserDelegate {
-    let pick: (String, [String: String], String) -> T?
+    let pick: (String, [String: String]) -> T?
     var found: [T] = []
-    init(_ pick: @escaping (String, [String: String], String) -> T?) { self.pick = pick }
+    init(_ pick: @escaping (String, [String: String]) -> T?) { self.pick = pick }
 
-    static func collect(_ xml: Data, _ pick: @escaping (String, [String: String], String) -> T?) -> [T] {
+    static func collect(_ xml: Data, _ pick: @escaping (String, [String: String]) -> T?) -> [T] {
         let delegate = Elements(pick)
         let parser = XMLParser(data: xml)
         parser.delegate = delegate
@@ -135,7 +135,7 @@ private final class Elements<T>: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                 qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
-        if let item = pick(elementName, attributeDict, "") { found.append(item) }
+        if let item = pick(elementName, attributeDict) { found.append(item) }
     }
 }
 

@@ -31,8 +31,8 @@ public struct ContentLoader: Sendable {
             guard let range = line.range(of: ReportSkeleton.placeholderPrefix) else { continue }
             let column = line[..<range.lowerBound].unicodeScalars.count + 1
             out.append(.warning(.narrativePlaceholder, at: SourceLocation(file: file, line: index + 1, column: column),
-                zh: "这里还是待填写的占位文字，请改写为本年度的内容。",
-                en: "this is still placeholder text; replace it with this year's narrative."))
+                zh: "这一行是“待填写”提示：按本年度情况写好（或核对好）这部分文字后，删除这一行。",
+                en: "this line is a to-do marker: write (or review) this text for the year, then delete the line."))
         }
         return out
     }

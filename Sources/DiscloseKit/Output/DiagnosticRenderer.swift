@@ -56,6 +56,11 @@ public enum DiagnosticRenderer {
         return out
     }
 
+    /// Columns the text takes in a terminal or editor (wide characters count two).
+    static func displayWidth(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
+    }
+
     static func isWide(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,

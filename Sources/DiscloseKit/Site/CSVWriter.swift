@@ -24,19 +24,7 @@ public enum CSVWriter {
     /// Header rows with row and column spans laid out on a grid (spanned positions left blank).
     static func expand(_ rows: [[TableModel.Cell]], columns: Int) -> [[String]] {
         var grid = Array(repeating: Array(repeating: "", count: columns), count: rows.count)
-        var taken = Array(repeating: Array(repeating: false, count: columns), count: rows.count)
-        for (r, row) in rows.enumerated() {
-            var c = 0
-            for cell in row {
-                while c < columns && taken[r][c] { c += 1 }
-                guard c < columns else { break }
-                grid[r][c] = cell.text
-                for dr in 0..<max(cell.rowspan, 1) where r + dr < rows.count {
-                    for dc in 0..<max(cell.colspan, 1) where c + dc < columns { taken[r + dr][c + dc] = true }
-                }
-                c += max(cell.colspan, 1)
-            }
-        }
+        for placed in TableModel.place(rows, columns: columns) { grid[placed.row][placed.column] = placed.cell.text }
         return grid
     }
 

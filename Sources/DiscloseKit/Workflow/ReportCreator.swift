@@ -125,7 +125,7 @@ public enum ReportCreator {
                 if let document {
                     files.append(("\(reportPath)/\(name)", ReportSkeleton.carriedMarkdown(document.markdown, fromYear: source.year)))
                 } else if name == "duties.md" {
-                    files.append(("\(reportPath)/duties.md", ReportSkeleton.markdown(named: name)!))
+                    files.append(("\(reportPath)/duties.md", ReportSkeleton.dutiesPlaceholder))
                 }
             }
             // The office's own glossary wording rarely changes: copied as it is.
@@ -134,7 +134,7 @@ public enum ReportCreator {
                 files.append(("\(reportPath)/glossary.yaml", String(decoding: data, as: UTF8.self)))
             }
         } else {
-            files.append(("\(reportPath)/duties.md", ReportSkeleton.markdown(named: "duties.md")!))
+            files.append(("\(reportPath)/duties.md", ReportSkeleton.dutiesPlaceholder))
         }
 
         do {
@@ -162,12 +162,11 @@ public enum ReportCreator {
 
     /// The earlier report, read and validated like `disclose check` does; refused if malformed.
     private static func readReport(content: URL, displayRoot: String?, unitID: String, year: Int) -> Result<Report, Failure> {
-        let load = ContentLoader(root: content, displayRoot: displayRoot).load()
+        let loader = ContentLoader(root: content, displayRoot: displayRoot)
+        let load = loader.load()
         let report = load.tree?.reports.first { $0.unitID == unitID && $0.year == year }
-        let folder = report?.folder ?? "\(unitID)/\(year)"
-        let errors = load.diagnostics.filter {
-            $0.severity == .error && ($0.location.file == folder || $0.location.file.hasPrefix(folder + "/"))
-        }
+        let folder = "\(loader.displayRoot)/\(unitID)/\(year)"
+        let errors = load.diagnostics.errors(inFolder: folder)
         guard let report, errors.isEmpty else {
             return .failure(.sourceHasErrors(folder: folder, errors: max(errors.count, 1)))
         }

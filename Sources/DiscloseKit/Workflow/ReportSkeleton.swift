@@ -21,17 +21,9 @@ public enum ReportSkeleton {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A narrative file with one line saying what belongs there; the line is the only content, so
-    /// the check reports it until the office replaces it.
-    public static func markdown(named name: String) -> String? {
-        switch name {
-        case "duties.md": return "（待填写：第一部分 主要职能。）\n"
-        case "organization.md": return "（待填写：第一部分 机构设置的补充说明，可删除本文件。）\n"
-        case "achievements.md": return "（待填写：本年度主要工作成效，可删除本文件。）\n"
-        case "performance-report.md": return "（待填写：附件 部门整体支出绩效评价报告正文，可删除本文件。）\n"
-        default: return nil
-        }
-    }
+    /// The required duties.md of a blank report: one line saying what belongs there, reported by
+    /// the check until the office replaces it.
+    public static let dutiesPlaceholder = "（待填写：第一部分 主要职能。）\n"
 
     /// The line a carried-over or blank narrative starts with until someone reviews it.
     public static let placeholderPrefix = "（待填写："
@@ -66,7 +58,7 @@ public enum ReportSkeleton {
 
     private static func aligned(_ text: String, _ comment: String) -> String {
         // Han characters take two columns in an editor; pad by display width so comments line up.
-        let width = text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) }
+        let width = DiagnosticRenderer.displayWidth(text)
         return text + String(repeating: " ", count: max(2, 32 - width)) + "# " + comment
     }
 
