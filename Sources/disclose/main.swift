@@ -13,10 +13,13 @@ struct Disclose: ParsableCommand {
           disclose check     检查内容是否完整、正确
           disclose build     生成网站到 Output/
           disclose preview   本地预览，修改内容后自动刷新
+          disclose new       从上年报告开始新年度的报告，或生成空白模板
+          disclose import    从 Excel 工作簿或 CSV 导入附表数字
+          disclose export    把附表导出为 Excel 工作簿
           disclose rules     列出全部勾稽规则（Markdown）
           disclose schema    生成编辑器使用的 JSON Schema
         """,
-        subcommands: [Check.self, Build.self, Preview.self, New.self, Export.self, Rules.self, Schema.self]
+        subcommands: [Check.self, Build.self, Preview.self, New.self, Import.self, Export.self, Rules.self, Schema.self]
     )
 }
 
@@ -77,6 +80,9 @@ struct Build: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "网站地址，覆盖 site.yaml 中的 base_url。")
     var baseURL: String?
 
+    @Flag(help: "同时为每份报告生成附表 Excel 工作簿（tables.xlsx），并在报告页提供下载 (also write each report's tables as XLSX).")
+    var xlsx = false
+
     @Option(help: "消息语言 zh 或 en (message language).")
     var lang: Language = .zh
 
@@ -86,7 +92,7 @@ struct Build: ParsableCommand {
         let builder = SiteBuilder(options: .init(
             content: URL(fileURLWithPath: options.content), contentDisplay: options.content,
             templates: URL(fileURLWithPath: templates), templatesDisplay: templates,
-            output: URL(fileURLWithPath: output), baseURL: baseURL))
+            output: URL(fileURLWithPath: output), baseURL: baseURL, workbooks: xlsx))
         let result = builder.build { line in
             if interactive { FileHandle.standardError.write(Data((line + "\n").utf8)) }
         }
@@ -278,6 +284,69 @@ struct Export: ParsableCommand {
             FileHandle.standardError.write(Data((lang == .zh ? "disclose export: 找不到 \(unit)/\(year) 报告。\n" : "disclose export: there is no report \(unit)/\(year).\n").utf8))
             throw ExitCode(1)
         }
+    }
+}
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "从 Excel 工作簿或 CSV 导入附表数字。Import the 附表 figures from a workbook or CSV files.",
+        discussion: """
+        读取财务软件导出的附表（.xlsx 工作簿每张表一个工作表，或每张表一个 .csv 文件，或装有这些文件的文件夹），\
+        按表标题识别是哪张附表，按表头文字识别各列（科目编码的类、款、项列，合并单元格，空行、合计行，\
+        “单位：元/万元”），把数字写入该报告的 accounts.yaml：只改动相应的数字，注释和其他内容保持不变，\
+        Markdown 文字不动。报告不存在时先按 disclose new 的方式建立。导入后列出每个数字取自哪张表哪个单元格、\
+        哪些内容无法对应，并运行检查。
+        Reads the tables in their official layouts (recognised by their words, not cell positions) and writes
+        their figures into accounts.yaml, keeping its comments; prints where each figure came from, what could
+        not be placed, then runs the checks.
+        """
+    )
+
+    @OptionGroup var options: ContentOptions
+
+    @Argument(help: "工作簿（.xlsx）、CSV 文件或装有 CSV 文件的文件夹 (workbook, CSV file or folder of CSV files).")
+    var file: String
+
+    @Option(help: "单位标识 (unit id).")
+    var unit: String
+
+    @Option(help: "决算年度 (report year).")
+    var year: Int
+
+    @Flag(help: "只列出将导入的内容，不写文件 (show what would be imported, write nothing).")
+    var dryRun = false
+
+    @Option(help: "消息语言 zh 或 en (message language).")
+    var lang: Language = .zh
+
+    func validate() throws {
+        guard ContentLoader.isValidUnitID(unit) else {
+            throw ValidationError(lang == .zh ? "单位标识只能用小写字母、数字和连字符。" : "a unit id is lowercase letters, digits and hyphens.")
+        }
+    }
+
+    func run() throws {
+        let content = URL(fileURLWithPath: options.content)
+        let outcome: ReportImport.Outcome
+        do {
+            outcome = try ReportImport.run(input: URL(fileURLWithPath: file), content: content, displayRoot: options.content,
+                                           unitID: unit, year: year, dryRun: dryRun)
+        } catch let failure as ReportImport.Failure {
+            FileHandle.standardError.write(Data("disclose import: \(failure.message(lang))\n".utf8))
+            if case .io = failure { throw ExitCode(2) }
+            throw ExitCode(1)
+        }
+        var text = ReportImport.summary(outcome, language: lang)
+        if let check = outcome.check {
+            let folder = "\(options.content)/\(unit)/\(year)"
+            let mine = check.diagnostics.filter { $0.location.file.hasPrefix(folder + "/") || $0.location.file == folder }
+            text += lang == .zh ? "\n检查 \(folder)：\n" : "\nchecking \(folder):\n"
+            text += mine.isEmpty ? (lang == .zh ? "没有发现问题。\n" : "no problems found.\n")
+                : DiagnosticRenderer.text(mine, sources: check.load.sources, language: lang)
+        } else {
+            text += lang == .zh ? "（试运行：未写入任何文件。）\n" : "(dry run: nothing written.)\n"
+        }
+        FileHandle.standardOutput.write(Data(text.utf8))
     }
 }
 

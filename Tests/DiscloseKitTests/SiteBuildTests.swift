@@ -36,6 +36,23 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertTrue(sitemap.contains("<loc>https://example.gov.cn/juesuan/luzhou-zzb/2020/</loc>"), sitemap)
     }
 
+    func testWorkbooksAreBuiltOnRequestAndLinkedFromTheReport() throws {
+        let content = repositoryRoot.appendingPathComponent("Content")
+        let plain = try render(content)
+        XCTAssertNil(plain["luzhou-zzb/2020/tables.xlsx"])
+        XCTAssertFalse(String(decoding: plain["luzhou-zzb/2020/index.html"]!, as: UTF8.self).contains("tables.xlsx"))
+        let (files, _) = SiteBuilder(options: .init(content: content, contentDisplay: "Content", templates: templates, templatesDisplay: "Templates",
+                                                    output: temporary(), workbooks: true)).render()
+        let workbook = try XCTUnwrap(files?["luzhou-zzb/2020/tables.xlsx"])
+        // The same workbook as `disclose export` writes.
+        guard case .workbook(let exported, _) = try ReportExport.xlsx(content: content, displayRoot: "Content", unitID: "luzhou-zzb", year: 2020) else {
+            return XCTFail("the sample report exports")
+        }
+        XCTAssertEqual(workbook, exported)
+        let page = String(decoding: try XCTUnwrap(files?["luzhou-zzb/2020/index.html"]), as: UTF8.self)
+        XCTAssertTrue(page.contains(#"<a href="tables.xlsx" download="luzhou-zzb-2020-附表.xlsx">全部附表（Excel）</a>"#), page)
+    }
+
     func testPart2SentencesComeFromTheData() throws {
         let files = try render(repositoryRoot.appendingPathComponent("Content"))
         let page = String(decoding: files["panzhihua-xiqu-zzb/2023/index.html"]!, as: UTF8.self)

@@ -11,14 +11,18 @@ public struct SiteBuilder: Sendable {
         public var templatesDisplay: String
         public var output: URL
         public var baseURL: String?
+        /// Also write each report's 附表 as an Excel workbook (`tables.xlsx`), linked from its page.
+        public var workbooks: Bool
 
-        public init(content: URL, contentDisplay: String, templates: URL, templatesDisplay: String, output: URL, baseURL: String? = nil) {
+        public init(content: URL, contentDisplay: String, templates: URL, templatesDisplay: String, output: URL, baseURL: String? = nil,
+                    workbooks: Bool = false) {
             self.content = content
             self.contentDisplay = contentDisplay
             self.templates = templates
             self.templatesDisplay = templatesDisplay
             self.output = output
             self.baseURL = baseURL
+            self.workbooks = workbooks
         }
     }
 
@@ -76,7 +80,7 @@ public struct SiteBuilder: Sendable {
         var site = tree.site
         if let base = options.baseURL { site.baseURL = base }
         let pages = SitePages(tree: tree, site: site, templates: templates, codes: codes, sources: check.load.sources,
-                              contentDisplay: options.contentDisplay, cache: cache)
+                              contentDisplay: options.contentDisplay, cache: cache, workbooks: options.workbooks)
         let files = pages.files(progress: progress)
         result.rendered = pages.renderedReports
         result.reports = tree.reports.count

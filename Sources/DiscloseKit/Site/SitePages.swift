@@ -11,10 +11,11 @@ final class SitePages: @unchecked Sendable {
     let sources: SourceStore
     let contentDisplay: String
     let cache: RenderCache?
+    let workbooks: Bool
     private(set) var renderedReports = 0
 
     init(tree: ContentTree, site: Site, templates: TemplateSet, codes: CodeLists, sources: SourceStore = SourceStore(),
-         contentDisplay: String = "Content", cache: RenderCache? = nil) {
+         contentDisplay: String = "Content", cache: RenderCache? = nil, workbooks: Bool = false) {
         self.tree = tree
         self.site = site
         self.templates = templates
@@ -22,6 +23,7 @@ final class SitePages: @unchecked Sendable {
         self.sources = sources
         self.contentDisplay = contentDisplay
         self.cache = cache
+        self.workbooks = workbooks
     }
 
     /// Everything a report's own files depend on: its folder, its unit, the site, the templates, the base URL,
@@ -32,6 +34,7 @@ final class SitePages: @unchecked Sendable {
                                             folders: [report.folder, "\(contentDisplay)/\(report.unitID)/\(report.year - 1)"])))
         hash.add(String(templates.fingerprint))
         hash.add(site.baseURL)
+        hash.add(workbooks ? "xlsx" : "")
         return hash.value
     }
 
@@ -83,7 +86,11 @@ final class SitePages: @unchecked Sendable {
                                           "site": siteContext]
             own["\(folder)/charts/\(spec.id).html"] = Data(templates.render("chart", context).utf8)
         }
-        let context = reportPage.context(root: "../../", site: site, folderURL: absolute("\(folder)/")) { "tables/\($0.id).csv" }
+        var context = reportPage.context(root: "../../", site: site, folderURL: absolute("\(folder)/")) { "tables/\($0.id).csv" }
+        if workbooks, let workbook = try? XLSXWriter.workbook(tables, unitName: unit.name) {
+            own["\(folder)/tables.xlsx"] = workbook
+            context["workbook"] = ["url": "tables.xlsx", "name": "\(unit.id)-\(report.year)-附表.xlsx"]
+        }
         own["\(folder)/index.html"] = page("report", context, title: "\(reportPage.title) - \(site.title)", root: "../../",
                                            canonical: absolute("\(folder)/"),
                                            breadcrumbs: [["label": "首页", "url": "../../index.html"], ["label": unit.shortName, "url": "../index.html"],

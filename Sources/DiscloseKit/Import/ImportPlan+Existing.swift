@@ -1,0 +1,67 @@
+import DiscloseCore
+
+/// What accounts.yaml already says is not written again: a figure equal to the file's (1616.60 and
+/// 1616.6 are equal) keeps the file's spelling, so that re-importing the same tables changes nothing.
+extension ImportPlan {
+    func pruned(against root: Node?) -> ImportPlan {
+        guard let root else { return self }
+        var copy = self
+        copy.scalars = scalars.filter { scalar in
+            guard let existing = Self.node(root, scalar.path)?.scalar, !existing.isNull else { return true }
+            return !Self.same(existing.text, scalar.value)
+        }
+        // A table without such rows empties a list the file has, but does not add an empty one.
+        copy.lists = lists.filter { list in
+            !list.items.isEmpty || !(Self.node(root, list.path)?.items ?? []).isEmpty
+        }.map { list in
+            var list = list
+            let existing = Self.node(root, list.path)?.items ?? []
+            list.items = list.items.map { item in
+                guard let match = existing.first(where: { Self.identity(of: $0, list) == Self.identity(of: item, list) }) else { return item }
+                var item = item
+                item.fields = item.fields.filter { field in
+                    if list.identity.contains(field.key) { return true }
+                    guard let value = Self.field(match, field.key, list) else { return true }
+                    return !Self.same(value, field.value)
+                }
+                return item
+            }
+            return list
+        }
+        return copy
+    }
+
+    static func node(_ root: Node, _ path: [String]) -> Node? {
+        var node: Node? = root
+        for key in path { node = node?[key] }
+        return node
+    }
+
+    /// A field of an existing list item: a mapping's value, or a plain item's text for its key field.
+    static func field(_ item: Node, _ key: String, _ list: List) -> String? {
+        if let text = item.scalar?.text { return key == list.scalarItemKey ? text : nil }
+        guard let scalar = item[key]?.scalar, !scalar.isNull else { return nil }
+        return scalar.text
+    }
+
+    static func identity(of item: Node, _ list: List) -> [String] {
+        list.identity.map { key in unquoted(field(item, key, list) ?? list.defaults[key] ?? "") }
+    }
+
+    static func identity(of item: Item, _ list: List) -> [String] {
+        list.identity.map { key in unquoted(item.fields.first { $0.key == key }?.value ?? list.defaults[key] ?? "") }
+    }
+
+    static func unquoted(_ text: String) -> String {
+        if text.count >= 2, let first = text.first, first == "\"" || first == "'", text.last == first {
+            return String(text.dropFirst().dropLast())
+        }
+        return text
+    }
+
+    static func same(_ a: String, _ b: String) -> Bool {
+        let a = unquoted(a), b = unquoted(b)
+        if let x = DecimalNumber(a), let y = DecimalNumber(b) { return x == y }
+        return a == b
+    }
+}

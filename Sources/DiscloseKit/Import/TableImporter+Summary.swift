@@ -1,0 +1,171 @@
+import DiscloseCore
+
+/// The tables of labelled lines: 收入支出决算总表, 财政拨款收入支出决算总表, and 机关运行经费、资产占用情况
+///及政府采购支出信息表. Lines are matched by their words, with the numbering (一、 （一）) ignored.
+extension TableImporter {
+    /// Side by side "项目 | 决算数" column groups; `side` is 收入 or 支出 from the header above.
+    struct LabelGroup {
+        var label: Int
+        var values: [Int]
+        var income: Bool
+    }
+
+    func labelGroups(_ grid: SheetGrid) -> [LabelGroup] {
+        let starts = grid.columns { ($0.last ?? "").hasPrefix("项目") && !($0.last ?? "").contains("支出") }
+        return starts.enumerated().map { index, start in
+            let end = index + 1 < starts.count ? starts[index + 1] : grid.paths.count
+            let values = (start + 1..<end).filter { c in !grid.paths[c].contains { $0 == "行次" || $0 == "栏次" } }
+            let top = grid.paths[start].first ?? ""
+            let income = top.contains("收入") ? true : top.contains("支出") ? false : index == 0
+            return LabelGroup(label: start, values: values, income: income)
+        }
+    }
+
+    static let incomeLines: [(String, [String])] = IncomeStatement.Source.allCases.map { ($0.label, ["income", $0.rawValue]) } + [
+        ("本年收入合计", ["income", "total"]), ("使用非财政拨款结余", ["income", "non_appropriation_balance_used"]),
+        ("年初结转和结余", ["income", "carryover_beginning"]), ("总计", ["income", "grand_total"]), ("收入总计", ["income", "grand_total"]),
+    ]
+
+    static let expenditureLines: [(String, [String])] = [
+        ("本年支出合计", ["expenditure", "total"]), ("结余分配", ["expenditure", "balance_distribution"]),
+        ("年末结转和结余", ["expenditure", "carryover_ending"]), ("总计", ["expenditure", "grand_total"]), ("支出总计", ["expenditure", "grand_total"]),
+        ("基本支出", ["expenditure", "basic"]), ("项目支出", ["expenditure", "project"]), ("上缴上级支出", ["expenditure", "remit_to_superior"]),
+        ("经营支出", ["expenditure", "operating"]), ("对附属单位补助支出", ["expenditure", "subsidy_to_subordinates"]),
+    ]
+
+    static func match(_ label: String, in lines: [(String, [String])]) -> [String]? {
+        if let exact = lines.first(where: { $0.0 == label }) { return exact.1 }
+        // "使用非财政拨款结余（含专用结余）", "年初结转和结余（含…）"
+        return lines.first { label.hasPrefix($0.0) && $0.0.count >= 4 }?.1
+    }
+
+    mutating func readSummary(_ grid: SheetGrid) {
+        let groups = labelGroups(grid)
+        unusedColumns(grid, used: Set(groups.flatMap { [$0.label] + $0.values.prefix(1) }))
+        for r in grid.bodyRows {
+            for group in groups {
+                let raw = grid.sheet.cell(r, group.label)
+                guard !raw.isEmpty, let column = group.values.first else { continue }
+                let label = SheetGrid.label(raw)
+                if let path = Self.match(label, in: group.income ? Self.incomeLines : Self.expenditureLines) {
+                    if let v = amount(grid, r, column) { plan.set(path, v, from: grid.sheet.reference(r, column)) }
+                } else if !group.income && label.hasSuffix("支出") {
+                    continue // a 类 line: the sum of that class in 支出决算表, which the tables rebuild from `functional`
+                } else if !grid.sheet.cell(r, column).isEmpty {
+                    plan.notice(.unplaced, grid.sheet.reference(r, group.label), zh: "“\(raw)”行无法对应到数据字段，未导入。",
+                                en: "line '\(raw)' matches no field; not imported.")
+                }
+            }
+        }
+    }
+
+    static func fund(in text: String) -> Fund? {
+        if text.contains("一般公共预算") { return .generalBudget }
+        if text.contains("政府性基金") { return .governmentFund }
+        if text.contains("国有资本") { return .stateCapital }
+        return nil
+    }
+
+    mutating func readAppropriationSummary(_ grid: SheetGrid) {
+        let groups = labelGroups(grid)
+        var used = Set(groups.map(\.label))
+        for group in groups {
+            used.formUnion(group.income ? Array(group.values.prefix(1))
+                                        : group.values.filter { c in grid.paths[c].last.map { $0.contains("合计") || Self.fund(in: $0) != nil } ?? false })
+        }
+        var openingSection = false
+        for r in grid.bodyRows {
+            for group in groups {
+                let raw = grid.sheet.cell(r, group.label)
+                guard !raw.isEmpty, let first = group.values.first else { continue }
+                let label = SheetGrid.label(raw)
+                if group.income {
+                    if label.hasPrefix("年初") {
+                        openingSection = true
+                    } else if let fund = Self.fund(in: label) {
+                        let path = openingSection ? ["appropriation", "carryover_beginning", fund.rawValue] : ["income", fund.rawValue]
+                        if let v = amount(grid, r, first) { plan.set(path, v, from: grid.sheet.reference(r, first)) }
+                    } else if !["本年收入合计", "总计", "收入总计"].contains(label) {
+                        unplacedLine(grid, r, group.label, raw, first)
+                    }
+                } else if label.hasPrefix("年末") {
+                    var found = false
+                    for c in group.values {
+                        guard let fund = grid.paths[c].last.flatMap(Self.fund) else { continue }
+                        found = true
+                        if let v = amount(grid, r, c) { plan.set(["appropriation", "carryover_ending", fund.rawValue], v, from: grid.sheet.reference(r, c)) }
+                    }
+                    if !found {
+                        plan.notice(.unplaced, grid.sheet.reference(r, group.label), zh: "年末财政拨款结转和结余没有按资金来源分列，未导入。",
+                                    en: "the closing balance is not split by fund; not imported.")
+                    }
+                } else if !(label.hasSuffix("支出") || label.hasSuffix("合计") || label == "总计") {
+                    unplacedLine(grid, r, group.label, raw, first)
+                }
+            }
+        }
+        unusedColumns(grid, used: used)
+    }
+
+    mutating func unplacedLine(_ grid: SheetGrid, _ r: Int, _ labelColumn: Int, _ raw: String, _ value: Int) {
+        guard !grid.sheet.cell(r, value).isEmpty else { return }
+        plan.notice(.unplaced, grid.sheet.reference(r, labelColumn), zh: "“\(raw)”行无法对应到数据字段，未导入。",
+                    en: "line '\(raw)' matches no field; not imported.")
+    }
+
+    // MARK: 机关运行经费、资产占用情况及政府采购支出信息表
+
+    static let vehiclePurposes = ["主要领导干部用车", "机要通信用车", "应急保障用车", "执法执勤用车", "特种专业技术用车", "离退休干部服务用车", "其他用车"]
+
+    mutating func readAgency(_ grid: SheetGrid) {
+        guard let labelColumn = grid.columns(where: { ($0.last ?? "").hasPrefix("项目") }).first else {
+            plan.notice(.unplaced, grid.sheet.name, zh: "找不到“项目”列，未导入。", en: "no 项目 column; nothing imported.")
+            return
+        }
+        let unitColumn = grid.columns(where: { $0.contains { $0.contains("单位") } }).first
+        guard let valueColumn = grid.columns(where: { $0.contains { $0.contains("数量") || $0.contains("金额") || $0.contains("数值") } }).first else {
+            plan.notice(.unplaced, grid.sheet.name, zh: "找不到“数量（金额）”列，未导入。", en: "no amount column; nothing imported.")
+            return
+        }
+        unusedColumns(grid, used: Set([labelColumn, valueColumn] + (unitColumn.map { [$0] } ?? [])))
+        var vehicles: [ImportPlan.Item] = []
+        var equipment: [ImportPlan.Item] = []
+        let money: [(String, [String])] = [
+            ("机关运行经费", ["agency_operating_cost", "amount"]), ("政府采购支出总额", ["procurement", "total"]),
+            ("货物", ["procurement", "goods"]), ("工程", ["procurement", "works"]), ("服务", ["procurement", "services"]),
+            ("中小企业", ["procurement", "sme"]), ("小微企业", ["procurement", "micro"]),
+        ]
+        for r in grid.bodyRows {
+            let raw = grid.sheet.cell(r, labelColumn)
+            guard !raw.isEmpty else { continue }
+            let label = SheetGrid.label(raw)
+            let unitText = unitColumn.map { SheetGrid.clean(grid.sheet.cell(r, $0)) } ?? ""
+            let source = grid.sheet.reference(r, valueColumn)
+            if let path = money.first(where: { label.contains($0.0) })?.1 {
+                let rowUnit: MoneyUnit? = unitText == "元" ? .yuan : unitText == "万元" ? .wanYuan : nil
+                if let v = amount(grid, r, valueColumn, unit: rowUnit) { plan.set(path, v, from: source) }
+            } else if Self.vehiclePurposes.contains(label) || label.contains("设备") || unitText.hasPrefix("台") {
+                guard let count = count(grid, r, valueColumn) else { continue }
+                let item = ImportPlan.Item(fields: [("type", label), ("count", String(count))], sources: [source], title: label)
+                if Self.vehiclePurposes.contains(label) { vehicles.append(item) } else { equipment.append(item) }
+            } else if label.contains("车辆") {
+                continue // 车辆数: the sum of the vehicles below it
+            } else {
+                unplacedLine(grid, r, labelColumn, raw, valueColumn)
+            }
+        }
+        plan.lists.append(ImportPlan.List(path: ["assets", "vehicles"], identity: ["type"], preferFlow: true, items: vehicles))
+        plan.lists.append(ImportPlan.List(path: ["assets", "equipment"], identity: ["type"], preferFlow: true, items: equipment))
+    }
+
+    /// A count (vehicles, equipment): a whole number; blank is zero.
+    mutating func count(_ grid: SheetGrid, _ r: Int, _ c: Int) -> Int? {
+        let text = grid.sheet.cell(r, c)
+        if text.isEmpty { return 0 }
+        guard let value = SheetGrid.number(text), value.normalized.scale == 0, !value.isNegative else {
+            plan.notice(.unplaced, grid.sheet.reference(r, c), zh: "“\(text)”不是整数，未导入。", en: "'\(text)' is not a whole number; not imported.")
+            return nil
+        }
+        return value.intValue
+    }
+}

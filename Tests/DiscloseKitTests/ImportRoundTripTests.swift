@@ -1,0 +1,104 @@
+import DiscloseCore
+@testable import DiscloseKit
+import Foundation
+import XCTest
+
+/// `disclose export` then `disclose import`: the 附表 of every sample report survive the trip through
+/// a workbook, into an empty report and into the report itself.
+final class ImportRoundTripTests: XCTestCase {
+    static let samples = [("luzhou-zzb", 2020), ("miyi-zzb", 2020), ("panzhihua-xiqu-zzb", 2023)]
+
+    private func temporaryContent() throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("disclose-import-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Content"), to: root.appendingPathComponent("Content"))
+        return root.appendingPathComponent("Content")
+    }
+
+    private func workbook(_ content: URL, _ unit: String, _ year: Int) throws -> URL {
+        guard case .workbook(let data, _) = try ReportExport.xlsx(content: content, unitID: unit, year: year) else {
+            throw XCTSkip("\(unit)/\(year) does not export")
+        }
+        let url = content.deletingLastPathComponent().appendingPathComponent("\(unit)-\(year).xlsx")
+        try data.write(to: url)
+        return url
+    }
+
+    /// Every 附表 of the report as CSV text, the way the site publishes them.
+    private func tables(_ content: URL, _ unit: String, _ year: Int) throws -> [String] {
+        let load = ContentLoader(root: content).load()
+        let report = try XCTUnwrap(load.tree?.reports.first { $0.unitID == unit && $0.year == year }, "\(unit)/\(year) loads")
+        return TableBuilder(report: report, unitName: unit).tables().map(CSVWriter.csv)
+    }
+
+    func testEveryTableIsIdenticalAfterImportingIntoAnEmptyReport() throws {
+        for (unit, year) in Self.samples {
+            let content = try temporaryContent()
+            defer { try? FileManager.default.removeItem(at: content.deletingLastPathComponent()) }
+            let expected = try tables(content, unit, year)
+            let file = try workbook(content, unit, year)
+            // An empty report: the figures file is the blank skeleton of `disclose new`; what the 附表 do
+            // not hold (organisation, narrative) is the sample's, so that the report can be read.
+            let folder = content.appendingPathComponent("\(unit)/\(year)")
+            let blank = content.appendingPathComponent("\(unit)/blank")
+            let tableSet = try XCTUnwrap(ContentLoader(root: content).load().tree?.reports.first { $0.unitID == unit && $0.year == year }?.tableSetID)
+            guard case .success = ReportCreator.create(content: content, unitID: "blank-unit", year: year, tables: tableSet, blank: true) else {
+                return XCTFail("blank skeleton")
+            }
+            try FileManager.default.moveItem(at: content.appendingPathComponent("blank-unit/\(year)"), to: blank)
+            try FileManager.default.removeItem(at: content.appendingPathComponent("blank-unit"))
+            try FileManager.default.removeItem(at: folder.appendingPathComponent("accounts.yaml"))
+            try FileManager.default.moveItem(at: blank.appendingPathComponent("accounts.yaml"), to: folder.appendingPathComponent("accounts.yaml"))
+            try FileManager.default.removeItem(at: blank)
+            let skeleton = try String(contentsOf: folder.appendingPathComponent("accounts.yaml"), encoding: .utf8)
+            XCTAssertFalse(skeleton.contains(": 3474.67"), "the figures file starts empty")
+
+            let outcome = try ReportImport.run(input: file, content: content, unitID: unit, year: year)
+            XCTAssertTrue(outcome.changed)
+            XCTAssertEqual(outcome.plan.notices.map(\.message.zh), [], unit)
+            let actual = try tables(content, unit, year)
+            XCTAssertEqual(actual.count, expected.count)
+            // Every 附表 cell is the same after the round trip; the first differing line says where.
+            for (a, e) in zip(actual, expected) where a != e {
+                let (al, el) = (a.components(separatedBy: "\r\n"), e.components(separatedBy: "\r\n"))
+                let k = zip(al, el).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(al.count, el.count)
+                XCTFail("\(unit)/\(year) \(el.first ?? ""): line \(k + 1) is “\(k < al.count ? al[k] : "")”, expected “\(k < el.count ? el[k] : "")”")
+            }
+            // The skeleton's comments are still there.
+            let imported = try String(contentsOf: folder.appendingPathComponent("accounts.yaml"), encoding: .utf8)
+            XCTAssertTrue(imported.contains("# 一般公共预算财政拨款收入；必填；金额"), imported)
+        }
+    }
+
+    func testReimportingAReportsOwnWorkbookChangesNothing() throws {
+        for (unit, year) in Self.samples {
+            let content = try temporaryContent()
+            defer { try? FileManager.default.removeItem(at: content.deletingLastPathComponent()) }
+            let accounts = content.appendingPathComponent("\(unit)/\(year)/accounts.yaml")
+            let before = try Data(contentsOf: accounts)
+            let outcome = try ReportImport.run(input: try workbook(content, unit, year), content: content, unitID: unit, year: year)
+            let after = try Data(contentsOf: accounts)
+            XCTAssertFalse(outcome.changed, "\(unit)/\(year): \(String(decoding: after, as: UTF8.self))")
+            XCTAssertEqual(after, before, "\(unit)/\(year): comments, spelling and figures untouched")
+            XCTAssertEqual(outcome.removed, [])
+        }
+    }
+
+    func testTheCSVFilesOfABuildImportLikeTheWorkbook() throws {
+        let content = try temporaryContent()
+        defer { try? FileManager.default.removeItem(at: content.deletingLastPathComponent()) }
+        let folder = content.deletingLastPathComponent().appendingPathComponent("csv")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let load = ContentLoader(root: content).load()
+        let report = try XCTUnwrap(load.tree?.reports.first { $0.unitID == "miyi-zzb" })
+        for table in TableBuilder(report: report, unitName: "米易").tables() {
+            try Data(CSVWriter.csv(table).utf8).write(to: folder.appendingPathComponent("\(table.id).csv"))
+        }
+        let fromCSV = TableImporter(unit: .wanYuan).plan(for: try ReportImport.sheets(at: folder))
+        let fromXLSX = TableImporter(unit: .wanYuan).plan(for: try ReportImport.sheets(at: try workbook(content, "miyi-zzb", 2020)))
+        XCTAssertEqual(fromCSV.tables.count, 15)
+        XCTAssertEqual(fromCSV.scalars.map { "\($0.path)=\($0.value)" }.sorted(), fromXLSX.scalars.map { "\($0.path)=\($0.value)" }.sorted())
+        XCTAssertEqual(fromCSV.lists.map { "\($0.path) \($0.items.map { "\($0.fields)" })" }.sorted(), fromXLSX.lists.map { "\($0.path) \($0.items.map { "\($0.fields)" })" }.sorted())
+        XCTAssertEqual(fromCSV.notices.map(\.message.zh), [])
+    }
+}
