@@ -49,6 +49,42 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(missing.stdout.contains("找不到内容目录"), missing.stdout)
     }
 
+    func testImportStartsTheYearFromAWorkbookAndSaysWhereEachFigureCameFrom() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("disclose-cli-import-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Content"), to: dir.appendingPathComponent("Content"))
+        let content = dir.appendingPathComponent("Content").path
+        let workbook = repositoryRoot.appendingPathComponent("Tests/Fixtures/xlsx/finance-system.xlsx").path
+
+        let dry = try run(["import", workbook, "--unit", "luzhou-zzb", "--year", "2021", "--content", content, "--dry-run"])
+        XCTAssertEqual(dry.status, 0, dry.stderr)
+        XCTAssertTrue(dry.stdout.contains("（试运行：未写入任何文件。）"), dry.stdout)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: "\(content)/luzhou-zzb/2021"), "a dry run writes nothing")
+
+        let result = try run(["import", workbook, "--unit", "luzhou-zzb", "--year", "2021", "--content", content])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("已新建 luzhou-zzb/2021/accounts.yaml"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("工作表“公开06表” → 一般公共预算财政拨款支出决算表"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("  income.general_budget = 2810.86    ← 公开01表!C6"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("2013250 非财政拨款资金：basic 0.14, project 0    ← 公开03表!12:12"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("填表说明：[未导入] 未识别为附表"), result.stdout)
+        // Then the check lists what the tables do not hold.
+        XCTAssertTrue(result.stdout.contains("检查 \(content)/luzhou-zzb/2021："), result.stdout)
+        XCTAssertTrue(result.stdout.contains("accounts.yaml:9:3: error[SCHEMA-REQUIRED]"), result.stdout)
+        let accounts = try String(contentsOfFile: "\(content)/luzhou-zzb/2021/accounts.yaml", encoding: .utf8)
+        XCTAssertTrue(accounts.contains("  general_budget: 2810.86       # 一般公共预算财政拨款收入；必填；金额"), accounts)
+        // Carried over from 2020 by `disclose new`, untouched by the import.
+        XCTAssertTrue(accounts.contains("  income_total: 3474.81         # 上年本年收入合计；金额；由 2020 年度报告结转"), accounts)
+
+        let missing = try run(["import", "/nonexistent.xlsx", "--unit", "luzhou-zzb", "--year", "2021", "--content", content])
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertTrue(missing.stderr.contains("无法读取 /nonexistent.xlsx"), missing.stderr)
+        let notWorkbook = try run(["import", "\(content)/site.yaml", "--unit", "luzhou-zzb", "--year", "2021", "--content", content])
+        XCTAssertEqual(notWorkbook.status, 1)
+        XCTAssertTrue(notWorkbook.stderr.contains("不是 Excel 工作簿"), notWorkbook.stderr)
+    }
+
     func testNewWritesASkeletonAndRefusesToOverwrite() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("disclose-cli-new-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -103,7 +103,7 @@ final class NewReportTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("glossary.yaml")),
                        try Data(contentsOf: root.appendingPathComponent("luzhou-zzb/2020/glossary.yaml")))
         let report = try String(contentsOf: folder.appendingPathComponent("report.yaml"), encoding: .utf8)
-        XCTAssertTrue(report.contains("\ntables: sichuan-2020 ") && report.contains("\nkind: 部门 "), report)
+        XCTAssertTrue(report.contains("\ntables: sichuan-2020 ") && report.contains("\nkind: 部门\n"), report)
 
         let diagnostics = Checker.check(content: root, displayRoot: "Content").diagnostics
             .filter { $0.location.file.hasPrefix("Content/luzhou-zzb/2021/") }
@@ -112,6 +112,28 @@ final class NewReportTests: XCTestCase {
                        ["achievements", "duties", "organization", "performance-report"].map { "Content/luzhou-zzb/2021/\($0).md" })
         // A carried figure is not reported as missing.
         XCTAssertFalse(diagnostics.contains { $0.path == "previous.grand_total" })
+    }
+
+    func testOrganisationCarriesOverAndThisYearsHeadcountsAreLeftToFill() throws {
+        try sampleContent()
+        _ = try ReportCreator.create(content: root, unitID: "miyi-zzb", year: 2021).get()
+        let report = try String(contentsOf: root.appendingPathComponent("miyi-zzb/2021/report.yaml"), encoding: .utf8)
+        let source = try String(contentsOf: root.appendingPathComponent("miyi-zzb/2020/report.yaml"), encoding: .utf8)
+        XCTAssertTrue(report.hasPrefix("# 由 2020 年度报告结转：机构设置和编制数沿用上年"), report)
+        XCTAssertTrue(report.contains("\nyear: 2021\n"), report)
+        // The 15-table variant of the year's set is kept rather than replaced by the 14-table default.
+        XCTAssertTrue(report.contains("\ntables: sichuan-2020-15\n"), report)
+        // Organisation and 编制, with their comments, exactly as last year.
+        let organisation = { (text: String) in text.components(separatedBy: "\nstaffing:")[0].components(separatedBy: "\norganization:")[1] }
+        XCTAssertEqual(organisation(report), organisation(source))
+        XCTAssertTrue(report.contains("      - {category: 行政编制, count: 22}"), report)
+        // 年末实有人数 left to fill, last year's counts becoming `previous`.
+        XCTAssertTrue(report.contains("\n    total:\n"), report)
+        XCTAssertTrue(report.contains("      - {category: 行政人员, count: ~, previous: 20}"), report)
+        XCTAssertTrue(report.contains("    - {category: 退休, count: ~}"), report)
+        let missing = Checker.check(content: root, displayRoot: "Content").diagnostics
+            .filter { $0.location.file == "Content/miyi-zzb/2021/report.yaml" && $0.rule == .missingField }
+        XCTAssertEqual(missing.map(\.location.line), [54, 56, 57, 58, 59, 61, 62])
     }
 
     func testCarryOverNamesItsSourceAndRefusesBrokenOrMissingOnes() throws {

@@ -56,6 +56,15 @@ public enum ReportCreator {
         year >= 2023 ? "sichuan-2023" : "sichuan-2020"
     }
 
+    /// The table set of the new year: Sichuan's sets change with the year (a variant of the same year's
+    /// set, such as the 15-table one, is kept); any other set (mof-9) stays what the unit used.
+    static func tableSet(for year: Int, carriedFrom source: String?) -> String {
+        let standard = defaultTableSet(for: year)
+        guard let source, TableSet.bundled[source] != nil else { return standard }
+        if source.hasPrefix("sichuan-") { return source.hasPrefix(standard) ? source : standard }
+        return source
+    }
+
     /// Creates `<unit>/<year>/`. With an earlier report of the unit (the latest before `year`, or
     /// `from`), its figures become this year's "上年" figures and its narrative is carried over marked
     /// for review; otherwise, or with `blank`, every field is left empty.
@@ -71,8 +80,7 @@ public enum ReportCreator {
         if fm.fileExists(atPath: reportURL.path) || (try? fm.destinationOfSymbolicLink(atPath: reportURL.path)) != nil {
             return .failure(.exists(reportPath))
         }
-        let tableSet = tables ?? defaultTableSet(for: year)
-        guard TableSet.bundled[tableSet] != nil else { return .failure(.unknownTableSet(tableSet)) }
+        if let tables, TableSet.bundled[tables] == nil { return .failure(.unknownTableSet(tables)) }
         let earlier = ((try? fm.contentsOfDirectory(atPath: unitURL.path)) ?? [])
             .compactMap { $0.count == 4 ? Int($0) : nil }.filter { $0 != year }.sorted()
 
@@ -89,6 +97,7 @@ public enum ReportCreator {
                 }
             }
         }
+        let tableSet = tables ?? tableSet(for: year, carriedFrom: source?.tableSetID)
         let reportKind = kind ?? source?.kind.rawValue ?? Report.Kind.department.rawValue
         let title = "\(unitID) \(year) 年度\(reportKind)决算"
         var files: [(String, String)] = []
@@ -101,7 +110,13 @@ public enum ReportCreator {
         let reportPresets: ReportSkeleton.Presets = [
             "year": String(year), "kind": reportKind, "tables": tableSet, "unit": MoneyUnit.wanYuan.rawValue,
         ]
-        files.append(("\(reportPath)/report.yaml", ReportSkeleton.yaml(for: .report, title: title, presets: reportPresets)))
+        let sourceText = source.flatMap { try? String(contentsOf: unitURL.appendingPathComponent("\($0.year)/report.yaml"), encoding: .utf8) }
+        if let source, let sourceText,
+           let carried = try? ReportCarryOver.reportYAML(source: sourceText, from: source, year: year, kind: reportKind, tables: tableSet) {
+            files.append(("\(reportPath)/report.yaml", carried))
+        } else {
+            files.append(("\(reportPath)/report.yaml", ReportSkeleton.yaml(for: .report, title: title, presets: reportPresets)))
+        }
         var accountsPresets: ReportSkeleton.Presets = ["unit": (source?.accounts.unit ?? .wanYuan).rawValue]
         var notes: [String: String] = [:]
         var header: [String] = []
