@@ -113,6 +113,13 @@ final class TableImporterTests: XCTestCase {
         XCTAssertEqual(sheet.reference(1, 27), "t.csv!AB2")
     }
 
+    func testCSVSavedByChineseExcelInGB18030IsRead() throws {
+        let url = repositoryRoot.appendingPathComponent("Tests/Fixtures/xlsx/gb18030.csv")
+        let plan = TableImporter(unit: .wanYuan).plan(for: try ReportImport.sheets(at: url))
+        XCTAssertEqual(plan.tables.map(\.layout), ["income-expenditure-summary"])
+        XCTAssertEqual(value(plan, "income.general_budget"), "3474.67")
+    }
+
     func testCodesFromSeparateOrCombinedColumns() {
         XCTAssertEqual(TableImporter.code(lei: "201", kuan: "32", xiang: "01"), "2013201")
         XCTAssertEqual(TableImporter.code(lei: "201", kuan: "20132", xiang: ""), "20132")

@@ -62,6 +62,9 @@ public enum ReportImport {
             }
             return [ImportSheet.csv(name: url.lastPathComponent, text: text)]
         }
+        if url.pathExtension.lowercased() == "xls" {
+            throw Failure.unreadable(url.path, "这是旧版 Excel 97-2003 格式，请在 Excel 或 WPS 中“另存为”.xlsx 后再导入 / old .xls format: save it as .xlsx first")
+        }
         do {
             return ImportSheet.sheets(of: try XLSXWorkbook(data: data))
         } catch {
