@@ -19,10 +19,11 @@ public enum Checker {
         return ReconciliationRules.check(ContentTree(site: tree.site, units: tree.units, reports: sound))
     }
 
-    public static func check(content: URL, displayRoot: String? = nil) -> Result {
+    /// Checks the content tree, or only the given unit folders (with site.yaml) for an incremental build.
+    public static func check(content: URL, displayRoot: String? = nil, units: Set<String>? = nil) -> Result {
         var isDir: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: content.path, isDirectory: &isDir) && isDir.boolValue
-        var load = ContentLoader(root: content, displayRoot: displayRoot).load()
+        var load = ContentLoader(root: content, displayRoot: displayRoot, units: units).load()
         if let tree = load.tree {
             load.diagnostics += reconcile(tree, structural: load.diagnostics)
         }

@@ -14,13 +14,16 @@ public struct ContentLoader: Sendable {
     /// How paths are shown in messages: the --content argument as given ("Content").
     public let displayRoot: String
     public let codes: CodeLists
+    /// Only these unit folders (an incremental build re-reads the units that changed); nil for all.
+    public let units: Set<String>?
 
-    public init(root: URL, displayRoot: String? = nil, codes: CodeLists = .bundled) {
+    public init(root: URL, displayRoot: String? = nil, codes: CodeLists = .bundled, units: Set<String>? = nil) {
         self.root = root
         var shown = displayRoot ?? root.path
         while shown.count > 1 && shown.hasSuffix("/") { shown.removeLast() }
         self.displayRoot = shown
         self.codes = codes
+        self.units = units
     }
 
     /// Unit folder names become URL segments: lowercase ASCII letters, digits and hyphens.
@@ -74,11 +77,12 @@ public struct ContentLoader: Sendable {
                     en: "unit folder '\(name)' may only contain lowercase letters, digits and hyphens (it becomes part of URLs)."))
                 continue
             }
+            if let only = self.units, !only.contains(name) { continue }
             let (unit, unitReports) = loadUnit(id: name, state: &state)
             if let unit { units.append(unit) }
             reports += unitReports
         }
-        if units.isEmpty && state.diagnostics.errorCount == 0 {
+        if units.isEmpty && self.units == nil && state.diagnostics.errorCount == 0 {
             state.diagnostics.append(.error(.content, at: .file(displayRoot),
                 zh: "内容目录中没有任何单位文件夹。", en: "the content directory holds no unit folders."))
         }

@@ -3,6 +3,11 @@ import DiscloseCore
 /// Renders diagnostics like a compiler (text) or as JSON. Pure formatting: no I/O.
 public enum DiagnosticRenderer {
     public static func text(_ diagnostics: [Diagnostic], sources: SourceStore, language: Language) -> String {
+        body(diagnostics, sources: sources, language: language) + summary(diagnostics, language: language) + "\n"
+    }
+
+    /// The diagnostics without the summary line.
+    public static func body(_ diagnostics: [Diagnostic], sources: SourceStore, language: Language) -> String {
         var out = ""
         for d in diagnostics.sortedForOutput() {
             out += "\(d.location): \(d.severity.rawValue)[\(d.rule)]: \(d.message.text(language))"
@@ -19,12 +24,14 @@ public enum DiagnosticRenderer {
                 out += " \(gutter) | \(caretPrefix(line, column: column))^\n"
             }
         }
-        out += summary(diagnostics, language: language) + "\n"
         return out
     }
 
     public static func summary(_ diagnostics: [Diagnostic], language: Language) -> String {
-        let e = diagnostics.errorCount, w = diagnostics.warningCount
+        summary(errors: diagnostics.errorCount, warnings: diagnostics.warningCount, language: language)
+    }
+
+    public static func summary(errors e: Int, warnings w: Int, language: Language) -> String {
         switch language {
         case .zh:
             return e == 0 && w == 0 ? "检查通过：没有发现问题。" : "检查完成：\(e) 个错误，\(w) 个警告。"

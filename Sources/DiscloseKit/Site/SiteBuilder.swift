@@ -36,6 +36,36 @@ public struct SiteBuilder: Sendable {
         /// Reports rendered anew (the others came from the cache).
         public var rendered = 0
         public var ioFailure = false
+        /// How an incremental build went: nil for a plain build.
+        public var incremental: Incremental?
+        /// Diagnostics of the units an incremental build did not re-check, as printed last time.
+        public var earlier = Earlier()
+
+        public enum Incremental: Sendable, Equatable {
+            /// No record of an earlier build (or it no longer applies): everything was built.
+            case full
+            /// Nothing changed since the last build: nothing read, nothing written.
+            case unchanged
+            /// Only these units were read, checked and rendered again.
+            case units([String])
+        }
+
+        public struct Earlier: Sendable {
+            public var text: [Language: String] = [:]
+            public var errors = 0
+            public var warnings = 0
+        }
+
+        /// All diagnostics as text: the fresh ones, then the earlier ones, then the summary line.
+        public func diagnosticsText(_ language: Language) -> String {
+            let fresh = DiagnosticRenderer.body(diagnostics, sources: sources, language: language)
+            return fresh + (earlier.text[language] ?? "")
+                + DiagnosticRenderer.summary(errors: diagnostics.errorCount + earlier.errors,
+                                             warnings: diagnostics.warningCount + earlier.warnings, language: language) + "\n"
+        }
+
+        /// Whether there is anything to print.
+        public var hasDiagnostics: Bool { !diagnostics.isEmpty || earlier.errors + earlier.warnings > 0 }
     }
 
     public let options: Options
@@ -54,11 +84,23 @@ public struct SiteBuilder: Sendable {
         progress("[1/4] 检查内容…")
         let check = Checker.check(content: options.content, displayRoot: options.contentDisplay)
         var result = Result(diagnostics: check.diagnostics, sources: check.load.sources, written: false, ioFailure: check.ioFailure)
-        guard !check.hasErrors, let tree = check.load.tree else { return (nil, result) }
+        guard let pages = pages(for: check, result: &result, progress: progress) else { return (nil, result) }
+        let files = pages.files(progress: progress)
+        result.rendered = pages.renderedReports
+        result.reports = pages.tree.reports.count
+        result.pages = files.keys.filter { $0.hasSuffix(".html") }.count
+        result.files = files.count
+        return (files, result)
+    }
+
+    /// The page renderer for a checked tree, once the output folder and the templates are known to be
+    /// usable; nil (with the reasons in `result`) otherwise.
+    func pages(for check: Checker.Result, result: inout Result, progress: @escaping @Sendable (String) -> Void) -> SitePages? {
+        guard !check.hasErrors, let tree = check.load.tree else { return nil }
         if let problem = OutputSafety.problem(output: options.output, content: options.content, templates: options.templates) {
             result.diagnostics.append(problem)
             result.ioFailure = true
-            return (nil, result)
+            return nil
         }
         progress("[2/4] 读取模板…")
         let templates: TemplateSet
@@ -66,7 +108,7 @@ public struct SiteBuilder: Sendable {
         case .success(let t): templates = t
         case .failure(.diagnostics(let d)):
             result.diagnostics += d
-            return (nil, result)
+            return nil
         }
         let missing = TemplateSet.required.filter { !templates.has($0) }
         if !missing.isEmpty {
@@ -74,19 +116,13 @@ public struct SiteBuilder: Sendable {
                 .error("TEMPLATE", at: .file("\(options.templatesDisplay)/\($0).mustache"),
                        zh: "缺少模板 \($0).mustache。", en: "missing template \($0).mustache.")
             }
-            return (nil, result)
+            return nil
         }
         progress("[3/4] 生成页面…")
         var site = tree.site
         if let base = options.baseURL { site.baseURL = base }
-        let pages = SitePages(tree: tree, site: site, templates: templates, codes: codes, sources: check.load.sources,
-                              contentDisplay: options.contentDisplay, cache: cache, workbooks: options.workbooks)
-        let files = pages.files(progress: progress)
-        result.rendered = pages.renderedReports
-        result.reports = tree.reports.count
-        result.pages = files.keys.filter { $0.hasSuffix(".html") }.count
-        result.files = files.count
-        return (files, result)
+        return SitePages(tree: tree, site: site, templates: templates, codes: codes, sources: check.load.sources,
+                         contentDisplay: options.contentDisplay, cache: cache, workbooks: options.workbooks)
     }
 
     public func build(progress: @escaping @Sendable (String) -> Void = { _ in }) -> Result {

@@ -99,19 +99,38 @@ final class SitePages: @unchecked Sendable {
         return (own, true)
     }
 
-    func files(progress: @escaping @Sendable (String) -> Void) -> [String: Data] {
+    /// What a unit contributes to the site: its folder's files, its lines on the home page and its URLs.
+    struct UnitOutput: Sendable {
         var files: [String: Data] = [:]
-        for asset in templates.assets { files[asset.path] = asset.data }
+        /// One entry per report for the home page (text values only, so that a build record can keep them).
+        var home: [[String: String]] = []
+        var urls: [String] = []
+    }
+
+    /// Every file of the site.
+    func files(progress: @escaping @Sendable (String) -> Void) -> [String: Data] {
+        let units = unitOutputs(progress: progress)
+        var files = siteFiles(units: tree.units.map(\.id).compactMap { id in units[id].map { (id, $0) } })
+        for output in units.values { files.merge(output.files) { a, _ in a } }
+        return files
+    }
+
+    /// The files of every unit of the tree: report folders (rendered in parallel) and unit pages.
+    /// `renders` limits which reports' folders are rendered (an incremental build keeps the others'
+    /// published files); every report still has its home-page entry and URL.
+    func unitOutputs(progress: @escaping @Sendable (String) -> Void, renders: (Report) -> Bool = { _ in true }) -> [String: UnitOutput] {
         let units = Dictionary(uniqueKeysWithValues: tree.units.map { ($0.id, $0) })
-        var urls: [String] = ["index.html"]
+        var outputs: [String: UnitOutput] = [:]
 
         // Reports, rendered in parallel across cores; each report's files depend on that report only.
         let reports = tree.reports.filter { units[$0.unitID] != nil }
+        let rendering = reports.map(renders)
         var results = [(files: [String: Data], rendered: Bool)?](repeating: nil, count: reports.count)
         let counter = Counter()
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: reports.count) { index in
+                guard rendering[index] else { return }
                 let report = reports[index]
                 let result = self.reportFiles(report, unit: units[report.unitID]!)
                 slots[index] = result
@@ -120,17 +139,24 @@ final class SitePages: @unchecked Sendable {
             }
         }
         for (index, result) in results.enumerated() {
-            guard let result else { continue }
-            files.merge(result.files) { a, _ in a }
-            if result.rendered { renderedReports += 1 }
-            urls.append("\(reports[index].unitID)/\(reports[index].year)/")
+            let report = reports[index]
+            let unit = units[report.unitID]!
+            if let result {
+                outputs[unit.id, default: UnitOutput()].files.merge(result.files) { a, _ in a }
+                if result.rendered { renderedReports += 1 }
+            }
+            outputs[unit.id, default: UnitOutput()].urls.append("\(report.unitID)/\(report.year)/")
+            outputs[unit.id, default: UnitOutput()].home.append(headline(report).mapValues { "\($0)" }.merging([
+                "unitName": unit.name, "unitURL": "\(unit.id)/index.html", "url": "\(unit.id)/\(report.year)/index.html",
+            ]) { a, _ in a })
         }
 
         // Unit pages: every year, newest first.
         for unit in tree.units {
             let reports = tree.reports(of: unit.id).sorted { $0.year > $1.year }
+            var output = outputs[unit.id] ?? UnitOutput()
             let trend = ReportCharts.trend(reports, unitName: unit.shortName)
-            if let trend { files["\(unit.id)/charts/trend.svg"] = Data(SVGChart.render(trend).utf8) }
+            if let trend { output.files["\(unit.id)/charts/trend.svg"] = Data(SVGChart.render(trend).utf8) }
             let context: [String: Any] = [
                 "trend": trend.map { ReportPage.figure($0, folderURL: absolute("\(unit.id)/")) } as Any,
                 "unit": ["name": unit.name, "shortName": unit.shortName, "region": unit.region, "level": unit.level.rawValue, "otherNames": unit.otherNames],
@@ -138,25 +164,30 @@ final class SitePages: @unchecked Sendable {
                     headline(r).merging(["url": "\(r.year)/index.html", "title": "\(unit.name)\(r.year)年度\(r.kind == .department ? "部门" : "单位")决算"]) { a, _ in a }
                 },
             ]
-            files["\(unit.id)/index.html"] = page("unit", context, title: "\(unit.name) - \(site.title)", root: "../", canonical: absolute("\(unit.id)/"),
-                                                  breadcrumbs: [["label": "首页", "url": "../index.html"], ["label": unit.shortName]])
-            urls.append("\(unit.id)/")
+            output.files["\(unit.id)/index.html"] = page("unit", context, title: "\(unit.name) - \(site.title)", root: "../", canonical: absolute("\(unit.id)/"),
+                                                         breadcrumbs: [["label": "首页", "url": "../index.html"], ["label": unit.shortName]])
+            output.urls.append("\(unit.id)/")
+            outputs[unit.id] = output
         }
+        return outputs
+    }
 
+    /// The files that depend on every unit: the home page and the sitemap (from each unit's entries, in
+    /// unit order), with the assets and 404.html.
+    func siteFiles(units: [(id: String, output: UnitOutput)]) -> [String: Data] {
+        var files: [String: Data] = [:]
+        for asset in templates.assets { files[asset.path] = asset.data }
+        let entries = units.flatMap(\.output.home)
         // Home: every unit and year, newest first.
-        let years = Set(tree.reports.map(\.year)).sorted(by: >)
+        let years = Set(entries.compactMap { $0["year"].flatMap { Int($0) } }).sorted(by: >)
         let home: [String: Any] = [
-            "unitCount": tree.units.count, "reportCount": tree.reports.count,
-            "years": years.map { year in
-                ["year": year, "reports": tree.reports.filter { $0.year == year }.compactMap { r -> [String: Any]? in
-                    guard let unit = units[r.unitID] else { return nil }
-                    return headline(r).merging(["unitName": unit.name, "unitURL": "\(unit.id)/index.html", "url": "\(unit.id)/\(r.year)/index.html"]) { a, _ in a }
-                }] as [String: Any]
-            },
+            "unitCount": units.count, "reportCount": entries.count,
+            "years": years.map { year in ["year": year, "reports": entries.filter { $0["year"] == String(year) }] as [String: Any] },
         ]
         files["index.html"] = page("index", home, title: site.title, root: "", canonical: absolute(""), breadcrumbs: [])
         files["404.html"] = page("404", [:], title: "页面不存在 - \(site.title)", root: absolute(""), canonical: nil, breadcrumbs: [],
                                  inlineStyles: true)
+        let urls = ["index.html"] + units.flatMap(\.output.urls)
         let sitemap: [String: Any] = ["urls": urls.sorted().map { ["loc": absolute($0 == "index.html" ? "" : $0)] }]
         files["sitemap.xml"] = Data(templates.render("sitemap", sitemap).utf8)
         return files

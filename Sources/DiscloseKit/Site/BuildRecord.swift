@@ -1,0 +1,147 @@
+import DiscloseCore
+import Foundation
+
+/// What the last successful `disclose build` read and wrote, kept beside the output folder
+/// (`.disclose-cache/`), so that the next build re-reads, re-checks, re-renders and re-writes only the
+/// units whose files changed. Stamps (size, time, inode) say what changed, as in make; a build with
+/// `--full`, other templates, another disclose binary or other options starts afresh.
+struct BuildRecord {
+    static let version = 2
+
+    /// A unit's share of the last build: its diagnostics as printed (both languages), its home-page
+    /// entries and its URLs.
+    struct Unit {
+        var text: [Language: String]
+        var errors: Int
+        var warnings: Int
+        var home: [[String: String]]
+        var urls: [String]
+    }
+
+    /// Options, templates folder and binary the record was made with; another key means a full build.
+    var key: String
+    var content: FileStamps
+    var templates: FileStamps
+    /// The output's folders (not files): see `FileStamps.scan(_:directories:)`.
+    var output: FileStamps
+    /// Diagnostics of site.yaml and the top of the content folder.
+    var site: Unit
+    var units: [String: Unit]
+
+    // MARK: Where and how it is kept
+
+    static func folder(for options: SiteBuilder.Options) -> URL {
+        var hash = FNV1a()
+        for url in [options.content, options.templates, options.output] { hash.add(url.standardizedFileURL.path) }
+        return options.output.standardizedFileURL.deletingLastPathComponent()
+            .appendingPathComponent(".disclose-cache").appendingPathComponent(String(hash.value, radix: 16))
+    }
+
+    /// The options and the running binary (a new disclose may render differently).
+    static func key(for options: SiteBuilder.Options) -> String {
+        var parts = ["v\(version)", options.baseURL ?? "-", options.workbooks ? "xlsx" : "-", options.contentDisplay]
+        let binary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        if let attributes = try? FileManager.default.attributesOfItem(atPath: binary) {
+            parts.append("\(binary)|\(attributes[.size] ?? 0)|\((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)")
+        }
+        return parts.joined(separator: "\u{1F}")
+    }
+
+    // Kept as one small file per unit (its stamps and its share of the build) and a site file, so that
+    // a build that changed one unit rewrites two files, not the whole record. meta.json goes last.
+
+    /// The unit a content or output path belongs to ("" for site.yaml, the assets, the home page…).
+    func owner(of path: String) -> String {
+        let first = path.split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
+        return units[first] != nil ? first : ""
+    }
+
+    static func load(from folder: URL) -> BuildRecord? {
+        guard let data = try? Data(contentsOf: folder.appendingPathComponent("meta.json")),
+              let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              json["version"] as? Int == version, let key = json["key"] as? String,
+              let site = (json["site"] as? [String: Any]).flatMap(unit), let ids = json["units"] as? [String],
+              let siteStamps = try? Data(contentsOf: folder.appendingPathComponent("site.tsv")) else { return nil }
+        var record = BuildRecord(key: key, content: FileStamps(), templates: FileStamps(), output: FileStamps(), site: site, units: [:])
+        func add(_ bytes: Data) {
+            let stamps = FileStamps.parse([UInt8](bytes))
+            record.content.files.merge(stamps["c"]?.files ?? [:]) { a, _ in a }
+            record.templates.files.merge(stamps["t"]?.files ?? [:]) { a, _ in a }
+            record.output.files.merge(stamps["o"]?.files ?? [:]) { a, _ in a }
+        }
+        add(siteStamps)
+        let unitsFolder = folder.appendingPathComponent("units")
+        for id in ids {
+            guard let stamps = try? Data(contentsOf: unitsFolder.appendingPathComponent("\(id).tsv")),
+                  let data = try? Data(contentsOf: unitsFolder.appendingPathComponent("\(id).json")),
+                  let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let unit = unit(object) else { return nil }
+            add(stamps)
+            record.units[id] = unit
+        }
+        return record
+    }
+
+    private static func unit(_ object: [String: Any]) -> Unit? {
+        guard let zh = object["zh"] as? String, let en = object["en"] as? String, let errors = object["errors"] as? Int,
+              let warnings = object["warnings"] as? Int, let home = object["home"] as? [[String: String]],
+              let urls = object["urls"] as? [String] else { return nil }
+        return Unit(text: [.zh: zh, .en: en], errors: errors, warnings: warnings, home: home, urls: urls)
+    }
+
+    private static func json(_ unit: Unit) -> [String: Any] {
+        ["zh": unit.text[.zh] ?? "", "en": unit.text[.en] ?? "", "errors": unit.errors, "warnings": unit.warnings,
+         "home": unit.home, "urls": unit.urls]
+    }
+
+    /// Writes the record; with `changed`, only those units' files (and the site's) are rewritten.
+    func save(to folder: URL, changed: Set<String>? = nil) throws {
+        let fm = FileManager.default
+        let unitsFolder = folder.appendingPathComponent("units")
+        let meta = folder.appendingPathComponent("meta.json")
+        try? fm.removeItem(at: meta)
+        if changed == nil { try? fm.removeItem(at: unitsFolder) }
+        try fm.createDirectory(at: unitsFolder, withIntermediateDirectories: true)
+        var shares: [String: (content: FileStamps, output: FileStamps)] = [:]
+        for (path, stamp) in content.files { shares[owner(of: path), default: (FileStamps(), FileStamps())].content.files[path] = stamp }
+        for (path, stamp) in output.files { shares[owner(of: path), default: (FileStamps(), FileStamps())].output.files[path] = stamp }
+        func write(_ id: String, to url: URL, templates: FileStamps = FileStamps()) throws {
+            var bytes: [UInt8] = []
+            shares[id]?.content.append(kind: "c", to: &bytes)
+            templates.append(kind: "t", to: &bytes)
+            shares[id]?.output.append(kind: "o", to: &bytes)
+            try Data(bytes).write(to: url, options: .atomic)
+        }
+        for id in units.keys where changed?.contains(id) ?? true {
+            try write(id, to: unitsFolder.appendingPathComponent("\(id).tsv"))
+            let data = try JSONSerialization.data(withJSONObject: Self.json(units[id]!), options: [.sortedKeys])
+            try data.write(to: unitsFolder.appendingPathComponent("\(id).json"), options: .atomic)
+        }
+        for id in changed ?? [] where units[id] == nil {
+            try? fm.removeItem(at: unitsFolder.appendingPathComponent("\(id).tsv"))
+            try? fm.removeItem(at: unitsFolder.appendingPathComponent("\(id).json"))
+        }
+        try write("", to: folder.appendingPathComponent("site.tsv"), templates: templates)
+        let object: [String: Any] = ["version": Self.version, "key": key, "site": Self.json(site), "units": units.keys.sorted()]
+        try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]).write(to: meta, options: .atomic)
+    }
+
+    // MARK: Diagnostics by unit
+
+    /// Diagnostics grouped by the unit folder they are in ("" for the site level), rendered once per language.
+    static func units(of diagnostics: [Diagnostic], sources: SourceStore, contentDisplay: String) -> [String: Unit] {
+        var groups: [String: [Diagnostic]] = [:]
+        for d in diagnostics { groups[unitID(of: d.location.file, contentDisplay: contentDisplay), default: []].append(d) }
+        return groups.mapValues { list in
+            Unit(text: [.zh: DiagnosticRenderer.body(list, sources: sources, language: .zh),
+                        .en: DiagnosticRenderer.body(list, sources: sources, language: .en)],
+                 errors: list.errorCount, warnings: list.warningCount, home: [], urls: [])
+        }
+    }
+
+    static func unitID(of file: String, contentDisplay: String) -> String {
+        guard file.hasPrefix(contentDisplay + "/") else { return "" }
+        let rest = file.dropFirst(contentDisplay.count + 1)
+        guard let slash = rest.firstIndex(of: "/") else { return "" }
+        return String(rest[..<slash])
+    }
+}

@@ -1,0 +1,215 @@
+import DiscloseCore
+import Foundation
+
+/// `disclose build` after an earlier build: with the record of that build (`BuildRecord`), only the
+/// units whose files changed are read, checked and rendered, only the reports whose inputs changed
+/// are rendered again, and only the files whose bytes changed are written (each by an atomic rename).
+/// Anything the record cannot vouch for — no record, other templates or binary or options, a touched
+/// output folder, a changed site.yaml — makes it a full build, which replaces the output as a whole.
+extension SiteBuilder {
+    public func buildIncrementally(progress: @escaping @Sendable (String) -> Void = { _ in }) -> Result {
+        let folder = BuildRecord.folder(for: options)
+        let key = BuildRecord.key(for: options)
+        let content = FileStamps.scan(options.content, hidden: false)
+        let templates = FileStamps.scan(options.templates, hidden: false)
+        guard let record = BuildRecord.load(from: folder), record.key == key, record.templates == templates,
+              Self.siteLevel(record.content) == Self.siteLevel(content),
+              record.output.matches(options.output) else {
+            return fullBuild(record: folder, key: key, content: content, templates: templates, progress: progress)
+        }
+
+        // Which units, and which reports within them, changed.
+        var changedUnits = Set<String>()
+        var changedFolders = Set<String>()
+        for path in Set(content.files.keys).union(record.content.files.keys) where content.files[path] != record.content.files[path] {
+            let parts = path.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+            guard parts.count >= 2 else { continue }
+            changedUnits.insert(parts[0])
+            changedFolders.insert(parts.count == 3 ? "\(parts[0])/\(parts[1])" : parts[0])
+        }
+        var result = Result(diagnostics: [], sources: SourceStore(), written: false)
+        let others = record.units.filter { !changedUnits.contains($0.key) }
+        result.earlier = Self.earlier([record.site] + others.keys.sorted().map { others[$0]! })
+        if changedUnits.isEmpty {
+            result.incremental = .unchanged
+            result.written = true
+            result.reports = record.units.values.map(\.home.count).reduce(0, +)
+            return result
+        }
+
+        progress("[1/4] 检查有变化的单位：\(changedUnits.sorted().joined(separator: "、"))…")
+        let present = changedUnits.filter { content.files["\($0)/unit.yaml"] != nil || content.under($0).count > 0 }
+        let check = Checker.check(content: options.content, displayRoot: options.contentDisplay, units: present)
+        result.diagnostics = check.diagnostics
+        result.sources = check.load.sources
+        result.ioFailure = check.ioFailure
+        // The site-level diagnostics are those of this check; the record's are replaced.
+        result.earlier = Self.earlier(others.keys.sorted().map { others[$0]! })
+        result.incremental = .units(changedUnits.sorted())
+        guard let pages = pages(for: check, result: &result, progress: progress) else { return result }
+        let renders = { (report: Report) -> Bool in
+            changedFolders.contains(report.unitID) || changedFolders.contains("\(report.unitID)/\(report.year)")
+                || changedFolders.contains("\(report.unitID)/\(report.year - 1)")
+                || record.output.files["\(report.unitID)/\(report.year)"] == nil
+        }
+        let fresh = pages.unitOutputs(progress: progress, renders: renders)
+        let grouped = BuildRecord.units(of: check.diagnostics, sources: check.load.sources, contentDisplay: options.contentDisplay)
+        var units = others
+        for id in changedUnits {
+            guard let output = fresh[id] else { continue }
+            var unit = grouped[id] ?? BuildRecord.Unit(text: [:], errors: 0, warnings: 0, home: [], urls: [])
+            unit.home = output.home
+            unit.urls = output.urls
+            units[id] = unit
+        }
+        let order = units.keys.sorted()
+        let site = pages.siteFiles(units: order.map { id in
+            (id, fresh[id] ?? SitePages.UnitOutput(files: [:], home: units[id]!.home, urls: units[id]!.urls))
+        })
+
+        // The files this build owns: the site files, and in each changed unit everything but the
+        // folders of the reports that were not rendered again.
+        var files = site
+        for id in changedUnits { files.merge(fresh[id]?.files ?? [:]) { a, _ in a } }
+        let kept = Set(pages.tree.reports.filter { changedUnits.contains($0.unitID) && !renders($0) }.map { "\($0.unitID)/\($0.year)/" })
+        var published = FileStamps()
+        for id in changedUnits { published.files.merge(FileStamps.scan(options.output.appendingPathComponent(id)).files.map { ("\(id)/\($0.key)", $0.value) }) { a, _ in a } }
+        let stale = published.files.keys.filter { path in
+            guard let unit = path.split(separator: "/").first.map(String.init), changedUnits.contains(unit), files[path] == nil else { return false }
+            return !kept.contains { path.hasPrefix($0) }
+        }
+        progress("[4/4] 更新 \(options.output.lastPathComponent)/…")
+        var output = record.output
+        do {
+            try Self.update(options.output, files: files, remove: stale, units: changedUnits, stamps: &output)
+        } catch {
+            result.diagnostics.append(.error("OUTPUT", at: .file(options.output.path),
+                zh: "无法写入输出目录：\(error.localizedDescription)；下次生成将完整重建。",
+                en: "cannot write the output folder: \(error.localizedDescription); the next build starts afresh."))
+            result.ioFailure = true
+            try? FileManager.default.removeItem(at: folder)
+            return result
+        }
+        result.written = true
+        result.rendered = pages.renderedReports
+        result.reports = units.values.map(\.home.count).reduce(0, +)
+        result.files = files.count
+        result.pages = files.keys.filter { $0.hasSuffix(".html") }.count
+        let siteUnit = grouped[""] ?? BuildRecord.Unit(text: [:], errors: 0, warnings: 0, home: [], urls: [])
+        try? BuildRecord(key: key, content: content, templates: templates, output: output, site: siteUnit, units: units)
+            .save(to: folder, changed: changedUnits)
+        return result
+    }
+
+    /// Forgets the record of the last build: the next incremental build is a full one.
+    public func forgetLastBuild() {
+        try? FileManager.default.removeItem(at: BuildRecord.folder(for: options))
+    }
+
+    /// A build from scratch that leaves a record for the next one.
+    private func fullBuild(record folder: URL, key: String, content: FileStamps, templates: FileStamps,
+                           progress: @escaping @Sendable (String) -> Void) -> Result {
+        try? FileManager.default.removeItem(at: folder)
+        progress("[1/4] 检查内容…")
+        let check = Checker.check(content: options.content, displayRoot: options.contentDisplay)
+        var result = Result(diagnostics: check.diagnostics, sources: check.load.sources, written: false, ioFailure: check.ioFailure)
+        result.incremental = .full
+        guard let pages = pages(for: check, result: &result, progress: progress) else { return result }
+        let outputs = pages.unitOutputs(progress: progress)
+        let order = pages.tree.units.map(\.id).filter { outputs[$0] != nil }
+        var files = pages.siteFiles(units: order.map { ($0, outputs[$0]!) })
+        for output in outputs.values { files.merge(output.files) { a, _ in a } }
+        progress("[4/4] 写入 \(options.output.lastPathComponent)/…")
+        do {
+            try OutputWriter(output: options.output).replace(with: files)
+        } catch {
+            result.diagnostics.append(.error("OUTPUT", at: .file(options.output.path),
+                zh: "无法写入输出目录：\(error.localizedDescription)；原有内容未改动。",
+                en: "cannot write the output folder: \(error.localizedDescription); the previous site is untouched."))
+            result.ioFailure = true
+            return result
+        }
+        result.written = true
+        result.rendered = pages.renderedReports
+        result.reports = pages.tree.reports.count
+        result.pages = files.keys.filter { $0.hasSuffix(".html") }.count
+        result.files = files.count
+        var grouped = BuildRecord.units(of: check.diagnostics, sources: check.load.sources, contentDisplay: options.contentDisplay)
+        let site = grouped.removeValue(forKey: "") ?? BuildRecord.Unit(text: [:], errors: 0, warnings: 0, home: [], urls: [])
+        var units: [String: BuildRecord.Unit] = [:]
+        for (id, output) in outputs {
+            var unit = grouped[id] ?? BuildRecord.Unit(text: [:], errors: 0, warnings: 0, home: [], urls: [])
+            unit.home = output.home
+            unit.urls = output.urls
+            units[id] = unit
+        }
+        // Stamps of the content as it was read: a file saved during the build makes the next one re-read it.
+        try? BuildRecord(key: key, content: content, templates: templates, output: FileStamps.scan(options.output, directories: true),
+                         site: site, units: units).save(to: folder)
+        return result
+    }
+
+    /// Files directly in the content folder (site.yaml): a change there touches every page.
+    static func siteLevel(_ stamps: FileStamps) -> [String: FileStamps.Stamp] {
+        stamps.files.filter { !$0.key.contains("/") }
+    }
+
+    static func earlier(_ units: [BuildRecord.Unit]) -> Result.Earlier {
+        var earlier = Result.Earlier()
+        for language in Language.allCases { earlier.text[language] = units.map { $0.text[language] ?? "" }.joined() }
+        earlier.errors = units.map(\.errors).reduce(0, +)
+        earlier.warnings = units.map(\.warnings).reduce(0, +)
+        return earlier
+    }
+
+    /// Writes the files whose bytes differ (to a temporary name, then renamed over the old one) and
+    /// removes the stale ones; then the folder stamps of the changed units and of the site level are
+    /// taken again.
+    static func update(_ output: URL, files: [String: Data], remove: [String], units: Set<String>, stamps: inout FileStamps) throws {
+        let fm = FileManager.default
+        var touched = Set<String>()
+        for path in files.keys.sorted() {
+            let target = output.appendingPathComponent(path)
+            let data = files[path]!
+            if let old = fm.contents(atPath: target.path), old == data { continue }
+            try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
+            try data.write(to: temporary)
+            if rename(temporary.path, target.path) != 0 {
+                try? fm.removeItem(at: temporary)
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
+            }
+            touched.insert((path as NSString).deletingLastPathComponent)
+        }
+        for path in remove {
+            try? fm.removeItem(at: output.appendingPathComponent(path))
+            // Folders left empty (a report that is gone) go too.
+            var folder = output.appendingPathComponent(path).deletingLastPathComponent()
+            while folder.path.count > output.path.count, (try? fm.contentsOfDirectory(atPath: folder.path))?.isEmpty == true {
+                try? fm.removeItem(at: folder)
+                folder = folder.deletingLastPathComponent()
+            }
+            touched.insert((path as NSString).deletingLastPathComponent)
+        }
+        for unit in units {
+            stamps.files = stamps.files.filter { $0.key != unit && !$0.key.hasPrefix(unit + "/") }
+            if let own = FileStamps.stamp(output.appendingPathComponent(unit).path) {
+                stamps.files[unit] = own
+                for (path, stamp) in FileStamps.scan(output.appendingPathComponent(unit), directories: true).files where !path.isEmpty {
+                    stamps.files["\(unit)/\(path)"] = stamp
+                }
+            }
+        }
+        // Every folder from a touched one up to the output itself changed its time (or is gone).
+        var folders = Set<String>([""])
+        for var folder in touched {
+            while !folder.isEmpty {
+                folders.insert(folder)
+                folder = (folder as NSString).deletingLastPathComponent
+            }
+        }
+        for folder in folders {
+            stamps.files[folder] = FileStamps.stamp(folder.isEmpty ? output.path : output.appendingPathComponent(folder).path)
+        }
+    }
+}

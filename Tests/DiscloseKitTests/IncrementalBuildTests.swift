@@ -1,0 +1,134 @@
+import DiscloseCore
+@testable import DiscloseKit
+import Foundation
+import XCTest
+
+/// `disclose build` after an earlier build redoes only what changed, and its output is always the
+/// same, byte for byte, as a build from scratch.
+final class IncrementalBuildTests: XCTestCase {
+    private var root: URL!
+    private var content: URL { root.appendingPathComponent("Content") }
+    private var output: URL { root.appendingPathComponent("Output") }
+
+    override func setUpWithError() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("disclose-incremental-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        for folder in ["Content", "Templates"] {
+            try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent(folder), to: root.appendingPathComponent(folder))
+        }
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    private func builder(output: URL? = nil) -> SiteBuilder {
+        SiteBuilder(options: .init(content: content, contentDisplay: "Content", templates: root.appendingPathComponent("Templates"),
+                                   templatesDisplay: "Templates", output: output ?? self.output))
+    }
+
+    private func build() -> SiteBuilder.Result {
+        builder().buildIncrementally()
+    }
+
+    /// Every file of a folder, by relative path.
+    private func tree(_ url: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for path in FileStamps.scan(url).files.keys { files[path] = try Data(contentsOf: url.appendingPathComponent(path)) }
+        return files
+    }
+
+    private func assertSameAsFullBuild(_ message: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let fresh = root.appendingPathComponent("Fresh-\(UUID().uuidString)")
+        XCTAssertTrue(builder(output: fresh).build().written, file: file, line: line)
+        let (a, b) = (try tree(output), try tree(fresh))
+        XCTAssertEqual(Set(a.keys), Set(b.keys), message, file: file, line: line)
+        for (path, data) in b where a[path] != data { XCTFail("\(message): \(path) differs", file: file, line: line) }
+    }
+
+    private func append(_ path: String, _ text: String) throws {
+        let url = content.appendingPathComponent(path)
+        try (try Data(contentsOf: url) + Data(text.utf8)).write(to: url)
+    }
+
+    func testUnchangedContentReadsAndWritesNothing() throws {
+        XCTAssertEqual(build().incremental, .full, "no record yet")
+        let stamps = FileStamps.scan(output)
+        let again = build()
+        XCTAssertEqual(again.incremental, .unchanged)
+        XCTAssertEqual(again.reports, 3)
+        // The warnings of the first build are still reported.
+        XCTAssertEqual(again.earlier.warnings, 3)
+        XCTAssertTrue(again.diagnosticsText(.zh).contains("warning[PROJECT-COUNT]"), again.diagnosticsText(.zh))
+        XCTAssertEqual(FileStamps.scan(output), stamps, "not one file touched")
+        // An editor's swap file is not content.
+        try Data("x".utf8).write(to: content.appendingPathComponent("miyi-zzb/2020/.duties.md.swp"))
+        XCTAssertEqual(build().incremental, .unchanged)
+    }
+
+    func testAChangedReportIsTheOnlyOneRenderedAndOnlyChangedFilesAreWritten() throws {
+        _ = build()
+        let before = FileStamps.scan(output)
+        try append("miyi-zzb/2020/duties.md", "\n增加的一句话。\n")
+        let result = build()
+        XCTAssertEqual(result.incremental, .units(["miyi-zzb"]))
+        XCTAssertEqual(result.rendered, 1)
+        let after = FileStamps.scan(output)
+        let changed = Set(after.files.keys.filter { after.files[$0] != before.files[$0] })
+        XCTAssertEqual(changed, ["miyi-zzb/2020/index.html"], "only the page the sentence is on")
+        XCTAssertTrue(String(decoding: try Data(contentsOf: output.appendingPathComponent("miyi-zzb/2020/index.html")), as: UTF8.self)
+            .contains("增加的一句话。"))
+        try assertSameAsFullBuild("after a narrative change")
+    }
+
+    func testAddedAndRemovedUnitsUpdateTheHomePageAndLeaveNoStaleFiles() throws {
+        _ = build()
+        try FileManager.default.copyItem(at: content.appendingPathComponent("miyi-zzb"), to: content.appendingPathComponent("miyi-copy"))
+        let added = build()
+        XCTAssertEqual(added.incremental, .units(["miyi-copy"]))
+        XCTAssertEqual(added.reports, 4)
+        XCTAssertNotNil(FileManager.default.contents(atPath: output.appendingPathComponent("miyi-copy/2020/index.html").path))
+        XCTAssertTrue(String(decoding: try Data(contentsOf: output.appendingPathComponent("index.html")), as: UTF8.self)
+            .contains("miyi-copy/2020/index.html"))
+        try assertSameAsFullBuild("after adding a unit")
+
+        try FileManager.default.removeItem(at: content.appendingPathComponent("miyi-copy"))
+        try FileManager.default.removeItem(at: content.appendingPathComponent("luzhou-zzb"))
+        let removed = build()
+        XCTAssertEqual(removed.incremental, .units(["luzhou-zzb", "miyi-copy"]))
+        XCTAssertEqual(removed.reports, 2)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.appendingPathComponent("luzhou-zzb").path), "a removed unit's folder goes")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.appendingPathComponent("miyi-copy").path))
+        try assertSameAsFullBuild("after removing units")
+    }
+
+    func testAnErrorLeavesTheOutputAsItWasUntilItIsFixed() throws {
+        _ = build()
+        let before = try tree(output)
+        let accounts = content.appendingPathComponent("panzhihua-xiqu-zzb/2023/accounts.yaml")
+        let original = try Data(contentsOf: accounts)
+        try Data(String(decoding: original, as: UTF8.self).replacingOccurrences(of: "general_budget:", with: "general_budgt:").utf8).write(to: accounts)
+        let failed = build()
+        XCTAssertFalse(failed.written)
+        XCTAssertGreaterThan(failed.diagnostics.errorCount, 0)
+        XCTAssertEqual(try tree(output), before, "nothing published is lost")
+        XCTAssertEqual(build().written, false, "still failing: the record was not advanced")
+        try original.write(to: accounts)
+        try append("panzhihua-xiqu-zzb/2023/duties.md", "\n改好了。\n")
+        XCTAssertEqual(build().incremental, .units(["panzhihua-xiqu-zzb"]))
+        try assertSameAsFullBuild("after fixing the error")
+    }
+
+    func testSiteTemplatesAndTamperedOutputMeanAFullBuild() throws {
+        _ = build()
+        try append("site.yaml", "\n# 注释\n")
+        XCTAssertEqual(build().incremental, .full, "site.yaml is on every page")
+        try append("../Templates/report.mustache", "\n")
+        XCTAssertEqual(build().incremental, .full, "templates changed")
+        try FileManager.default.removeItem(at: output.appendingPathComponent("miyi-zzb/2020/report.json"))
+        XCTAssertEqual(build().incremental, .full, "someone touched the output")
+        XCTAssertNotNil(FileManager.default.contents(atPath: output.appendingPathComponent("miyi-zzb/2020/report.json").path))
+        XCTAssertEqual(build().incremental, .unchanged)
+        try assertSameAsFullBuild("after full builds")
+    }
+}
