@@ -45,17 +45,23 @@ public struct OutputWriter: Sendable {
             }
             let failure = FailureBox()
             let current = output
-            DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-                let path = paths[index]
-                let data = files[path]!
-                let target = staging.appendingPathComponent(path)
-                let published = current.appendingPathComponent(path)
-                if let size = (try? FileManager.default.attributesOfItem(atPath: published.path))?[.size] as? Int, size == data.count,
-                   let old = try? Data(contentsOf: published), old == data,
-                   link(published.path, target.path) == 0 {
-                    return
+            // One folder per task: threads creating files in the same folder wait on its lock.
+            var byFolder: [String: [String]] = [:]
+            for path in paths { byFolder[(path as NSString).deletingLastPathComponent, default: []].append(path) }
+            let groups = byFolder.keys.sorted().map { byFolder[$0]! }
+            DispatchQueue.concurrentPerform(iterations: groups.count) { index in
+                for path in groups[index] {
+                    let data = files[path]!
+                    let target = staging.appendingPathComponent(path)
+                    let published = current.appendingPathComponent(path)
+                    var info = stat()
+                    if lstat(published.path, &info) == 0, Int(info.st_size) == data.count,
+                       let old = FileManager.default.contents(atPath: published.path), old == data,
+                       link(published.path, target.path) == 0 {
+                        continue
+                    }
+                    do { try FileWriting.write(data, to: target.path) } catch { failure.set(error) }
                 }
-                do { try data.write(to: target) } catch { failure.set(error) }
             }
             if let error = failure.error { throw error }
             // The output is generated; only a .gitkeep (which keeps the folder in version control) carries over.

@@ -174,7 +174,7 @@ extension SiteBuilder {
             if let old = fm.contents(atPath: target.path), old == data { continue }
             try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
-            try data.write(to: temporary)
+            try FileWriting.write(data, to: temporary.path)
             if rename(temporary.path, target.path) != 0 {
                 try? fm.removeItem(at: temporary)
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
