@@ -27,55 +27,93 @@ public struct OutputWriter: Sendable {
 
     /// Writes every file into a fresh staging folder, then swaps it with the output folder.
     public func replace(with files: [String: Data]) throws {
-        let fm = FileManager.default
-        cleanLeftovers()
-        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        let token = "\(getpid())-\(UInt64(Date().timeIntervalSince1970 * 1000))"
-        let staging = parent.appendingPathComponent(stagingPrefix + token)
-        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        let staged = try Staged(self)
         do {
-            let paths = files.keys.sorted()
-            // Folders first (sequential), then the files in parallel. A file whose bytes equal the published
-            // one is hard-linked from the current output instead of written: unchanged outputs keep their
-            // modification time, and a no-op rebuild writes next to nothing.
-            var folders = Set<String>()
-            for path in paths { folders.insert((path as NSString).deletingLastPathComponent) }
-            for folder in folders.sorted() where !folder.isEmpty {
-                try fm.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
-            }
-            let failure = FailureBox()
-            let current = output
             // One folder per task: threads creating files in the same folder wait on its lock.
-            var byFolder: [String: [String]] = [:]
-            for path in paths { byFolder[(path as NSString).deletingLastPathComponent, default: []].append(path) }
+            var byFolder: [String: [String: Data]] = [:]
+            for (path, data) in files { byFolder[(path as NSString).deletingLastPathComponent, default: [:]][path] = data }
             let groups = byFolder.keys.sorted().map { byFolder[$0]! }
+            let failure = FailureBox()
             DispatchQueue.concurrentPerform(iterations: groups.count) { index in
-                for path in groups[index] {
-                    let data = files[path]!
-                    let target = staging.appendingPathComponent(path)
-                    let published = current.appendingPathComponent(path)
-                    var info = stat()
-                    if lstat(published.path, &info) == 0, Int(info.st_size) == data.count,
-                       let old = FileManager.default.contents(atPath: published.path), old == data,
-                       link(published.path, target.path) == 0 {
-                        continue
-                    }
-                    do { try FileWriting.write(data, to: target.path) } catch { failure.set(error) }
-                }
+                do { try staged.write(groups[index]) } catch { failure.set(error) }
             }
             if let error = failure.error { throw error }
-            // The output is generated; only a .gitkeep (which keeps the folder in version control) carries over.
-            if fm.fileExists(atPath: output.appendingPathComponent(".gitkeep").path) {
-                fm.createFile(atPath: staging.appendingPathComponent(".gitkeep").path, contents: Data())
-            }
-            try swap(staging)
+            try staged.commit()
         } catch {
-            try? fm.removeItem(at: staging)
+            staged.discard()
             throw error
         }
     }
 
-    private func swap(_ staging: URL) throws {
+    /// A staging folder being filled, possibly from several threads while pages are still being
+    /// rendered (so that a large site never sits in memory whole), then swapped in by `commit`.
+    public final class Staged: @unchecked Sendable {
+        let writer: OutputWriter
+        let staging: URL
+        private let lock = NSLock()
+        private var made: Set<String> = [""]
+
+        public init(_ writer: OutputWriter) throws {
+            self.writer = writer
+            let fm = FileManager.default
+            writer.cleanLeftovers()
+            try fm.createDirectory(at: writer.parent, withIntermediateDirectories: true)
+            let token = "\(getpid())-\(UInt64(Date().timeIntervalSince1970 * 1000))"
+            staging = writer.parent.appendingPathComponent(writer.stagingPrefix + token)
+            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        }
+
+        /// Writes files into the staging folder. A file whose bytes equal the published one is
+        /// hard-linked from the current output instead: unchanged outputs keep their modification time.
+        public func write(_ files: [String: Data]) throws {
+            let stagingPath = staging.path, currentPath = writer.output.path
+            for path in files.keys.sorted() {
+                try folder((path as NSString).deletingLastPathComponent)
+                let data = files[path]!
+                let target = stagingPath + "/" + path
+                let published = currentPath + "/" + path
+                var info = stat()
+                if lstat(published, &info) == 0, Int(info.st_size) == data.count,
+                   let old = FileManager.default.contents(atPath: published), old == data,
+                   link(published, target) == 0 {
+                    continue
+                }
+                try FileWriting.write(data, to: target)
+            }
+        }
+
+        /// Creates a folder and its missing parents with plain mkdir, once.
+        private func folder(_ relative: String) throws {
+            lock.lock()
+            defer { lock.unlock() }
+            var chain: [String] = []
+            var f = relative
+            while !made.contains(f) {
+                chain.append(f)
+                f = (f as NSString).deletingLastPathComponent
+            }
+            for f in chain.reversed() {
+                let path = staging.path + "/" + f
+                if mkdir(path, 0o755) != 0 && errno != EEXIST { throw FileWriting.Failure(path: path, code: errno) }
+                made.insert(f)
+            }
+        }
+
+        public func commit() throws {
+            // The output is generated; only a .gitkeep (which keeps the folder in version control) carries over.
+            let fm = FileManager.default
+            if fm.fileExists(atPath: writer.output.appendingPathComponent(".gitkeep").path) {
+                fm.createFile(atPath: staging.appendingPathComponent(".gitkeep").path, contents: Data())
+            }
+            try writer.swap(staging)
+        }
+
+        public func discard() {
+            try? FileManager.default.removeItem(at: staging)
+        }
+    }
+
+    func swap(_ staging: URL) throws {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: output.path, isDirectory: &isDir) else {

@@ -115,25 +115,8 @@ extension SiteBuilder {
         var result = Result(diagnostics: check.diagnostics, sources: check.load.sources, written: false, ioFailure: check.ioFailure)
         result.incremental = .full
         guard let pages = pages(for: check, result: &result, progress: progress) else { return result }
-        let outputs = pages.unitOutputs(progress: progress)
-        let order = pages.tree.units.map(\.id).filter { outputs[$0] != nil }
-        var files = pages.siteFiles(units: order.map { ($0, outputs[$0]!) })
-        for output in outputs.values { files.merge(output.files) { a, _ in a } }
-        progress("[4/4] 写入 \(options.output.lastPathComponent)/…")
-        do {
-            try OutputWriter(output: options.output).replace(with: files)
-        } catch {
-            result.diagnostics.append(.error("OUTPUT", at: .file(options.output.path),
-                zh: "无法写入输出目录：\(error.localizedDescription)；原有内容未改动。",
-                en: "cannot write the output folder: \(error.localizedDescription); the previous site is untouched."))
-            result.ioFailure = true
-            return result
-        }
-        result.written = true
-        result.rendered = pages.renderedReports
-        result.reports = pages.tree.reports.count
-        result.pages = files.keys.filter { $0.hasSuffix(".html") }.count
-        result.files = files.count
+        guard let written = stream(pages, result: &result, progress: progress) else { return result }
+        let outputs = written.units
         var grouped = BuildRecord.units(of: check.diagnostics, sources: check.load.sources, contentDisplay: options.contentDisplay)
         let site = grouped.removeValue(forKey: "") ?? BuildRecord.Unit(text: [:], errors: 0, warnings: 0, home: [], urls: [])
         var units: [String: BuildRecord.Unit] = [:]
@@ -147,6 +130,43 @@ extension SiteBuilder {
         try? BuildRecord(key: key, content: content, templates: templates, output: FileStamps.scan(options.output, directories: true),
                          site: site, units: units).save(to: folder)
         return result
+    }
+
+    /// Renders every unit and writes each report's files into the staging folder as soon as they are
+    /// ready, then the home page and sitemap, then swaps the folder in; nil (with the error in
+    /// `result`) when writing fails, the published site untouched.
+    func stream(_ pages: SitePages, result: inout Result, progress: @escaping @Sendable (String) -> Void)
+        -> (units: [String: SitePages.UnitOutput], files: Int)? {
+        let counts = FileCounts()
+        let failure = FailureBox()
+        do {
+            let staged = try OutputWriter.Staged(OutputWriter(output: options.output))
+            let sink: @Sendable ([String: Data]) -> Void = { files in
+                counts.add(files)
+                do { try staged.write(files) } catch { failure.set(error) }
+            }
+            let outputs = pages.unitOutputs(progress: progress, sink: sink)
+            let order = pages.tree.units.map(\.id).filter { outputs[$0] != nil }
+            progress("[4/4] 写入 \(options.output.lastPathComponent)/…")
+            sink(pages.siteFiles(units: order.map { ($0, outputs[$0]!) }))
+            if let error = failure.error {
+                staged.discard()
+                throw error
+            }
+            try staged.commit()
+            result.written = true
+            result.rendered = pages.renderedReports
+            result.reports = pages.tree.reports.count
+            result.pages = counts.pages
+            result.files = counts.files
+            return (outputs, counts.files)
+        } catch {
+            result.diagnostics.append(.error("OUTPUT", at: .file(options.output.path),
+                zh: "无法写入输出目录：\(error.localizedDescription)；原有内容未改动。",
+                en: "cannot write the output folder: \(error.localizedDescription); the previous site is untouched."))
+            result.ioFailure = true
+            return nil
+        }
     }
 
     /// Files directly in the content folder (site.yaml): a change there touches every page.
@@ -211,5 +231,19 @@ extension SiteBuilder {
         for folder in folders {
             stamps.files[folder] = FileStamps.stamp(folder.isEmpty ? output.path : output.appendingPathComponent(folder).path)
         }
+    }
+}
+
+/// How many files and pages a streamed build wrote.
+final class FileCounts: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var files = 0
+    private(set) var pages = 0
+
+    func add(_ batch: [String: Data]) {
+        lock.lock()
+        defer { lock.unlock() }
+        files += batch.count
+        pages += batch.keys.filter { $0.hasSuffix(".html") }.count
     }
 }

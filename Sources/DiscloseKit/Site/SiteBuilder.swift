@@ -125,20 +125,14 @@ public struct SiteBuilder: Sendable {
                          contentDisplay: options.contentDisplay, cache: cache, workbooks: options.workbooks)
     }
 
+    /// Checks, renders and writes the whole site: files are written into the staging folder as they
+    /// are rendered, and the folder replaces the output only when all went well.
     public func build(progress: @escaping @Sendable (String) -> Void = { _ in }) -> Result {
-        let (files, rendered) = render(progress: progress)
-        var result = rendered
-        guard let files else { return result }
-        progress("[4/4] 写入 \(options.output.lastPathComponent)/…")
-        do {
-            try OutputWriter(output: options.output).replace(with: files)
-            result.written = true
-        } catch {
-            result.diagnostics.append(.error("OUTPUT", at: .file(options.output.path),
-                zh: "无法写入输出目录：\(error.localizedDescription)；原有内容未改动。",
-                en: "cannot write the output folder: \(error.localizedDescription); the previous site is untouched."))
-            result.ioFailure = true
-        }
+        progress("[1/4] 检查内容…")
+        let check = Checker.check(content: options.content, displayRoot: options.contentDisplay)
+        var result = Result(diagnostics: check.diagnostics, sources: check.load.sources, written: false, ioFailure: check.ioFailure)
+        guard let pages = pages(for: check, result: &result, progress: progress) else { return result }
+        _ = stream(pages, result: &result, progress: progress)
         return result
     }
 }

@@ -119,7 +119,10 @@ final class SitePages: @unchecked Sendable {
     /// The files of every unit of the tree: report folders (rendered in parallel) and unit pages.
     /// `renders` limits which reports' folders are rendered (an incremental build keeps the others'
     /// published files); every report still has its home-page entry and URL.
-    func unitOutputs(progress: @escaping @Sendable (String) -> Void, renders: (Report) -> Bool = { _ in true }) -> [String: UnitOutput] {
+    /// With a `sink`, each report's and unit's files go to it as soon as they are rendered (from
+    /// several threads) instead of into the result, so that a large site is never in memory whole.
+    func unitOutputs(progress: @escaping @Sendable (String) -> Void, renders: (Report) -> Bool = { _ in true },
+                     sink: (@Sendable ([String: Data]) -> Void)? = nil) -> [String: UnitOutput] {
         let units = Dictionary(uniqueKeysWithValues: tree.units.map { ($0.id, $0) })
         var outputs: [String: UnitOutput] = [:]
 
@@ -133,7 +136,11 @@ final class SitePages: @unchecked Sendable {
             DispatchQueue.concurrentPerform(iterations: reports.count) { index in
                 guard rendering[index] else { return }
                 let report = reports[index]
-                let result = self.reportFiles(report, unit: units[report.unitID]!)
+                var result = self.reportFiles(report, unit: units[report.unitID]!)
+                if let sink {
+                    sink(result.files)
+                    result.files = [:]
+                }
                 slots[index] = result
                 let count = counter.next()
                 if result.rendered { progress("  [\(count)/\(reports.count)] \(report.unitID)/\(report.year)") }
@@ -168,6 +175,10 @@ final class SitePages: @unchecked Sendable {
             output.files["\(unit.id)/index.html"] = page("unit", context, title: "\(unit.name) - \(site.title)", root: "../", canonical: absolute("\(unit.id)/"),
                                                          breadcrumbs: [["label": "首页", "url": "../index.html"], ["label": unit.shortName]])
             output.urls.append("\(unit.id)/")
+            if let sink {
+                sink(output.files)
+                output.files = [:]
+            }
             outputs[unit.id] = output
         }
         return outputs
