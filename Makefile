@@ -63,4 +63,4 @@ test: deps pydeps browserdeps
 	$(SWIFT) test --skip-build --disable-swift-testing
 
 clean:
-	rm -rf .build Output/*
+	rm -rf .build Output/* .disclose-cache

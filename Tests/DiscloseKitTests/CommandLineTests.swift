@@ -60,6 +60,7 @@ final class CommandLineTests: XCTestCase {
         let dry = try run(["import", workbook, "--unit", "luzhou-zzb", "--year", "2021", "--content", content, "--dry-run"])
         XCTAssertEqual(dry.status, 0, dry.stderr)
         XCTAssertTrue(dry.stdout.contains("（试运行：未写入任何文件。）"), dry.stdout)
+        XCTAssertTrue(dry.stdout.contains("将新建 luzhou-zzb/2021/") && dry.stdout.contains("将更新 \(content)/luzhou-zzb/2021/accounts.yaml"), dry.stdout)
         XCTAssertFalse(FileManager.default.fileExists(atPath: "\(content)/luzhou-zzb/2021"), "a dry run writes nothing")
 
         let result = try run(["import", workbook, "--unit", "luzhou-zzb", "--year", "2021", "--content", content])

@@ -16,6 +16,8 @@ public enum ReportImport {
         public var removed: [String]
         /// The check of the content tree after the import (nil on a dry run).
         public var check: Checker.Result?
+        /// Nothing was written: what is reported is what an import would do.
+        public var dryRun = false
     }
 
     public enum Failure: Error, Sendable, Equatable {
@@ -118,7 +120,7 @@ public enum ReportImport {
             do { try Data(editor.text.utf8).write(to: accountsURL, options: .atomic) } catch { throw Failure.io("\(file): \(error)") }
         }
         let check = dryRun ? nil : Checker.check(content: content, displayRoot: displayRoot)
-        return Outcome(plan: plan, file: file, changed: changed, created: created, removed: removed, check: check)
+        return Outcome(plan: plan, file: file, changed: changed, created: created, removed: removed, check: check, dryRun: dryRun)
     }
 
     /// The top-level `unit:` of a YAML file.
@@ -131,7 +133,9 @@ public enum ReportImport {
     public static func summary(_ outcome: Outcome, language: Language) -> String {
         let zh = language == .zh
         var lines: [String] = []
-        for file in outcome.created { lines.append(zh ? "已新建 \(file)" : "created \(file)") }
+        for file in outcome.created {
+            lines.append(outcome.dryRun ? (zh ? "将新建 \(file)" : "would create \(file)") : (zh ? "已新建 \(file)" : "created \(file)"))
+        }
         for table in outcome.plan.tables { lines.append(zh ? "工作表“\(table.sheet)” → \(table.title)" : "sheet '\(table.sheet)' → \(table.title)") }
         lines.append("")
         for scalar in outcome.plan.scalars {
@@ -159,8 +163,13 @@ public enum ReportImport {
             }
         }
         lines.append("")
-        lines.append(outcome.changed ? (zh ? "已更新 \(outcome.file)（注释和其他内容保持不变）。" : "updated \(outcome.file) (comments and everything else kept).")
-                                     : (zh ? "\(outcome.file) 无需改动。" : "\(outcome.file) is already up to date."))
+        if !outcome.changed {
+            lines.append(zh ? "\(outcome.file) 无需改动。" : "\(outcome.file) is already up to date.")
+        } else if outcome.dryRun {
+            lines.append(zh ? "将更新 \(outcome.file)（注释和其他内容保持不变）。" : "would update \(outcome.file) (comments and everything else kept).")
+        } else {
+            lines.append(zh ? "已更新 \(outcome.file)（注释和其他内容保持不变）。" : "updated \(outcome.file) (comments and everything else kept).")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 }
