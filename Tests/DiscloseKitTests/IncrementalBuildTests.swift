@@ -61,6 +61,10 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(again.earlier.warnings, 3)
         XCTAssertTrue(again.diagnosticsText(.zh).contains("warning[PROJECT-COUNT]"), again.diagnosticsText(.zh))
         XCTAssertEqual(FileStamps.scan(output), stamps, "not one file touched")
+        // A file saved again without a change is no change (its content hash is the same).
+        let duties = content.appendingPathComponent("miyi-zzb/2020/duties.md")
+        try Data(contentsOf: duties).write(to: duties)
+        XCTAssertEqual(build().incremental, .unchanged)
         // An editor's swap file is not content.
         try Data("x".utf8).write(to: content.appendingPathComponent("miyi-zzb/2020/.duties.md.swp"))
         XCTAssertEqual(build().incremental, .unchanged)

@@ -66,6 +66,7 @@ struct BuildRecord {
         func add(_ bytes: Data) {
             let stamps = FileStamps.parse([UInt8](bytes))
             record.content.files.merge(stamps["c"]?.files ?? [:]) { a, _ in a }
+            record.content.hashes.merge(stamps["c"]?.hashes ?? [:]) { a, _ in a }
             record.templates.files.merge(stamps["t"]?.files ?? [:]) { a, _ in a }
             record.output.files.merge(stamps["o"]?.files ?? [:]) { a, _ in a }
         }
@@ -102,7 +103,10 @@ struct BuildRecord {
         if changed == nil { try? fm.removeItem(at: unitsFolder) }
         try fm.createDirectory(at: unitsFolder, withIntermediateDirectories: true)
         var shares: [String: (content: FileStamps, output: FileStamps)] = [:]
-        for (path, stamp) in content.files { shares[owner(of: path), default: (FileStamps(), FileStamps())].content.files[path] = stamp }
+        for (path, stamp) in content.files {
+            shares[owner(of: path), default: (FileStamps(), FileStamps())].content.files[path] = stamp
+            shares[owner(of: path), default: (FileStamps(), FileStamps())].content.hashes[path] = content.hashes[path]
+        }
         for (path, stamp) in output.files { shares[owner(of: path), default: (FileStamps(), FileStamps())].output.files[path] = stamp }
         func write(_ id: String, to url: URL, templates: FileStamps = FileStamps()) throws {
             var bytes: [UInt8] = []

@@ -15,6 +15,9 @@ struct FileStamps: Equatable, Sendable {
     }
 
     var files: [String: Stamp] = [:]
+    /// Content hashes (FNV-1a of the bytes) of the files whose hash is known: a file whose stamp
+    /// changed but whose bytes did not (saved unchanged, checked out again) is not a change.
+    var hashes: [String: UInt64] = [:]
 
     /// Every file under `root`, or with `directories` every folder (root included, as ""): a folder's
     /// time changes whenever an entry in it is added, removed or renamed, which is enough to notice a
@@ -68,6 +71,40 @@ struct FileStamps: Equatable, Sendable {
         }
     }
 
+    static func hash(_ path: String) -> UInt64? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> UInt64 in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes {
+                h ^= UInt64(byte)
+                h = h &* 0x0000_0100_0000_01b3
+            }
+            return h
+        }
+    }
+
+    /// The paths that changed since `old`, by stamp and then by content: files whose stamp changed
+    /// are hashed, and those whose bytes are the same as before do not count. Fills in `hashes`.
+    mutating func changes(since old: FileStamps, root: URL) -> Set<String> {
+        var changed = Set<String>()
+        for path in Set(files.keys).union(old.files.keys) {
+            guard let stamp = files[path] else { changed.insert(path); continue }
+            if old.files[path] == stamp, let known = old.hashes[path] {
+                hashes[path] = known
+                continue
+            }
+            let now = Self.hash(root.path + "/" + path)
+            hashes[path] = now
+            if now == nil || old.hashes[path] != now { changed.insert(path) }
+        }
+        return changed
+    }
+
+    /// Hashes every file (for the record of a full build).
+    mutating func hashAll(root: URL) {
+        for path in files.keys { hashes[path] = Self.hash(root.path + "/" + path) }
+    }
+
     /// The stamps of the paths under `folder/`.
     func under(_ folder: String) -> [String: Stamp] {
         files.filter { $0.key.hasPrefix(folder + "/") }
@@ -75,10 +112,10 @@ struct FileStamps: Equatable, Sendable {
 
     // MARK: Text form (one line per file), quicker to read back than JSON
 
-    /// "kind size seconds nanoseconds inode path" lines, tab-separated, in no particular order.
+    /// "kind size seconds nanoseconds inode hash path" lines, tab-separated, in no particular order.
     func append(kind: String, to out: inout [UInt8]) {
         for (path, s) in files {
-            out.append(contentsOf: "\(kind)\t\(s.size)\t\(s.seconds)\t\(s.nanoseconds)\t\(s.inode)\t".utf8)
+            out.append(contentsOf: "\(kind)\t\(s.size)\t\(s.seconds)\t\(s.nanoseconds)\t\(s.inode)\t\(hashes[path] ?? 0)\t".utf8)
             out.append(contentsOf: path.utf8)
             out.append(10)
         }
@@ -107,10 +144,12 @@ struct FileStamps: Equatable, Sendable {
             if let kindEnd = bytes[i...].firstIndex(of: 9) {
                 let kind = String(decoding: bytes[i..<kindEnd], as: UTF8.self)
                 i = kindEnd + 1
-                if let size = number(), let seconds = number(), let nanoseconds = number(), let inode = number() {
+                if let size = number(), let seconds = number(), let nanoseconds = number(), let inode = number(), let hash = number() {
                     let end = bytes[i...].firstIndex(of: 10) ?? n
-                    result[kind, default: FileStamps()].files[String(decoding: bytes[i..<end], as: UTF8.self)] =
+                    let path = String(decoding: bytes[i..<end], as: UTF8.self)
+                    result[kind, default: FileStamps()].files[path] =
                         Stamp(size: size, seconds: seconds, nanoseconds: nanoseconds, inode: UInt64(bitPattern: inode))
+                    if hash != 0 { result[kind, default: FileStamps()].hashes[path] = UInt64(bitPattern: hash) }
                     i = end + 1
                     ok = true
                 }

@@ -39,12 +39,15 @@ struct ReportPage {
 
     // MARK: The page
 
-    func context(root: String, site: Site, folderURL: String, csvURL: (TableModel) -> String) -> [String: Any] {
+    /// `tables` and `figures` may be passed in when the caller has built them already (the site build
+    /// also writes them as files): building them is a good part of a page's cost.
+    func context(root: String, site: Site, folderURL: String, tables prebuilt: [TableModel]? = nil,
+                 figures prebuiltFigures: [[String: Any]]? = nil, csvURL: (TableModel) -> String) -> [String: Any] {
         let a = report.accounts
         let part2 = Part2Context(report: report, unitName: unit.name, codes: functionalCodes)
-        let charts = ReportCharts.specs(report, codes: codes)
+        let figureList = prebuiltFigures ?? ReportCharts.specs(report, codes: codes).map { Self.figure($0, folderURL: folderURL) }
         var figures: [Int: [String: Any]] = [:]
-        for (i, spec) in charts.enumerated() { figures[i + 1] = Self.figure(spec, folderURL: folderURL) }
+        for (i, figure) in figureList.enumerated() { figures[i + 1] = figure }
         func section(_ id: String, _ heading: String, _ slots: [ParagraphSlot], figure: Int? = nil, level: Int = 3, children: [[String: Any]] = []) -> [String: Any] {
             ["id": id, "heading": heading, "level3": level == 3, "level4": level == 4,
              "html": slots.map { paragraph($0, part2) }.joined(separator: "\n"), "figure": figure.flatMap { figures[$0] } as Any,
@@ -78,7 +81,7 @@ struct ReportPage {
         let org = report.organization
         let counts = Organization.EntityType.allCases.map { "\($0.rawValue)\(org.count(of: $0))个" }.joined(separator: "，")
         let organizationSentence = "\(unit.name)内设机构\(org.internalDivisions)个。纳入\(unit.name)\(report.year)年度\(kindWord)决算编制范围的单位共\(org.entities.count)个，其中：\(counts)。"
-        let tableModels = tables
+        let tableModels = prebuilt ?? tables
         let tablesContext = tableModels.map { TableContext.context($0, csv: csvURL($0)) }
         let glossary = Glossary.standard.entries(for: report).map { ["term": $0.term, "definition": MarkdownRenderer.inlineHTML($0.definition)] }
         let performance = PerformanceContext(report: report).context()

@@ -4,24 +4,30 @@ import Foundation
 /// `disclose build` after an earlier build: with the record of that build (`BuildRecord`), only the
 /// units whose files changed are read, checked and rendered, only the reports whose inputs changed
 /// are rendered again, and only the files whose bytes changed are written (each by an atomic rename).
+/// Files count as changed when their stamp (size, time, inode) and then their content hash differ.
 /// Anything the record cannot vouch for — no record, other templates or binary or options, a touched
 /// output folder, a changed site.yaml — makes it a full build, which replaces the output as a whole.
 extension SiteBuilder {
     public func buildIncrementally(progress: @escaping @Sendable (String) -> Void = { _ in }) -> Result {
         let folder = BuildRecord.folder(for: options)
         let key = BuildRecord.key(for: options)
-        let content = FileStamps.scan(options.content, hidden: false)
+        var content = FileStamps.scan(options.content, hidden: false)
         let templates = FileStamps.scan(options.templates, hidden: false)
         guard let record = BuildRecord.load(from: folder), record.key == key, record.templates == templates,
-              Self.siteLevel(record.content) == Self.siteLevel(content),
               record.output.matches(options.output) else {
+            content.hashAll(root: options.content)
+            return fullBuild(record: folder, key: key, content: content, templates: templates, progress: progress)
+        }
+        // Changed by stamp and by content: a file saved without a change is not a change.
+        let changedPaths = content.changes(since: record.content, root: options.content)
+        if changedPaths.contains(where: { !$0.contains("/") }) {
             return fullBuild(record: folder, key: key, content: content, templates: templates, progress: progress)
         }
 
         // Which units, and which reports within them, changed.
         var changedUnits = Set<String>()
         var changedFolders = Set<String>()
-        for path in Set(content.files.keys).union(record.content.files.keys) where content.files[path] != record.content.files[path] {
+        for path in changedPaths {
             let parts = path.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
             guard parts.count >= 2 else { continue }
             changedUnits.insert(parts[0])
@@ -167,11 +173,6 @@ extension SiteBuilder {
             result.ioFailure = true
             return nil
         }
-    }
-
-    /// Files directly in the content folder (site.yaml): a change there touches every page.
-    static func siteLevel(_ stamps: FileStamps) -> [String: FileStamps.Stamp] {
-        stamps.files.filter { !$0.key.contains("/") }
     }
 
     static func earlier(_ units: [BuildRecord.Unit]) -> Result.Earlier {

@@ -79,15 +79,19 @@ final class SitePages: @unchecked Sendable {
         let tables = reportPage.tables
         for table in tables { own["\(folder)/tables/\(table.id).csv"] = Data(CSVWriter.csv(table).utf8) }
         own["\(folder)/report.json"] = Data(ReportJSON.document(report: report, unit: unit, tables: tables, codes: codes).utf8)
+        var figures: [[String: Any]] = []
         for spec in ReportCharts.specs(report, codes: codes) {
             own["\(folder)/charts/\(spec.id).svg"] = Data(SVGChart.render(spec).utf8)
             own["\(folder)/charts/\(spec.id).csv"] = Data(ChartCSV.csv(spec).utf8)
             let chart = ReportPage.figure(spec, folderURL: absolute("\(folder)/"))
+            figures.append(chart)
             let context: [String: Any] = ["chart": chart, "reportTitle": reportPage.title, "reportURL": "../index.html#figure-\(spec.id)",
                                           "site": siteContext]
             own["\(folder)/charts/\(spec.id).html"] = Data(templates.render("chart", context).utf8)
         }
-        var context = reportPage.context(root: "../../", site: site, folderURL: absolute("\(folder)/")) { "tables/\($0.id).csv" }
+        var context = reportPage.context(root: "../../", site: site, folderURL: absolute("\(folder)/"), tables: tables, figures: figures) {
+            "tables/\($0.id).csv"
+        }
         if workbooks, let workbook = try? XLSXWriter.workbook(tables, unitName: unit.name) {
             own["\(folder)/tables.xlsx"] = workbook
             context["workbook"] = ["url": "tables.xlsx", "name": "\(unit.id)-\(report.year)-附表.xlsx"]
