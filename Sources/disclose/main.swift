@@ -103,7 +103,9 @@ struct Build: ParsableCommand {
         let report: @Sendable (String) -> Void = { line in
             if interactive { FileHandle.standardError.write(Data((line + "\n").utf8)) }
         }
-        let result = full ? builder.build(progress: report) : builder.buildIncrementally(progress: report)
+        // --full forgets the record, so that the full build leaves a new one for the next build.
+        if full { builder.forgetLastBuild() }
+        let result = builder.buildIncrementally(progress: report)
         if result.hasDiagnostics {
             FileHandle.standardOutput.write(Data(result.diagnosticsText(lang).utf8))
         }

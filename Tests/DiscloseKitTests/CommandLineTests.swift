@@ -86,6 +86,27 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(notWorkbook.stderr.contains("不是 Excel 工作簿"), notWorkbook.stderr)
     }
 
+    func testASecondBuildOnlyDoesWhatChanged() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("disclose-cli-build-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Content"), to: dir.appendingPathComponent("Content"))
+        let args = ["build", "--content", dir.appendingPathComponent("Content").path, "--output", dir.appendingPathComponent("Output").path]
+        let first = try run(args)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertTrue(first.stdout.contains("3 份报告，29 个页面"), first.stdout)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent(".disclose-cache").path), "the record sits beside the output")
+        let second = try run(args)
+        XCTAssertEqual(second.status, 0)
+        XCTAssertTrue(second.stdout.contains("没有变化") && second.stdout.contains("检查完成：0 个错误，3 个警告。"), second.stdout)
+        let duties = dir.appendingPathComponent("Content/miyi-zzb/2020/duties.md")
+        try (try Data(contentsOf: duties) + Data("\n新增一句。\n".utf8)).write(to: duties)
+        let third = try run(args)
+        XCTAssertTrue(third.stdout.contains("有变化的单位 miyi-zzb，重新生成 1 份报告（共 3 份）"), third.stdout)
+        let full = try run(args + ["--full"])
+        XCTAssertTrue(full.stdout.contains("已生成"), full.stdout)
+    }
+
     func testNewWritesASkeletonAndRefusesToOverwrite() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("disclose-cli-new-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
