@@ -129,4 +129,23 @@ final class TableImporterTests: XCTestCase {
         XCTAssertEqual(SheetGrid.label("八、其他收入"), "其他收入")
         XCTAssertEqual(SheetGrid.label("其中：授予小微企业合同金额"), "授予小微企业合同金额")
     }
+
+    /// Sheets of random words, numbers, codes and merges (some inverted or outside the grid): the
+    /// importer reports what it cannot place and never crashes.
+    func testRandomSheetsNeverCrashTheImporter() {
+        var random = SeededRandom(seed: 7)
+        let words = ["收入支出决算总表", "支出决算表", "一般公共预算财政拨款支出决算表", "财政拨款“三公”经费支出决算表", "机关运行经费", "单位：元",
+                     "单位：万元", "编制单位：某部门", "科目编码", "类", "款", "项", "科目名称", "项目", "合计", "基本支出", "项目支出", "预算数",
+                     "决算数", "栏次", "行次", "一、一般公共预算财政拨款收入", "年初财政拨款结转和结余", "201", "20132", "2013201", "30101",
+                     "1.5E400", "-", "(3)", "1,2,3", "0.30000000000000004", "", "", "", "备注", "人员经费合计", "其中：小微企业", "辆", "主要领导干部用车"]
+        for _ in 0..<300 {
+            let rows = random.int(0...12), columns = random.int(0...9)
+            let grid = (0..<rows).map { _ in (0..<columns).map { _ in words[random.int(0...(words.count - 1))] } }
+            let merges = (0..<random.int(0...4)).map { _ in
+                XLSXWorkbook.Merge(top: random.int(-2...14), left: random.int(-2...11), bottom: random.int(-2...14), right: random.int(-2...11))
+            }
+            let plan = TableImporter(unit: .wanYuan).plan(for: [ImportSheet(name: "s", rows: grid, merges: merges)])
+            XCTAssertTrue(plan.scalars.allSatisfy { DecimalNumber($0.value) != nil || $0.path.last == "label" })
+        }
+    }
 }

@@ -21,10 +21,14 @@ struct SheetGrid {
         self.sheet = sheet
         let width = sheet.columnCount
         var filled = sheet.rows.map { row in (0..<width).map { row.indices.contains($0) ? Self.clean(row[$0]) : "" } }
-        for m in sheet.merges where m.top < filled.count {
-            let text = filled[m.top][min(m.left, width - 1)]
-            for r in m.top...min(m.bottom, filled.count - 1) {
-                for c in m.left...min(m.right, width - 1) { filled[r][c] = text }
+        // Merged ranges as written, but inside the grid and the right way round (a workbook may say anything).
+        for m in sheet.merges {
+            let top = max(0, min(m.top, m.bottom)), bottom = min(max(m.top, m.bottom), filled.count - 1)
+            let left = max(0, min(m.left, m.right)), right = min(max(m.left, m.right), width - 1)
+            guard top <= bottom, left <= right else { continue }
+            let text = filled[top][left]
+            for r in top...bottom {
+                for c in left...right { filled[r][c] = text }
             }
         }
         self.filled = filled
