@@ -48,7 +48,11 @@ public struct ImportPlan: Sendable {
     /// Adds a figure; a second sheet giving the same figure adds its cell as a source, a different
     /// value is a conflict and the first one stays.
     mutating func set(_ path: [String], _ value: DecimalNumber, from source: String) {
-        let text = ImportPlan.yaml(value)
+        set(path, text: ImportPlan.yaml(value), from: source)
+    }
+
+    /// The same for a text figure (a label), already YAML-ready.
+    mutating func set(_ path: [String], text: String, from source: String) {
         if let index = scalars.firstIndex(where: { $0.path == path }) {
             if scalars[index].value == text {
                 scalars[index].sources.append(source)

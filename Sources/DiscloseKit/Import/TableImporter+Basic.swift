@@ -30,7 +30,7 @@ extension TableImporter {
                     plan.set(["basic_expenditure", key, "total"], total, from: grid.sheet.reference(r, value))
                     let name = String(label.dropLast(2))
                     if !personnel && !name.isEmpty && name != "公用经费" {
-                        plan.scalars.append(ImportPlan.Scalar(path: ["basic_expenditure", "public", "label"], value: name, sources: [grid.sheet.reference(r, codeColumn)]))
+                        plan.set(["basic_expenditure", "public", "label"], text: name, from: grid.sheet.reference(r, codeColumn))
                     }
                 } else if !code.isEmpty {
                     unplacedLine(grid, r, codeColumn, code, value)

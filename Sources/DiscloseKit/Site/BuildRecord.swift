@@ -16,6 +16,16 @@ struct BuildRecord {
         var warnings: Int
         var home: [[String: String]]
         var urls: [String]
+
+        static let empty = Unit(text: [:], errors: 0, warnings: 0, home: [], urls: [])
+
+        /// The unit's diagnostics (from `grouped`) with its home-page entries and URLs from a render.
+        static func from(_ grouped: [String: Unit], _ id: String, _ output: SitePages.UnitOutput) -> Unit {
+            var unit = grouped[id] ?? .empty
+            unit.home = output.home
+            unit.urls = output.urls
+            return unit
+        }
     }
 
     /// Options, templates folder and binary the record was made with; another key means a full build.

@@ -33,8 +33,7 @@ struct FileStamps: Equatable, Sendable {
     static func stamp(_ path: String) -> Stamp? {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
-        return Stamp(size: Int64(info.st_size), seconds: Int64(info.st_mtim.tv_sec),
-                     nanoseconds: Int64(info.st_mtim.tv_nsec), inode: UInt64(info.st_ino))
+        return Stamp(info)
     }
 
     /// Whether every recorded path under `root` still has its stamp (no directory listing needed).
@@ -59,14 +58,10 @@ struct FileStamps: Equatable, Sendable {
             var info = stat()
             guard lstat(full, &info) == 0 else { continue }
             if (info.st_mode & S_IFMT) == S_IFDIR {
-                if directories {
-                    files[relative] = Stamp(size: Int64(info.st_size), seconds: Int64(info.st_mtim.tv_sec),
-                                            nanoseconds: Int64(info.st_mtim.tv_nsec), inode: UInt64(info.st_ino))
-                }
+                if directories { files[relative] = Stamp(info) }
                 walk(full, prefix: relative, directories: directories, hidden: hidden, into: &files)
             } else if !directories {
-                files[relative] = Stamp(size: Int64(info.st_size), seconds: Int64(info.st_mtim.tv_sec),
-                                        nanoseconds: Int64(info.st_mtim.tv_nsec), inode: UInt64(info.st_ino))
+                files[relative] = Stamp(info)
             }
         }
     }
@@ -157,5 +152,12 @@ struct FileStamps: Equatable, Sendable {
             if !ok { i = (bytes[lineStart...].firstIndex(of: 10) ?? n) + 1 }
         }
         return result
+    }
+}
+
+extension FileStamps.Stamp {
+    init(_ info: stat) {
+        self.init(size: Int64(info.st_size), seconds: Int64(info.st_mtim.tv_sec),
+                  nanoseconds: Int64(info.st_mtim.tv_nsec), inode: UInt64(info.st_ino))
     }
 }

@@ -63,10 +63,7 @@ extension SiteBuilder {
         var units = others
         for id in changedUnits {
             guard let output = fresh[id] else { continue }
-            var unit = grouped[id] ?? BuildRecord.Unit(text: [:], errors: 0, warnings: 0, home: [], urls: [])
-            unit.home = output.home
-            unit.urls = output.urls
-            units[id] = unit
+            units[id] = .from(grouped, id, output)
         }
         let order = units.keys.sorted()
         let site = pages.siteFiles(units: order.map { id in
@@ -101,7 +98,7 @@ extension SiteBuilder {
         result.reports = units.values.map(\.home.count).reduce(0, +)
         result.files = files.count
         result.pages = files.keys.filter { $0.hasSuffix(".html") }.count
-        let siteUnit = grouped[""] ?? BuildRecord.Unit(text: [:], errors: 0, warnings: 0, home: [], urls: [])
+        let siteUnit = grouped[""] ?? .empty
         try? BuildRecord(key: key, content: content, templates: templates, output: output, site: siteUnit, units: units)
             .save(to: folder, changed: changedUnits)
         return result
@@ -116,25 +113,15 @@ extension SiteBuilder {
     private func fullBuild(record folder: URL, key: String, content: FileStamps, templates: FileStamps,
                            progress: @escaping @Sendable (String) -> Void) -> Result {
         try? FileManager.default.removeItem(at: folder)
-        progress("[1/4] 检查内容…")
-        let check = Checker.check(content: options.content, displayRoot: options.contentDisplay)
-        var result = Result(diagnostics: check.diagnostics, sources: check.load.sources, written: false, ioFailure: check.ioFailure)
+        var (result, check, outputs) = buildAll(progress: progress)
         result.incremental = .full
-        guard let pages = pages(for: check, result: &result, progress: progress) else { return result }
-        guard let written = stream(pages, result: &result, progress: progress) else { return result }
-        let outputs = written.units
-        var grouped = BuildRecord.units(of: check.diagnostics, sources: check.load.sources, contentDisplay: options.contentDisplay)
-        let site = grouped.removeValue(forKey: "") ?? BuildRecord.Unit(text: [:], errors: 0, warnings: 0, home: [], urls: [])
-        var units: [String: BuildRecord.Unit] = [:]
-        for (id, output) in outputs {
-            var unit = grouped[id] ?? BuildRecord.Unit(text: [:], errors: 0, warnings: 0, home: [], urls: [])
-            unit.home = output.home
-            unit.urls = output.urls
-            units[id] = unit
-        }
+        guard let outputs else { return result }
+        let grouped = BuildRecord.units(of: check.diagnostics, sources: check.load.sources, contentDisplay: options.contentDisplay)
         // Stamps of the content as it was read: a file saved during the build makes the next one re-read it.
+        var units: [String: BuildRecord.Unit] = [:]
+        for (id, output) in outputs { units[id] = .from(grouped, id, output) }
         try? BuildRecord(key: key, content: content, templates: templates, output: FileStamps.scan(options.output, directories: true),
-                         site: site, units: units).save(to: folder)
+                         site: grouped[""] ?? .empty, units: units).save(to: folder)
         return result
     }
 

@@ -128,12 +128,17 @@ public struct SiteBuilder: Sendable {
     /// Checks, renders and writes the whole site: files are written into the staging folder as they
     /// are rendered, and the folder replaces the output only when all went well.
     public func build(progress: @escaping @Sendable (String) -> Void = { _ in }) -> Result {
+        buildAll(progress: progress).result
+    }
+
+    /// `build`, also returning the check and every unit's share of the site (nil when nothing was written).
+    func buildAll(progress: @escaping @Sendable (String) -> Void) -> (result: Result, check: Checker.Result, units: [String: SitePages.UnitOutput]?) {
         progress("[1/4] 检查内容…")
         let check = Checker.check(content: options.content, displayRoot: options.contentDisplay)
         var result = Result(diagnostics: check.diagnostics, sources: check.load.sources, written: false, ioFailure: check.ioFailure)
-        guard let pages = pages(for: check, result: &result, progress: progress) else { return result }
-        _ = stream(pages, result: &result, progress: progress)
-        return result
+        guard let pages = pages(for: check, result: &result, progress: progress) else { return (result, check, nil) }
+        let written = stream(pages, result: &result, progress: progress)
+        return (result, check, written?.units)
     }
 }
 
