@@ -3,7 +3,7 @@ SWIFT ?= swift
 CONTENT ?= Content
 BIN := .build/debug/disclose
 
-.PHONY: site test build deps pydeps browserdeps check schema clean
+.PHONY: site test build deps pydeps browserdeps searchdeps check schema clean
 
 # System packages the build needs (Debian). Installed only when missing.
 APT_PACKAGES := libcmark-dev pkg-config
@@ -20,8 +20,12 @@ build: deps
 	$(SWIFT) build
 
 # The main job: check the bundled content and build the site into Output/.
-site: build
-	$(BIN) build --content $(CONTENT) --templates Templates --output Output
+site: build searchdeps
+	$(BIN) build --content $(CONTENT) --templates Templates --output Output --search
+
+# Pagefind's extended build (Chinese word segmentation) for the site search; see docs/search.md.
+searchdeps:
+	@python3 -c "import pagefind_bin_extended" 2>/dev/null || python3 -m pip install -q pagefind-bin-extended
 
 check: build
 	$(BIN) check --content $(CONTENT)
@@ -51,7 +55,7 @@ pydeps:
 	@python3 -c "import importlib.util, sys; sys.exit(0 if importlib.util.find_spec('axe_playwright_python') else 1)" 2>/dev/null \
 		|| python3 -m pip install -q --no-deps axe-playwright-python
 
-test: deps pydeps browserdeps
+test: deps pydeps browserdeps searchdeps
 	$(SWIFT) build --build-tests
 	$(BIN) check --content $(CONTENT)
 	python3 scripts/validate-json-schema.py
@@ -60,6 +64,7 @@ test: deps pydeps browserdeps
 	python3 scripts/check-xlsx.py $(BIN) $(CONTENT) .build/test-site
 	python3 tests/browser/chart_layout.py .build/test-site
 	python3 tests/browser/site_test.py .build/test-site
+	python3 tests/browser/search_test.py $(BIN) .build/debug/disclose-bench .build/search-test
 	$(SWIFT) test --skip-build --disable-swift-testing
 
 clean:

@@ -40,8 +40,21 @@ public struct PreviewServer: Sendable {
             try? OutputWriter(output: options.output).replace(with: files)
         }
         await state.update(files: files, diagnostics: result.diagnostics, sources: result.sources)
+        // Full-text search in the preview too: indexed after the pages are served, so a save shows at once.
+        if let files, let engine = searchEngine {
+            let generation = await state.generation
+            let state = self.state
+            Task.detached(priority: .utility) {
+                if let bundle = SearchIndexer.bundle(for: files, engine: engine) {
+                    await state.add(bundle, toGeneration: generation)
+                }
+            }
+        }
         return result.rendered
     }
+
+    /// The full-text search engine, looked up once (nil: the preview searches names only).
+    public var searchEngine: URL? = SearchIndexer.engine()
 
     /// The watched files as they are now; take it before the first build so no save is missed.
     public func snapshot() -> [String: String] {
@@ -135,6 +148,7 @@ public struct PreviewServer: Sendable {
         case "json": return "application/json; charset=utf-8"
         case "xml": return "application/xml; charset=utf-8"
         case "png": return "image/png"
+        case "wasm": return "application/wasm"
         case "txt": return "text/plain; charset=utf-8"
         default: return "application/octet-stream"
         }

@@ -24,6 +24,13 @@ public actor PreviewState {
         for continuation in listeners.values { continuation.yield(generation) }
     }
 
+    /// Adds files made after a build (the search bundle) to that build's site, unless a newer build
+    /// has replaced it meanwhile. Browsers are not told to reload: the pages did not change.
+    public func add(_ extra: [String: Data], toGeneration expected: Int) {
+        guard generation == expected, !failed else { return }
+        files.merge(extra) { _, new in new }
+    }
+
     /// A stream of generations for one browser; ends when the browser goes away.
     public func subscribe() -> AsyncStream<Int> {
         let id = UUID()

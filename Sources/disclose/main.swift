@@ -87,6 +87,9 @@ struct Build: ParsableCommand {
     @Flag(help: "同时为每份报告生成附表 Excel 工作簿（tables.xlsx），并在报告页提供下载 (also write each report's tables as XLSX).")
     var xlsx = false
 
+    @Flag(help: "生成后为网站建立站内全文搜索索引（需要 Pagefind：python3 -m pip install pagefind-bin-extended）(index the site for full-text search).")
+    var search = false
+
     @Flag(help: "完整重新生成，不使用上次生成的记录（.disclose-cache/）(build everything afresh, ignoring the record of the last build).")
     var full = false
 
@@ -99,7 +102,7 @@ struct Build: ParsableCommand {
         let builder = SiteBuilder(options: .init(
             content: URL(fileURLWithPath: options.content), contentDisplay: options.content,
             templates: URL(fileURLWithPath: templates), templatesDisplay: templates,
-            output: URL(fileURLWithPath: output), baseURL: baseURL, workbooks: xlsx))
+            output: URL(fileURLWithPath: output), baseURL: baseURL, workbooks: xlsx, search: search))
         let report: @Sendable (String) -> Void = { line in
             if interactive { FileHandle.standardError.write(Data((line + "\n").utf8)) }
         }
@@ -129,6 +132,7 @@ struct Build: ParsableCommand {
                   ? "已生成 \(output)/：\(result.reports) 份报告，\(result.pages) 个页面，\(result.files) 个文件，用时 \(time) 秒。"
                   : "built \(output)/: \(result.reports) reports, \(result.pages) pages, \(result.files) files in \(time) s.")
         }
+        if let search = result.search { printSearch(search) }
     }
 }
 
@@ -413,4 +417,20 @@ do {
     }
     FileHandle.standardError.write(Data((Disclose.fullMessage(for: error) + "\n").utf8))
     exit(2)
+}
+
+extension Build {
+    /// One line on the full-text index: made, skipped (with what to install) or failed.
+    func printSearch(_ outcome: SearchIndexer.Outcome) {
+        switch outcome {
+        case .indexed(let pages, let seconds, let engine):
+            print(lang == .zh ? "已建立站内搜索索引：\(pages) 个页面，用时 \(seconds) 秒（\(engine)）。"
+                              : "search index built: \(pages) pages in \(seconds) s (\(engine)).")
+        case .engineMissing:
+            FileHandle.standardError.write(Data(((lang == .zh ? SearchIndexer.installHint.zh : SearchIndexer.installHint.en) + "\n").utf8))
+        case .failed(let why):
+            FileHandle.standardError.write(Data((lang == .zh ? "网站已生成，但建立全文搜索索引失败：\(why)\n"
+                                                           : "the site was built, but full-text indexing failed: \(why)\n").utf8))
+        }
+    }
 }

@@ -11,7 +11,7 @@ public enum ModelBuilder {
         return UnitInfo(id: id, name: r.text("name") ?? id, shortName: r.text("short_name") ?? id,
                         level: r.text("level").flatMap(UnitInfo.Level.init) ?? .city,
                         region: r.text("region") ?? "", budgetCode: r.text("budget_code"),
-                        otherNames: r.texts("other_names"))
+                        otherNames: r.texts("other_names"), supervisor: r.text("supervisor"))
     }
 
     /// The report's money unit, as declared in report.yaml (万元 by default).

@@ -16,6 +16,20 @@ public struct UnitInfo: Sendable {
     public var region: String
     public var budgetCode: String?
     public var otherNames: [String]
+    /// 主管部门: the department a 单位 reports to (absent for a department itself).
+    public var supervisor: String?
+
+    public init(id: String, name: String, shortName: String, level: Level, region: String, budgetCode: String?,
+                otherNames: [String], supervisor: String? = nil) {
+        self.id = id
+        self.name = name
+        self.shortName = shortName
+        self.level = level
+        self.region = region
+        self.budgetCode = budgetCode
+        self.otherNames = otherNames
+        self.supervisor = supervisor
+    }
 }
 
 /// The whole content tree, loaded and validated.

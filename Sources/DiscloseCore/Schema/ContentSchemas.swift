@@ -18,6 +18,7 @@ public enum ContentSchemas {
         Field("region", .text, required: true, "所在地区"),
         Field("budget_code", .text, "预算单位编码"),
         Field("other_names", .list(.text), "其他名称（加挂牌子）"),
+        Field("supervisor", .text, "主管部门（单位决算填写所属部门；部门本身可不填）"),
     ])
 
     // MARK: report.yaml

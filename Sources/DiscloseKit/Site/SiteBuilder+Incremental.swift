@@ -98,6 +98,10 @@ extension SiteBuilder {
         result.reports = units.values.map(\.home.count).reduce(0, +)
         result.files = files.count
         result.pages = files.keys.filter { $0.hasSuffix(".html") }.count
+        if options.search {
+            result.search = SearchIndexer.index(site: options.output)
+            Self.restampSearchBundle(options.output, stamps: &output)
+        }
         let siteUnit = grouped[""] ?? .empty
         try? BuildRecord(key: key, content: content, templates: templates, output: output, site: siteUnit, units: units)
             .save(to: folder, changed: changedUnits)
@@ -116,6 +120,7 @@ extension SiteBuilder {
         var (result, check, outputs) = buildAll(progress: progress)
         result.incremental = .full
         guard let outputs else { return result }
+        if options.search { result.search = SearchIndexer.index(site: options.output) }
         let grouped = BuildRecord.units(of: check.diagnostics, sources: check.load.sources, contentDisplay: options.contentDisplay)
         // Stamps of the content as it was read: a file saved during the build makes the next one re-read it.
         var units: [String: BuildRecord.Unit] = [:]
@@ -159,6 +164,20 @@ extension SiteBuilder {
                 en: "cannot write the output folder: \(error.localizedDescription); the previous site is untouched."))
             result.ioFailure = true
             return nil
+        }
+    }
+
+    /// The search bundle replaced `pagefind/` after the files were written: its stamps, and the output
+    /// folder's own, are taken again so that the next build does not take them for a touched output.
+    static func restampSearchBundle(_ output: URL, stamps: inout FileStamps) {
+        let bundle = SearchIndexer.bundleFolder
+        stamps.files = stamps.files.filter { $0.key != bundle && !$0.key.hasPrefix(bundle + "/") }
+        stamps.files[""] = FileStamps.stamp(output.path)
+        let folder = output.appendingPathComponent(bundle)
+        guard let own = FileStamps.stamp(folder.path) else { return }
+        stamps.files[bundle] = own
+        for (path, stamp) in FileStamps.scan(folder, directories: true).files where !path.isEmpty {
+            stamps.files["\(bundle)/\(path)"] = stamp
         }
     }
 

@@ -13,9 +13,12 @@ public struct SiteBuilder: Sendable {
         public var baseURL: String?
         /// Also write each report's 附表 as an Excel workbook (`tables.xlsx`), linked from its page.
         public var workbooks: Bool
+        /// After writing, index the site for full-text search (`pagefind/`), when the engine is installed.
+        public var search: Bool
 
         public init(content: URL, contentDisplay: String, templates: URL, templatesDisplay: String, output: URL, baseURL: String? = nil,
-                    workbooks: Bool = false) {
+                    workbooks: Bool = false, search: Bool = false) {
+            self.search = search
             self.content = content
             self.contentDisplay = contentDisplay
             self.templates = templates
@@ -40,6 +43,8 @@ public struct SiteBuilder: Sendable {
         public var incremental: Incremental?
         /// Diagnostics of the units an incremental build did not re-check, as printed last time.
         public var earlier = Earlier()
+        /// The full-text index, when the build was asked for one and wrote the site.
+        public var search: SearchIndexer.Outcome?
 
         public enum Incremental: Sendable, Equatable {
             /// No record of an earlier build (or it no longer applies): everything was built.

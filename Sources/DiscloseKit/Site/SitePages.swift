@@ -41,13 +41,18 @@ final class SitePages: @unchecked Sendable {
     var siteContext: [String: Any] { ["title": site.title, "publisher": site.publisher] }
 
     func page(_ template: String, _ context: [String: Any], title: String, root: String, canonical: String?, breadcrumbs: [[String: Any]],
-              inlineStyles: Bool = false) -> Data {
+              inlineStyles: Bool = false, search: SearchFacets? = nil) -> Data {
         var ctx = context
         ctx["root"] = root
         ctx["site"] = siteContext
         let content = templates.render(template, ctx)
         var layout: [String: Any] = ["content": content, "pageTitle": title, "root": root, "site": siteContext,
-                                     "canonical": canonical as Any, "breadcrumbs": breadcrumbs]
+                                     "canonical": canonical as Any, "breadcrumbs": breadcrumbs,
+                                     "searchBox": !inlineStyles && template != "search"]
+        if let search {
+            layout["searchable"] = true
+            layout["searchFilters"] = search.filters.map { ["name": $0.name, "value": $0.value] }
+        }
         // 404.html is served at any depth: it carries its own styles instead of a relative link.
         if inlineStyles, let css = templates.assets.first(where: { $0.path == "assets/404.css" }) {
             layout["inlineStyles"] = String(decoding: css.data, as: UTF8.self)
@@ -99,7 +104,7 @@ final class SitePages: @unchecked Sendable {
         own["\(folder)/index.html"] = page("report", context, title: "\(reportPage.title) - \(site.title)", root: "../../",
                                            canonical: absolute("\(folder)/"),
                                            breadcrumbs: [["label": "首页", "url": "../../index.html"], ["label": unit.shortName, "url": "../index.html"],
-                                                         ["label": "\(report.year)年度"]])
+                                                         ["label": "\(report.year)年度"]], search: SearchFacets(unit: unit, report: report))
         cache?.store(own, for: folder, fingerprint: key)
         return (own, true)
     }
@@ -160,7 +165,7 @@ final class SitePages: @unchecked Sendable {
             outputs[unit.id, default: UnitOutput()].urls.append("\(report.unitID)/\(report.year)/")
             outputs[unit.id, default: UnitOutput()].home.append(headline(report).mapValues { "\($0)" }.merging([
                 "unitName": unit.name, "unitURL": "\(unit.id)/index.html", "url": "\(unit.id)/\(report.year)/index.html",
-            ]) { a, _ in a })
+            ].merging(SearchNameIndex.entryFields(unit)) { a, _ in a }) { a, _ in a })
         }
 
         // Unit pages: every year, newest first.
@@ -177,7 +182,8 @@ final class SitePages: @unchecked Sendable {
                 },
             ]
             output.files["\(unit.id)/index.html"] = page("unit", context, title: "\(unit.name) - \(site.title)", root: "../", canonical: absolute("\(unit.id)/"),
-                                                         breadcrumbs: [["label": "首页", "url": "../index.html"], ["label": unit.shortName]])
+                                                         breadcrumbs: [["label": "首页", "url": "../index.html"], ["label": unit.shortName]],
+                                                         search: SearchFacets(unit: unit, report: nil))
             output.urls.append("\(unit.id)/")
             if let sink {
                 sink(output.files)
@@ -206,6 +212,13 @@ final class SitePages: @unchecked Sendable {
         let urls = ["index.html"] + units.flatMap(\.output.urls)
         let sitemap: [String: Any] = ["urls": urls.sorted().map { ["loc": absolute($0 == "index.html" ? "" : $0)] }]
         files["sitemap.xml"] = Data(templates.render("sitemap", sitemap).utf8)
+        // Search: the page, and the exact-name index it matches unit names against (full text comes from
+        // the search engine's index, added after the build when it is installed).
+        let names = SearchNameIndex(entries: entries)
+        files[SearchNameIndex.jsonPath] = names.json
+        files[SearchNameIndex.scriptPath] = names.script
+        files["search/index.html"] = page("search", ["facets": SearchFacets.names], title: "站内搜索 - \(site.title)", root: "../",
+                                          canonical: absolute("search/"), breadcrumbs: [["label": "首页", "url": "../index.html"], ["label": "站内搜索"]])
         return files
     }
 }
