@@ -3,7 +3,7 @@ SWIFT ?= swift
 CONTENT ?= Content
 BIN := .build/debug/disclose
 
-.PHONY: site test build deps pydeps browserdeps searchdeps check schema clean
+.PHONY: site test build deps pydeps browserdeps searchdeps check schema clean install dist templates
 
 # System packages the build needs (Debian). Installed only when missing.
 APT_PACKAGES := libcmark-dev pkg-config
@@ -16,8 +16,27 @@ deps:
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
 
-build: deps
+build: deps templates
 	$(SWIFT) build
+
+# The templates compiled into the binary (Sources/DiscloseKit/Templates/BundledTemplates+Files.swift) from Templates/.
+templates:
+	@python3 scripts/bundle-templates.py
+
+# Installs disclose with its bundled data into $(PREFIX)/bin. CONFIG=debug installs the debug build (tests).
+PREFIX ?= /usr/local
+CONFIG ?= release
+install: deps templates
+	$(SWIFT) build -c $(CONFIG) --product disclose $(if $(filter release,$(CONFIG)),--static-swift-stdlib,)
+	mkdir -p "$(PREFIX)/bin"
+	install -m 755 .build/$(CONFIG)/disclose "$(PREFIX)/bin/disclose"
+	rm -rf "$(PREFIX)/bin/Disclose_DiscloseCore.resources"
+	cp -R .build/$(CONFIG)/Disclose_DiscloseCore.resources "$(PREFIX)/bin/"
+	@echo "installed $(PREFIX)/bin/disclose"
+
+# A tarball of the release binary for Debian/Ubuntu x86-64 with the libraries it needs listed (scripts/dist.sh).
+dist: deps templates
+	bash scripts/dist.sh
 
 # The main job: check the bundled content and build the site into Output/.
 site: build searchdeps
@@ -55,7 +74,7 @@ pydeps:
 	@python3 -c "import importlib.util, sys; sys.exit(0 if importlib.util.find_spec('axe_playwright_python') else 1)" 2>/dev/null \
 		|| python3 -m pip install -q --no-deps axe-playwright-python
 
-test: deps pydeps browserdeps searchdeps
+test: deps pydeps browserdeps searchdeps templates
 	$(SWIFT) build --build-tests
 	$(BIN) check --content $(CONTENT)
 	python3 scripts/validate-json-schema.py
@@ -65,6 +84,7 @@ test: deps pydeps browserdeps searchdeps
 	python3 tests/browser/chart_layout.py .build/test-site
 	python3 tests/browser/site_test.py .build/test-site
 	python3 tests/browser/search_test.py $(BIN) .build/debug/disclose-bench .build/search-test
+	$(MAKE) install PREFIX=$(CURDIR)/.build/install-test CONFIG=debug
 	$(SWIFT) test --skip-build --disable-swift-testing
 
 clean:

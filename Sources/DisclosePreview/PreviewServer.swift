@@ -33,9 +33,13 @@ public struct PreviewServer: Sendable {
     /// One build into the state (and, when asked, into the output folder). Returns how many reports
     /// were rendered anew: only those whose content changed, or all after a template change.
     @discardableResult
-    public func rebuild() async -> Int {
+    public func rebuild(changedFiles: Int = 0) async -> Int {
+        let started = Date()
         let builder = SiteBuilder(options: options, cache: cache)
         let (files, result) = builder.render()
+        onRebuild?(Rebuild(at: started, seconds: Date().timeIntervalSince(started), changedFiles: changedFiles, rendered: result.rendered,
+                           errors: result.diagnostics.errorCount, warnings: result.diagnostics.warningCount,
+                           firstError: result.diagnostics.first { $0.severity == .error }))
         if let files, writeOutput {
             try? OutputWriter(output: options.output).replace(with: files)
         }
@@ -53,6 +57,20 @@ public struct PreviewServer: Sendable {
         return result.rendered
     }
 
+    /// What one rebuild did, for the terminal line the preview prints after each.
+    public struct Rebuild: Sendable {
+        public var at: Date
+        public var seconds: Double
+        public var changedFiles: Int
+        public var rendered: Int
+        public var errors: Int
+        public var warnings: Int
+        public var firstError: Diagnostic?
+    }
+
+    /// Called after every build, from the task that ran it.
+    public var onRebuild: (@Sendable (Rebuild) -> Void)?
+
     /// The full-text search engine, looked up once (nil: the preview searches names only).
     public var searchEngine: URL? = SearchIndexer.engine()
 
@@ -69,8 +87,9 @@ public struct PreviewServer: Sendable {
             try? await Task.sleep(for: pollInterval)
             let now = watcher.snapshot()
             if now != last {
+                let changed = Set(now.keys).union(last.keys).filter { now[$0] != last[$0] }.count
                 last = now
-                await rebuild()
+                await rebuild(changedFiles: changed)
             }
         }
     }

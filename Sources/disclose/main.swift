@@ -10,16 +10,19 @@ struct Disclose: ParsableCommand {
         abstract: "部门决算公开网站生成工具 — a static site generator for final-accounts disclosure.",
         discussion: """
         内容放在 Content/ 目录中（格式见 docs/content-format.md）。常用命令：
+          disclose init      新建一个网站文件夹
           disclose check     检查内容是否完整、正确
           disclose build     生成网站到 Output/
           disclose preview   本地预览，修改内容后自动刷新
           disclose new       从上年报告开始新年度的报告，或生成空白模板
           disclose import    从 Excel 工作簿或 CSV 导入附表数字
           disclose export    把附表导出为 Excel 工作簿
+          disclose templates 列出或取出内置模板（eject）以便修改
+          disclose check-links 检查网站链接（--external 访问外部网址）
           disclose rules     列出全部勾稽规则（Markdown）
           disclose schema    生成编辑器使用的 JSON Schema
         """,
-        subcommands: [Check.self, Build.self, Preview.self, New.self, Import.self, Export.self, Rules.self, Schema.self]
+        subcommands: [Init.self, Check.self, Build.self, Preview.self, New.self, Import.self, Export.self, Templates.self, CheckLinks.self, Rules.self, Schema.self]
     )
 }
 
@@ -103,12 +106,16 @@ struct Build: ParsableCommand {
             content: URL(fileURLWithPath: options.content), contentDisplay: options.content,
             templates: URL(fileURLWithPath: templates), templatesDisplay: templates,
             output: URL(fileURLWithPath: output), baseURL: baseURL, workbooks: xlsx, search: search))
-        let report: @Sendable (String) -> Void = { line in
-            if interactive { FileHandle.standardError.write(Data((line + "\n").utf8)) }
-        }
+        let progress = ProgressLine(enabled: interactive, started: started)
+        let report: @Sendable (String) -> Void = { progress.show($0) }
         // --full forgets the record, so that the full build leaves a new one for the next build.
         if full { builder.forgetLastBuild() }
         let result = builder.buildIncrementally(progress: report)
+        progress.finish()
+        if !result.templatesOverridden.isEmpty {
+            print(lang == .zh ? "使用本站修改过的模板（其余用内置模板）：\(result.templatesOverridden.joined(separator: "、"))"
+                              : "site templates in use (the rest are built in): \(result.templatesOverridden.joined(separator: ", "))")
+        }
         if result.hasDiagnostics {
             FileHandle.standardOutput.write(Data(result.diagnosticsText(lang).utf8))
         }
@@ -172,10 +179,11 @@ struct Preview: AsyncParsableCommand {
             FileHandle.standardError.write(Data("端口 \(port) 已被占用\(suggestion)。\n".utf8))
             throw ExitCode(2)
         }
-        let server = PreviewServer(options: .init(
+        var server = PreviewServer(options: .init(
             content: URL(fileURLWithPath: options.content), contentDisplay: options.content,
             templates: URL(fileURLWithPath: templates), templatesDisplay: templates,
             output: URL(fileURLWithPath: output)), host: host, port: port, writeOutput: true)
+        server.onRebuild = { FileHandle.standardOutput.write(Data((PreviewLine.text($0) + "\n").utf8)) }
         let initial = server.snapshot()
         await server.rebuild()
         if await server.state.failed {

@@ -43,8 +43,17 @@ struct BuildRecord {
     static func folder(for options: SiteBuilder.Options) -> URL {
         var hash = FNV1a()
         for url in [options.content, options.templates, options.output] { hash.add(url.standardizedFileURL.path) }
-        return options.output.standardizedFileURL.deletingLastPathComponent()
-            .appendingPathComponent(".disclose-cache").appendingPathComponent(String(hash.value, radix: 16))
+        return home(for: options).appendingPathComponent(".disclose-cache").appendingPathComponent(String(hash.value, radix: 16))
+    }
+
+    /// Where `.disclose-cache/` lives: beside the output when the output is inside the site folder (the
+    /// folder holding Content/), else in the site folder — never somewhere outside the site, such as the
+    /// parent of `--output ../pub`.
+    static func home(for options: SiteBuilder.Options) -> URL {
+        let site = options.content.standardizedFileURL.resolvingSymlinksInPath().deletingLastPathComponent()
+        let besideOutput = options.output.standardizedFileURL.resolvingSymlinksInPath().deletingLastPathComponent()
+        let sitePath = site.path.hasSuffix("/") ? site.path : site.path + "/"
+        return besideOutput.path == site.path || besideOutput.path.hasPrefix(sitePath) ? besideOutput : site
     }
 
     /// The options and the running binary (a new disclose may render differently).

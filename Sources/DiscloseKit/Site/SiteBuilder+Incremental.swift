@@ -81,6 +81,13 @@ extension SiteBuilder {
             guard let unit = path.split(separator: "/").first.map(String.init), changedUnits.contains(unit), files[path] == nil else { return false }
             return !kept.contains { path.hasPrefix($0) }
         }
+        let links = LinkChecker(baseURL: pages.site.baseURL)
+        links.add(files)
+        let dead = links.dead(existingUnder: options.output, removed: Set(stale))
+        if !dead.isEmpty {
+            result.diagnostics += LinkChecker.diagnostics(dead, output: options.output.lastPathComponent)
+            return result
+        }
         progress("[4/4] 更新 \(options.output.lastPathComponent)/…")
         var output = record.output
         do {
@@ -139,8 +146,10 @@ extension SiteBuilder {
         let failure = FailureBox()
         do {
             let staged = try OutputWriter.Staged(OutputWriter(output: options.output))
+            let links = LinkChecker(baseURL: pages.site.baseURL)
             let sink: @Sendable ([String: Data]) -> Void = { files in
                 counts.add(files)
+                links.add(files)
                 do { try staged.write(files) } catch { failure.set(error) }
             }
             let outputs = pages.unitOutputs(progress: progress, sink: sink)
@@ -150,6 +159,13 @@ extension SiteBuilder {
             if let error = failure.error {
                 staged.discard()
                 throw error
+            }
+            // A dead internal link is an error of the build: the published site stays as it was.
+            let dead = links.dead()
+            if !dead.isEmpty {
+                staged.discard()
+                result.diagnostics += LinkChecker.diagnostics(dead, output: options.output.lastPathComponent)
+                return nil
             }
             try staged.commit()
             result.written = true

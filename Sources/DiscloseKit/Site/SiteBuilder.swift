@@ -45,6 +45,8 @@ public struct SiteBuilder: Sendable {
         public var earlier = Earlier()
         /// The full-text index, when the build was asked for one and wrote the site.
         public var search: SearchIndexer.Outcome?
+        /// The site's own templates that replace bundled ones (paths relative to its Templates/).
+        public var templatesOverridden: [String] = []
 
         public enum Incremental: Sendable, Equatable {
             /// No record of an earlier build (or it no longer applies): everything was built.
@@ -110,7 +112,10 @@ public struct SiteBuilder: Sendable {
         progress("[2/4] 读取模板…")
         let templates: TemplateSet
         switch TemplateSet.load(options.templates, display: options.templatesDisplay) {
-        case .success(let t): templates = t
+        case .success(let t):
+            templates = t
+            result.diagnostics += t.warnings
+            result.templatesOverridden = t.overridden
         case .failure(.diagnostics(let d)):
             result.diagnostics += d
             return nil

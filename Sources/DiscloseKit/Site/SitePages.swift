@@ -173,7 +173,14 @@ final class SitePages: @unchecked Sendable {
             let reports = tree.reports(of: unit.id).sorted { $0.year > $1.year }
             var output = outputs[unit.id] ?? UnitOutput()
             let trend = ReportCharts.trend(reports, unitName: unit.shortName)
-            if let trend { output.files["\(unit.id)/charts/trend.svg"] = Data(SVGChart.render(trend).utf8) }
+            if let trend {
+                // The figure links its SVG, its page and its data: all three are written.
+                output.files["\(unit.id)/charts/trend.svg"] = Data(SVGChart.render(trend).utf8)
+                output.files["\(unit.id)/charts/trend.csv"] = Data(ChartCSV.csv(trend).utf8)
+                let chart: [String: Any] = ["chart": ReportPage.figure(trend, folderURL: absolute("\(unit.id)/")), "reportTitle": unit.name,
+                                            "reportURL": "../index.html#figure-\(trend.id)", "site": siteContext]
+                output.files["\(unit.id)/charts/trend.html"] = Data(templates.render("chart", chart).utf8)
+            }
             let context: [String: Any] = [
                 "trend": trend.map { ReportPage.figure($0, folderURL: absolute("\(unit.id)/")) } as Any,
                 "unit": ["name": unit.name, "shortName": unit.shortName, "region": unit.region, "level": unit.level.rawValue, "otherNames": unit.otherNames],
