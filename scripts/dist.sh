@@ -3,14 +3,15 @@
 # its bundled data beside it, the system libraries it still needs listed, and a one-line install.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --static-swift-stdlib --product disclose
-bin=.build/release/disclose
+scratch=${DIST_SCRATCH:-.build-dist}
+swift build -c release --static-swift-stdlib --product disclose --scratch-path "$scratch"
+bin=$scratch/release/disclose
 version=$(git describe --tags --always 2>/dev/null || echo dev)
 name="disclose-${version}-linux-x86_64"
 stage=.build/dist/$name
 rm -rf "$stage" && mkdir -p "$stage/bin"
 cp "$bin" "$stage/bin/"
-cp -R .build/release/Disclose_DiscloseCore.resources "$stage/bin/"
+cp -R "$scratch/release/Disclose_DiscloseCore.resources" "$stage/bin/"
 # Shared libraries outside the C runtime, with the Debian package that provides each.
 {
   echo "disclose $version — shared libraries it needs (Debian/Ubuntu packages):"

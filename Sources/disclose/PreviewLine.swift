@@ -15,6 +15,6 @@ enum PreviewLine {
         if let error = r.firstError {
             line += "。第一个错误：\(Terminal.safe(error.location.description)) \(Terminal.safe(error.message.zh))"
         }
-        return line + "。"
+        return line.hasSuffix("。") ? line : line + "。"
     }
 }
