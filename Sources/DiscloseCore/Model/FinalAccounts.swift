@@ -7,6 +7,8 @@ public struct FinalAccounts: Sendable {
     public var previous: PreviousYear
     public var reasons: [ReasonSlot: Located<String>]
     public var functional: [FunctionalRow]
+    /// 类/款 and 合计 rows of the functional tables as the source prints them (`functional_stated`).
+    public var functionalStated: [StatedFunctionalLine]
     public var incomeByFunction: [IncomeByFunctionRow]
     public var basic: BasicExpenditure
     public var threePublic: ThreePublicCosts
@@ -116,6 +118,8 @@ public struct Appropriation: Sendable {
     public var carryoverBeginning: [Fund: Figure]
     public var carryoverEnding: [Fund: Figure]
     public var budget: Figure?
+    /// The table's 合计 and 总计 rows as the source prints them (`appropriation.stated`).
+    public var stated: StatedAppropriationTotals
 }
 
 /// 上年决算数, for year-on-year sentences. Absent figures were not published.
@@ -180,6 +184,8 @@ public struct BasicExpenditure: Sendable {
         public var label: String?
         public var total: Figure
         public var items: [Item]
+        /// 类 rows (301, 302…) as the source prints them (`stated_classes`).
+        public var statedClasses: [StatedEconomicLine]
     }
 
     /// 人员经费
