@@ -117,7 +117,7 @@ public enum ModelBuilder {
                 stateCapitalExpenditure: previous?.figure("state_capital_expenditure")),
             reasons: reasons,
             functional: r.list("functional").map(functionalRow),
-            functionalStated: r.list("functional_stated").map(statedFunctionalLine),
+            functionalStated: r.list("functional_stated").map(statedFunctionalLine).filter { !$0.columns.isEmpty },
             incomeByFunction: r.list("income_by_function").map { row in
                 var s: [IncomeStatement.Source: Figure] = [:]
                 for src in IncomeStatement.Source.allCases { s[src] = row.figure(src.rawValue) }
@@ -187,7 +187,10 @@ public enum ModelBuilder {
             let item = NodeReader(node, path: path, unit: g.unit)
             return BasicExpenditure.Item(code: code(item), amount: item.figure("amount"))
         }
-        let classes = g.list("stated_classes").map { StatedEconomicLine(code: code($0), amount: $0.requiredFigure("amount")) }
+        // An item with no code or no amount (the blank template's placeholder) states nothing.
+        let classes = g.list("stated_classes").compactMap { line in
+            line.located("code").flatMap { code in line.figure("amount").map { StatedEconomicLine(code: code, amount: $0) } }
+        }
         return BasicExpenditure.Group(label: g.text("label"), total: g.requiredFigure("total"), items: items, statedClasses: classes)
     }
 

@@ -101,6 +101,27 @@ public struct ReportFigures: Sendable {
     /// 一般公共预算财政拨款基本支出 (Σ of the general budget's basic column).
     public var generalBudgetBasic: ReportFigure { spending(.generalBudget, .basic) }
 
+    /// The spending of the rows with exactly this code in one fund (a fund table's code line is checked against it).
+    public func spending(exactly code: String, fund: Fund) -> ReportFigure {
+        let rows = accounts.functional.filter { $0.fund == fund && $0.code.value == code }
+        return .sum(rows.flatMap { row in ExpenditureStatement.Kind.allCases.compactMap { row.kinds[$0] } },
+                    provenance: "Σ functional[fund=\(fund.rawValue), code=\(code)].total")
+    }
+
+    /// One content row's 本年支出合计 (Σ of its kinds of spending).
+    public func rowTotal(_ row: FunctionalRow) -> ReportFigure {
+        .sum(ExpenditureStatement.Kind.allCases.compactMap { row.kinds[$0] }, provenance: "Σ \(row.path).{basic, project, …}")
+    }
+
+    // MARK: Counts
+
+    /// 车辆数 of the state-asset section.
+    public var assetVehicles: Int { accounts.assets.vehicles.reduce(0) { $0 + $1.count.value.intValue } }
+    /// Official vehicles bought this year.
+    public var vehiclesPurchased: Int { accounts.threePublic.vehiclesPurchased.reduce(0) { $0 + $1.count.value.intValue } }
+    /// Official vehicles held at year end.
+    public var vehiclesHeld: Int { accounts.threePublic.vehiclesHeld.reduce(0) { $0 + $1.count.value.intValue } }
+
     // MARK: Shares, changes, completion rates
 
     /// part ÷ whole × 100, two decimals (zero when the whole is zero).

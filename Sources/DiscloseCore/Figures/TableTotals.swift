@@ -85,6 +85,8 @@ public struct AppropriationFigures: Sendable {
     public let grandTotal: ReportFigure
     /// 支出侧 总计 = 本年支出合计 + 年末结转和结余
     public let expenditureGrandTotal: ReportFigure
+    /// 支出侧 总计 of each fund = its spending + its closing balance
+    public let expenditureGrandTotalByFund: [Fund: ReportFigure]
 
     init(accounts a: FinalAccounts, functional: [FundScope: FunctionalTotals]) {
         let s = a.appropriation.stated
@@ -114,6 +116,12 @@ public struct AppropriationFigures: Sendable {
         grandTotal = ReportFigure(derived: self.income.shown + carryoverBeginning.shown, stated: s.incomeGrandTotal,
                                   sources: self.income.sources + carryoverBeginning.sources,
                                   provenance: "appropriation 本年收入合计 + 年初财政拨款结转和结余")
+        var byFund: [Fund: ReportFigure] = [:]
+        for fund in Fund.appropriations {
+            byFund[fund] = ReportFigure(derived: spent[fund]!.shown + closing[fund]!.shown, sources: spent[fund]!.sources + closing[fund]!.sources,
+                                        provenance: "functional[fund=\(fund.rawValue)] 合计 + appropriation.carryover_ending.\(fund.rawValue)")
+        }
+        expenditureGrandTotalByFund = byFund
         expenditureGrandTotal = ReportFigure(derived: expenditure.shown + carryoverEnding.shown, stated: s.expenditureGrandTotal,
                                              sources: expenditure.sources + carryoverEnding.sources,
                                              provenance: "appropriation 本年支出合计 + 年末财政拨款结转和结余")

@@ -158,11 +158,6 @@ public struct FunctionalRow: Sendable {
     public func amount(_ kind: ExpenditureStatement.Kind, unit: MoneyUnit) -> Amount {
         kinds[kind]?.amount ?? .zero(unit)
     }
-
-    /// 本年支出合计 of the row.
-    public func total(unit: MoneyUnit) -> Amount {
-        ExpenditureStatement.Kind.allCases.reduce(.zero(unit)) { $0 + amount($1, unit: unit) }
-    }
 }
 
 /// One row of 收入决算表 (income classified by the function it funds).
@@ -209,9 +204,6 @@ public struct ThreePublicCosts: Sendable {
         public var statedVehicle: Figure?
         /// 合计, where a table prints it
         public var statedTotal: Figure?
-
-        public var vehicle: Amount { vehiclePurchase.amount + vehicleOperation.amount }
-        public var total: Amount { overseas.amount + vehicle + reception.amount }
     }
 
     public struct Reception: Sendable {
@@ -301,6 +293,4 @@ public struct Assets: Sendable {
     public var asOf: String?
     public var vehicles: [Count]
     public var equipment: [Count]
-
-    public var vehicleTotal: Int { vehicles.reduce(0) { $0 + $1.count.value.intValue } }
 }
