@@ -170,6 +170,11 @@ public struct ReportFigures: Sendable {
         BudgetCompletion(actual: threePublicActual.total.shown, budget: threePublicBudget.total.shown)
     }
 
+    /// A project's (or fund source's) execution rate: as stated in its self-evaluation table, else actual ÷ budget.
+    public static func executionRate(stated: Quantity?, actual: Figure, budget: Figure) -> DecimalNumber? {
+        stated?.value ?? Derived.completion(actual.value, budget: budget.value)
+    }
+
     // MARK: Construction helpers
 
     static func incomeByFunction(_ a: FinalAccounts) -> ([IncomeLine], IncomeLine) {

@@ -89,9 +89,10 @@ enum BetweenRules {
         example: "年初财政拨款结转和结余合计 33.27 超过年初结转和结余 30.00。"
     ) { c in
         var out: [Diagnostic] = []
-        for (byFund, total, zh) in [(c.accounts.appropriation.carryoverBeginning, c.accounts.income.carryoverBeginning, "年初"),
-                                    (c.accounts.appropriation.carryoverEnding, c.accounts.expenditure.carryoverEnding, "年末")] {
-            let sum = DecimalNumber.sum(byFund.values.map(\.value))
+        let ap = c.figures.appropriation
+        for (byFund, appropriationTotal, total, zh) in [(c.accounts.appropriation.carryoverBeginning, ap.carryoverBeginning, c.accounts.income.carryoverBeginning, "年初"),
+                                                        (c.accounts.appropriation.carryoverEnding, ap.carryoverEnding, c.accounts.expenditure.carryoverEnding, "年末")] {
+            let sum = appropriationTotal.derived
             if sum > total.value + Tolerance.halfUnit(2) * DecimalNumber(byFund.count + 1) {
                 out.append(Finding.mismatch("CARRYOVER-SCOPE", figure: total, expected: sum, against: Array(byFund.values),
                     zh: "\(zh)财政拨款结转和结余合计 \(Finding.money(sum)) 超过\(zh)结转和结余 \(Finding.money(total.value))。",
