@@ -95,8 +95,7 @@ final class LinkChecker: @unchecked Sendable {
             var end = start
             while end < bytes.count, bytes[end] != 0x22 { end += 1 }
             let value = String(decoding: bytes[start..<end], as: UTF8.self)
-            out.append(value.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-                .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&"))
+            out.append(Markup.unescape(value))
             i = end
         }
         return out

@@ -1,0 +1,33 @@
+/// The one escaper for everything written as HTML, SVG or XML (pages, tables, charts, workbook parts,
+/// the preview's pages): text becomes character data or an attribute value that cannot end a tag,
+/// an attribute or an entity.
+public enum Markup {
+    /// `&`, `<`, `>`, `"` and `'` as entities; control characters XML 1.0 has no place for
+    /// (all below U+0020 except tab, line feed and carriage return, and U+FFFE/U+FFFF) dropped.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            default:
+                if scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out
+    }
+
+    /// The inverse of `escape` for what it writes (and `&#x27;`): an attribute value read back, as the
+    /// build's link check reads the pages it wrote.
+    public static func unescape(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        return text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&#x27;", with: "'").replacingOccurrences(of: "&lt;", with: "<")
+            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+    }
+}
