@@ -155,7 +155,7 @@ public enum ModelBuilder {
     static func functionalRow(_ r: NodeReader) -> FunctionalRow {
         var kinds: [ExpenditureStatement.Kind: Figure] = [:]
         for k in ExpenditureStatement.Kind.allCases { kinds[k] = r.figure(k.rawValue) }
-        return FunctionalRow(code: code(r), fund: r.text("fund").flatMap(Fund.init) ?? .generalBudget,
+        return FunctionalRow(code: code(r), name: r.located("name"), fund: r.text("fund").flatMap(Fund.init) ?? .generalBudget,
                              kinds: kinds, budget: r.figure("budget"), reason: r.located("reason"),
                              location: r.node.location, path: r.path)
     }

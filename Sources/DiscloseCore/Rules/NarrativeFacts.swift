@@ -99,10 +99,10 @@ enum NarrativeFacts {
                 sums[code] = ((previous?.0 ?? .zero) + row.total(unit: unit).value, budget)
             }
             var leafNames: [String: Int] = [:]
-            for code in sums.keys { if let n = codes[code]?.name { leafNames[n, default: 0] += 1 } }
+            for code in sums.keys { if let n = codes[code]?.name, !n.isEmpty { leafNames[n, default: 0] += 1 } }
             for (code, value) in sums.sorted(by: { $0.key < $1.key }) {
                 let path = codes.path(of: code).map(\.name)
-                guard path.count >= 2 else { continue }
+                guard path.count >= 2, !path.contains("") else { continue }
                 let head = path[0]
                 var labels = [path.joined(), ([String(head.hasSuffix("支出") ? head.dropLast(2) : head[...])] + path.dropFirst()).joined(), code]
                 if let leaf = path.last, leafNames[leaf] == 1 { labels.append(leaf) }

@@ -4,12 +4,19 @@ public struct TableBuilder: Sendable {
     public let unitName: String
     public let functionalCodes: CodeList?
     public let economicCodes: CodeList?
+    /// Names printed beside codes in the report's functional rows (`name:`); the first one wins.
+    public let printedNames: [String: String]
 
     public init(report: Report, unitName: String, codes: CodeLists = .bundled) {
         self.report = report
         self.unitName = unitName
         self.functionalCodes = codes.list(.functional, year: report.year)
         self.economicCodes = codes.list(.economic, year: report.year)
+        var names: [String: String] = [:]
+        for row in report.accounts.functional {
+            if let name = row.name?.value, names[row.code.value] == nil { names[row.code.value] = name }
+        }
+        self.printedNames = names
     }
 
     var accounts: FinalAccounts { report.accounts }
@@ -94,9 +101,13 @@ public struct TableBuilder: Sendable {
         return sums.keys.sorted().map { ($0, sums[$0]!) }
     }
 
-    func name(of code: String) -> String {
-        functionalCodes?[code]?.name ?? code
+    /// The report's own printed name for the code where it gives one, else the code list's.
+    public func name(of code: String) -> String {
+        if let printed = printedNames[code] { return printed }
+        if let entry = functionalCodes?[code], entry.isNamed { return entry.name }
+        return code
     }
+
 
     func codeCells(_ code: String) -> [TableModel.Cell] {
         let chars = Array(code)

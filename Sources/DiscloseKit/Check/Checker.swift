@@ -12,11 +12,15 @@ public enum Checker {
         public var hasErrors: Bool { load.diagnostics.errorCount > 0 }
     }
 
-    /// The reconciliation rules run on every report whose files are structurally valid: a report with a
-    /// malformed number would only produce follow-on noise.
+    /// The reconciliation rules run on every report that could be read, also on one with structural
+    /// errors: an unknown code is an error on its line, and every rule still runs on the figures it can
+    /// place. Only findings about a figure that a structural error made unreadable are dropped (they
+    /// would repeat that error as follow-on noise); see `StructuralTaint`.
     static func reconcile(_ tree: ContentTree, structural: [Diagnostic]) -> [Diagnostic] {
-        let sound = tree.reports.filter { structural.errors(inFolder: $0.folder).isEmpty }
-        return ReconciliationRules.check(ContentTree(site: tree.site, units: tree.units, reports: sound))
+        let findings = ReconciliationRules.check(tree)
+        let taint = StructuralTaint(structural)
+        guard !taint.isEmpty else { return findings }
+        return findings.filter { !taint.spoils($0) }
     }
 
     /// Checks the content tree, or only the given unit folders (with site.yaml) for an incremental build.
