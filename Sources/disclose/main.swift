@@ -48,8 +48,15 @@ struct Check: ParsableCommand {
     @Option(help: "消息语言 zh 或 en (message language).")
     var lang: Language = .zh
 
+    @Flag(name: .customLong("fix-tails"), help: "按 ROUNDING-TAIL 警告的建议在 YAML 中做尾差调整（保留注释），列出改动后再检查 (apply the suggested rounding-tail adjustments to the YAML, keeping comments, and list them).")
+    var fixTails = false
+
     func run() throws {
         let url = URL(fileURLWithPath: options.content)
+        if fixTails {
+            let outcome = TailFixer.fix(content: url, displayRoot: options.content)
+            FileHandle.standardError.write(Data(TailFixer.text(outcome, language: lang).utf8))
+        }
         let result = Checker.check(content: url, displayRoot: options.content)
         switch format {
         case .text:

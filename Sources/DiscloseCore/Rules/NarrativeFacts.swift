@@ -10,8 +10,13 @@ struct NarrativeFact {
     let location: SourceLocation?
     /// Length of the label in Unicode scalars (longest labels are matched first).
     let length: Int
+    /// How many printed figures `current` adds up (0 for a figure written once): a text amount within
+    /// the sum's rounding interval is a rounding tail, not a wrong figure (the 尾差 rule).
+    let parts: Int
 
-    init(label: String, current: DecimalNumber, previous: DecimalNumber?, budget: DecimalNumber?, shareBase: DecimalNumber?, location: SourceLocation?) {
+    init(label: String, current: DecimalNumber, previous: DecimalNumber?, budget: DecimalNumber?, shareBase: DecimalNumber?, location: SourceLocation?,
+         parts: Int = 0) {
+        self.parts = parts
         self.label = label
         self.current = current
         self.previous = previous
@@ -29,9 +34,10 @@ enum NarrativeFacts {
         let unit = c.unit
         var out: [NarrativeFact] = []
         func add(_ labels: [String], _ current: DecimalNumber, previous: DecimalNumber? = nil, budget: DecimalNumber? = nil,
-                 base: DecimalNumber? = nil, at location: SourceLocation? = nil) {
-            for l in labels { out.append(NarrativeFact(label: l, current: current, previous: previous, budget: budget, shareBase: base, location: location)) }
+                 base: DecimalNumber? = nil, at location: SourceLocation? = nil, parts: Int = 0) {
+            for l in labels { out.append(NarrativeFact(label: l, current: current, previous: previous, budget: budget, shareBase: base, location: location, parts: parts)) }
         }
+        func rows(_ fund: Fund?) -> Int { a.functional.filter { fund == nil || $0.fund == fund }.count }
         let incomeTotal = a.income.total.value
         let expenditureTotal = a.expenditure.total.value
         add(["收、支总计", "收支总计", "收入总计", "支出总计"], a.income.grandTotal.value, previous: a.previous.grandTotal?.value, at: a.income.grandTotal.location)
@@ -49,16 +55,20 @@ enum NarrativeFacts {
         let appropriationOpening = DecimalNumber.sum(a.appropriation.carryoverBeginning.values.map(\.value))
         let appropriationSpending = c.spending(fund: .generalBudget) + c.spending(fund: .governmentFund) + c.spending(fund: .stateCapital)
         add(["财政拨款收、支总计", "财政拨款收支总计"], appropriationIncome + appropriationOpening, previous: a.previous.appropriationTotal?.value)
-        add(["财政拨款收入"], appropriationIncome)
-        add(["财政拨款支出"], appropriationSpending, budget: a.appropriation.budget?.value)
+        add(["财政拨款收入"], appropriationIncome, parts: Fund.appropriations.count)
+        add(["财政拨款支出"], appropriationSpending, budget: a.appropriation.budget?.value,
+            parts: rows(.generalBudget) + rows(.governmentFund) + rows(.stateCapital))
         let gpb = c.spending(fund: .generalBudget)
         let gpbBudgets = a.functional.filter { $0.fund == .generalBudget }.compactMap(\.budget?.value)
         let gpbBudget = gpbBudgets.count == a.functional.filter({ $0.fund == .generalBudget }).count && !gpbBudgets.isEmpty ? DecimalNumber.sum(gpbBudgets) : nil
-        add(["一般公共预算财政拨款支出", "一般公共预算支出"], gpb, previous: a.previous.generalBudgetExpenditure?.value, budget: gpbBudget, base: expenditureTotal)
-        add(["一般公共预算财政拨款基本支出"], c.spending(fund: .generalBudget, kind: .basic))
-        add(["一般公共预算财政拨款项目支出"], c.spending(fund: .generalBudget, kind: .project))
-        add(["政府性基金预算财政拨款支出", "政府性基金预算支出", "政府性基金预算拨款支出"], c.spending(fund: .governmentFund), previous: a.previous.governmentFundExpenditure?.value)
-        add(["国有资本经营预算财政拨款支出", "国有资本经营预算支出", "国有资本经营预算拨款支出"], c.spending(fund: .stateCapital), previous: a.previous.stateCapitalExpenditure?.value)
+        add(["一般公共预算财政拨款支出", "一般公共预算支出"], gpb, previous: a.previous.generalBudgetExpenditure?.value, budget: gpbBudget, base: expenditureTotal,
+            parts: rows(.generalBudget))
+        add(["一般公共预算财政拨款基本支出"], c.spending(fund: .generalBudget, kind: .basic), parts: rows(.generalBudget))
+        add(["一般公共预算财政拨款项目支出"], c.spending(fund: .generalBudget, kind: .project), parts: rows(.generalBudget))
+        add(["政府性基金预算财政拨款支出", "政府性基金预算支出", "政府性基金预算拨款支出"], c.spending(fund: .governmentFund), previous: a.previous.governmentFundExpenditure?.value,
+            parts: rows(.governmentFund))
+        add(["国有资本经营预算财政拨款支出", "国有资本经营预算支出", "国有资本经营预算拨款支出"], c.spending(fund: .stateCapital), previous: a.previous.stateCapitalExpenditure?.value,
+            parts: rows(.stateCapital))
         let basicBase = c.spending(fund: .generalBudget, kind: .basic)
         add(["人员经费"], a.basic.personnel.total.value, base: basicBase, at: a.basic.personnel.total.location)
         add(["日常公用经费", "公用经费"], a.basic.publicExpenses.total.value, base: basicBase, at: a.basic.publicExpenses.total.location)
@@ -73,7 +83,7 @@ enum NarrativeFacts {
             previous: tp.flatMap { prevSum([$0.overseas, $0.vehiclePurchase, $0.vehicleOperation, $0.reception]) }, budget: t.budget.total.value)
         add(["因公出国（境）费", "因公出国（境）经费"], t.actual.overseas.value, previous: tp?.overseas?.value, budget: t.budget.overseas.value, base: threeTotal, at: t.actual.overseas.location)
         add(["公务用车购置及运行维护费", "公务用车购置及运行费"], t.actual.vehicle.value,
-            previous: tp.flatMap { prevSum([$0.vehiclePurchase, $0.vehicleOperation]) }, budget: t.budget.vehicle.value, base: threeTotal)
+            previous: tp.flatMap { prevSum([$0.vehiclePurchase, $0.vehicleOperation]) }, budget: t.budget.vehicle.value, base: threeTotal, parts: 2)
         add(["公务用车购置费", "公务用车购置"], t.actual.vehiclePurchase.value, previous: tp?.vehiclePurchase?.value, budget: t.budget.vehiclePurchase.value, at: t.actual.vehiclePurchase.location)
         add(["公务用车运行维护费"], t.actual.vehicleOperation.value, previous: tp?.vehicleOperation?.value, budget: t.budget.vehicleOperation.value, at: t.actual.vehicleOperation.location)
         add(["公务接待费"], t.actual.reception.value, previous: tp?.reception?.value, budget: t.budget.reception.value, base: threeTotal, at: t.actual.reception.location)
@@ -92,8 +102,10 @@ enum NarrativeFacts {
         // 款 and 项 of the general budget, by their full path ("一般公共服务组织事务行政运行") and code.
         if let codes = c.functionalCodes {
             var sums: [String: (DecimalNumber, DecimalNumber?)] = [:]
+            var counts: [String: Int] = [:]
             for row in a.functional where row.fund == .generalBudget && row.code.value.count > 3 {
                 let code = row.code.value
+                counts[code, default: 0] += 1
                 let previous = sums[code]
                 let budget: DecimalNumber? = row.budget.map { $0.value + (previous?.1 ?? .zero) } ?? previous?.1
                 sums[code] = ((previous?.0 ?? .zero) + row.total(unit: unit).value, budget)
@@ -106,15 +118,17 @@ enum NarrativeFacts {
                 let head = path[0]
                 var labels = [path.joined(), ([String(head.hasSuffix("支出") ? head.dropLast(2) : head[...])] + path.dropFirst()).joined(), code]
                 if let leaf = path.last, leafNames[leaf] == 1 { labels.append(leaf) }
-                add(labels, value.0, budget: value.1)
+                add(labels, value.0, budget: value.1, parts: counts[code] ?? 0)
             }
         }
         // 类 of the general budget, by name with and without 支出.
         if let codes = c.functionalCodes {
             var classes: [String: DecimalNumber] = [:]
             var budgets: [String: DecimalNumber] = [:]
+            var counts: [String: Int] = [:]
             for row in a.functional where row.fund == .generalBudget {
                 let cls = String(row.code.value.prefix(3))
+                counts[cls, default: 0] += 1
                 classes[cls, default: .zero] = classes[cls, default: .zero] + row.total(unit: unit).value
                 budgets[cls, default: .zero] = budgets[cls, default: .zero] + (row.budget?.value ?? .zero)
             }
@@ -122,7 +136,7 @@ enum NarrativeFacts {
                 guard let name = codes[cls]?.name else { continue }
                 var labels = [name]
                 if name.hasSuffix("支出") { labels.append(String(name.dropLast(2))) }
-                add(labels, value, budget: budgets[cls], base: gpb)
+                add(labels, value, budget: budgets[cls], base: gpb, parts: counts[cls] ?? 0)
             }
         }
         return out.sorted { $0.length > $1.length }

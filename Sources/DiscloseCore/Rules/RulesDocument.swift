@@ -13,8 +13,10 @@ public enum RulesDocument {
 
         - 以 d 位小数公开的数代表区间 [v − ½·10⁻ᵈ, v + ½·10⁻ᵈ]。金额一律按两位小数（万元或元）处理。
           A figure printed with d decimals stands for an interval; amounts are taken at two decimals.
-        - **合计与分项**：n 个分项各自四舍五入后，与合计之差不超过 (n + 1) × 0.005 时视为一致（区间可以相交）；
-          超过即报错。A total and its n parts are consistent when |Σ parts − total| ≤ (n + 1) × 0.005.
+        - **合计与分项（尾差规则）**：n 个分项各自四舍五入后，与合计之差超过 (n + 1) × 0.005 即报错；不为 0 但在此区间内的差
+          是尾差，报告为 `ROUNDING-TAIL` 警告，并指出应调整哪个数、调整多少（见下文 `ROUNDING-TAIL`）。文字与数据使用同一区间。
+          A total and its n parts: a difference beyond (n + 1) × 0.005 is an error; a non-zero difference within it is a
+          `ROUNDING-TAIL` warning naming the figure to adjust and by how much. Text and data use the same intervals.
         - **同一个数出现两次**（同样两位小数）必须完全相同；精度不同时按较低的精度比较。
           The same fact printed twice at the same precision must be identical; otherwise compare at the lower precision.
         - **百分比**由写出的金额精确计算后，按其打印精度四舍五入再比较：写成整数的按整数比较（“增长11%”对 11.03% 是正确的），

@@ -1,0 +1,72 @@
+import DiscloseCore
+@testable import DiscloseKit
+import XCTest
+
+/// The 尾差 rule: beyond the rounding interval an error, a non-zero difference within it a
+/// ROUNDING-TAIL warning naming the figure to adjust; `--fix-tails` applies it in the YAML text.
+final class RoundingTailTests: XCTestCase {
+    let accounts = "test-zzb/2023/accounts.yaml"
+
+    /// 公务接待费 0.40 above 国内 0.40 + 外事 0.01: a cent apart, within ±0.015.
+    func tailSite() -> FixtureSite {
+        var site = FixtureSite()
+        site.edit(accounts, replacing: "foreign: {amount: 0, batches: 0, persons: 0}", with: "foreign: {amount: 0.01, batches: 1, persons: 2}")
+        return site
+    }
+
+    func testVerdictsFollowTheInterval() {
+        let parts = [DecimalNumber("40.12")!, DecimalNumber("24.77")!]
+        XCTAssertEqual(Tolerance.sumVerdict(total: DecimalNumber("64.89")!, parts: parts), .exact)
+        XCTAssertEqual(Tolerance.sumVerdict(total: DecimalNumber("64.88")!, parts: parts), .tail(DecimalNumber("-0.01")!))
+        XCTAssertEqual(Tolerance.sumVerdict(total: DecimalNumber("64.87")!, parts: parts), .inconsistent(DecimalNumber("-0.02")!))
+        XCTAssertEqual(Tolerance.tailCarrier(of: parts), 0)
+    }
+
+    func testATailWithinTheIntervalIsAWarningNamingTheLargestPart() throws {
+        let diagnostics = try tailSite().check()
+        XCTAssertEqual(diagnostics.errorCount, 0, "\(diagnostics.map { "\($0.rule) \($0.message.zh)" })")
+        let d = assertDiagnostic(diagnostics, rule: .roundingTail, file: accounts, line: 41, column: 24, severity: .warning)
+        XCTAssertEqual(d?.path, "three_public.reception.domestic.amount")
+        XCTAssertEqual(d?.actual, "0.40")
+        XCTAssertEqual(d?.expected, "0.39")
+        XCTAssertTrue(d?.message.zh.contains("3P-RECEPTION") ?? false)
+    }
+
+    func testADifferenceBeyondTheIntervalIsStillAnError() throws {
+        var site = FixtureSite()
+        site.edit(accounts, replacing: "foreign: {amount: 0, batches: 0, persons: 0}", with: "foreign: {amount: 0.02, batches: 1, persons: 2}")
+        let diagnostics = try site.check()
+        XCTAssertTrue(diagnostics.contains { $0.rule == "3P-RECEPTION" && $0.severity == .error })
+        XCTAssertFalse(diagnostics.contains { $0.rule == .roundingTail })
+    }
+
+    func testFixTailsAdjustsTheFigureKeepsCommentsAndSaysWhatItChanged() throws {
+        var site = tailSite()
+        site.edit(accounts, replacing: "three_public:\n", with: "three_public:   # 按决算报表填列\n")
+        let root = try site.write()
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        let outcome = TailFixer.fix(content: root, displayRoot: "Content")
+        XCTAssertEqual(outcome.changes, [TailFixer.Change(file: "Content/\(accounts)", line: 41,
+                                                          path: "three_public.reception.domestic.amount", from: "0.40", to: "0.39")])
+        let text = try String(contentsOf: root.appendingPathComponent(accounts), encoding: .utf8)
+        XCTAssertTrue(text.contains("three_public:   # 按决算报表填列\n"))
+        XCTAssertTrue(text.contains("domestic: {amount: 0.39, batches: 2, persons: 10}"), text)
+        XCTAssertEqual(Checker.check(content: root, displayRoot: "Content").diagnostics, [])
+        XCTAssertTrue(TailFixer.text(outcome, language: .zh).contains("0.40 → 0.39"))
+    }
+
+    func testFixTailsLeavesAFigureThatOtherSumsNeed() throws {
+        var site = FixtureSite()
+        // 本年支出合计 100.00 over 基本 80.00 + 项目 20.01 (and the functional rows' 项目 20.00): adjusting
+        // 基本支出 to 79.99 would break its tie to the functional rows (80.00), so that line stays.
+        site.edit(accounts, replacing: "  project: 20.00\n  remit", with: "  project: 20.01\n  remit")
+        let root = try site.write()
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        let outcome = TailFixer.fix(content: root, displayRoot: "Content")
+        XCTAssertFalse(outcome.changes.contains { $0.path == "expenditure.basic" })
+        XCTAssertTrue(outcome.skipped.contains { $0.path == "expenditure.basic" }, "\(outcome.skipped)")
+        let after = try String(contentsOf: root.appendingPathComponent(accounts), encoding: .utf8)
+        XCTAssertTrue(after.contains("expenditure:\n  basic: 80.00\n"))
+        XCTAssertTrue(TailFixer.text(outcome, language: .zh).contains("未调整"))
+    }
+}
