@@ -92,7 +92,7 @@ public struct ReconciliationRule: Sendable {
 }
 
 public enum ReconciliationRules {
-    public static let all: [ReconciliationRule] = WithinRules.all + BetweenRules.all + StatedRules.all + YearRules.all + TextRules.all + RoundingRules.all
+    public static let all: [ReconciliationRule] = WithinRules.all + BetweenRules.all + StatedRules.all + YearRules.all + TextRules.all + RoundingRules.all + MagnitudeRules.all
 
     public static func rule(_ id: RuleID) -> ReconciliationRule? { all.first { $0.id == id } }
 
@@ -122,7 +122,7 @@ public enum ReconciliationRules {
                                       unitNames: unit.map { [$0.name, $0.shortName] + $0.otherNames } ?? [])
             for rule in all { out += rule.check(context) }
         }
-        return out
+        return LikelyCause.consolidate(out)
     }
 }
 
@@ -145,7 +145,8 @@ enum Finding {
         case .exact: return nil
         case .tail(let difference):
             return tail(id, total: total, parts: parts, difference: difference, totalZh: totalZh, totalEn: totalEn, partsZh: partsZh, partsEn: partsEn)
-        case .inconsistent: break
+        case .inconsistent:
+            if let slip = MagnitudeRules.slipFinding(id, total: total, parts: parts, totalZh: totalZh, totalEn: totalEn) { return slip }
         }
         let sum = DecimalNumber.sum(values)
         let difference = total.value - sum
