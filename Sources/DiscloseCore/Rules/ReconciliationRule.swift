@@ -98,7 +98,9 @@ public enum ReconciliationRules {
 
     /// Runs every rule on every report of the tree, reports in parallel (each report's rules see only
     /// that report and its predecessor); the result does not depend on the order of work.
-    public static func check(_ tree: ContentTree, codes: CodeLists = .bundled) -> [Diagnostic] {
+    /// `consolidate: false` reports every finding on its own (before `LikelyCause` folds cascades), for
+    /// tests that count what the folding saves.
+    public static func check(_ tree: ContentTree, codes: CodeLists = .bundled, consolidate: Bool = true) -> [Diagnostic] {
         let reports = tree.reports
         // Indexes, so that finding a report's predecessor and unit is not a scan per report.
         let byKey = Dictionary(reports.map { ("\($0.unitID)/\($0.year)", $0) }, uniquingKeysWith: { a, _ in a })
@@ -108,13 +110,14 @@ public enum ReconciliationRules {
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: reports.count) { index in
                 let report = reports[index]
-                slots[index] = check(report, previous: byKey["\(report.unitID)/\(report.year - 1)"], unit: units[report.unitID], codes: codes)
+                slots[index] = check(report, previous: byKey["\(report.unitID)/\(report.year - 1)"], unit: units[report.unitID], codes: codes,
+                                     consolidate: consolidate)
             }
         }
         return results.flatMap { $0 }
     }
 
-    static func check(_ report: Report, previous: Report?, unit: UnitInfo?, codes: CodeLists) -> [Diagnostic] {
+    static func check(_ report: Report, previous: Report?, unit: UnitInfo?, codes: CodeLists, consolidate: Bool = true) -> [Diagnostic] {
         var out: [Diagnostic] = []
         do {
             let context = RuleContext(report: report, previousReport: previous,
@@ -122,7 +125,7 @@ public enum ReconciliationRules {
                                       unitNames: unit.map { [$0.name, $0.shortName] + $0.otherNames } ?? [])
             for rule in all { out += rule.check(context) }
         }
-        return LikelyCause.consolidate(out)
+        return consolidate ? LikelyCause.consolidate(out) : out
     }
 }
 

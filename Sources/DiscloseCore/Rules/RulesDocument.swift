@@ -32,6 +32,17 @@ public enum RulesDocument {
         但可能有合理解释（如机关运行经费与公用经费口径不同）。每条数字类提示都带有 expected（应为）和 actual（实为），
         并指向最可能出错的那个数所在的行，其他相关的行写在消息中。
 
+        **一个错数只报一次（Likely cause）**：一个数填错时，用到它的每条规则都会不成立。两类连锁只报一次：
+        (1) 被判定为元/万元混填的数（`UNIT-MAGNITUDE`）——其他涉及这个数的错误作为附注列在它的消息里；
+        (2) 同一个错误的金额出现在几处（如整体绩效报告的表和正文都写了同一个错数）——在数据（YAML）中的那一处报错，
+        正文等其他位置作为附注。附注的位置也列在 related 中。
+        One wrong figure breaks every rule that uses it. A unit slip, and one wrong amount repeated in several places,
+        are reported once — at the figure in the data — with the other findings attached as notes.
+
+        **规则一定运行（Never silent）**：结构错误（如未知科目编码）只在出错的那一行报告；其余规则照常运行，
+        未知编码的行按前三位计入其所属的类。只有涉及无法读取的数（格式错误、缺失）的勾稽结果会被略去，以免重复报告。
+        A structural error is reported on its line and every rule still runs; only findings about an unreadable figure are dropped.
+
         """
         for area in ReconciliationRule.Area.allCases {
             let rules = ReconciliationRules.all.filter { $0.area == area }
