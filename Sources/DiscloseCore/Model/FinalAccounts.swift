@@ -219,7 +219,8 @@ public struct ThreePublicCosts: Sendable {
         }
 
         public var amount: Figure
-        public var batches: Quantity
+        /// nil where the report does not publish it (the `shanghai` table set).
+        public var batches: Quantity?
         public var persons: Quantity
         public var purpose: String?
         public var items: [Item]

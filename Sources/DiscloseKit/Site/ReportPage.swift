@@ -80,7 +80,8 @@ struct ReportPage {
 
         let org = report.organization
         let counts = Organization.EntityType.allCases.map { "\($0.rawValue)\(org.count(of: $0))个" }.joined(separator: "，")
-        let organizationSentence = "\(unit.name)内设机构\(org.internalDivisions)个。纳入\(unit.name)\(report.year)年度\(kindWord)决算编制范围的单位共\(org.entities.count)个，其中：\(counts)。"
+        let divisions = org.internalDivisions.map { "\(unit.name)内设机构\($0)个。" } ?? ""
+        let organizationSentence = "\(divisions)纳入\(unit.name)\(report.year)年度\(kindWord)决算编制范围的单位共\(org.entities.count)个，其中：\(counts)。"
         let tableModels = prebuilt ?? tables
         let tablesContext = tableModels.map { TableContext.context($0, csv: csvURL($0)) }
         let glossary = Glossary.standard.entries(for: report).map { ["term": $0.term, "definition": MarkdownRenderer.inlineHTML($0.definition)] }
