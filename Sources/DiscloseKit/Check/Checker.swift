@@ -23,6 +23,21 @@ public enum Checker {
         return findings.filter { !taint.spoils($0) }
     }
 
+    /// Each readable report's rules as passed, failed or not checked (with the reason), from the
+    /// findings the check reported. A report that could not be read has no entry: its errors say why.
+    public static func coverage(_ result: Result) -> [ReportCoverage] {
+        guard let tree = result.load.tree else { return [] }
+        let byKey = Dictionary(tree.reports.map { ("\($0.unitID)/\($0.year)", $0) }, uniquingKeysWith: { a, _ in a })
+        let units = Dictionary(tree.units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let diagnostics = result.load.diagnostics
+        return tree.reports.map { report in
+            let unit = units[report.unitID]
+            return RuleCoverage.outcomes(report, previous: byKey["\(report.unitID)/\(report.year - 1)"],
+                                         unitNames: unit.map { [$0.name, $0.shortName] + $0.otherNames } ?? [],
+                                         findings: diagnostics.filter { $0.location.file.hasPrefix(report.folder + "/") })
+        }
+    }
+
     /// Checks the content tree, or only the given unit folders (with site.yaml) for an incremental build.
     public static func check(content: URL, displayRoot: String? = nil, units: Set<String>? = nil) -> Result {
         var isDir: ObjCBool = false
