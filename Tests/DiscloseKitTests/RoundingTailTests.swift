@@ -32,6 +32,16 @@ final class RoundingTailTests: XCTestCase {
         XCTAssertTrue(d?.message.zh.contains("3P-RECEPTION") ?? false)
     }
 
+    func testTheSplitOfBasicSpendingFollowsTheSameRule() throws {
+        var site = FixtureSite()
+        site.edit(accounts, replacing: "personnel: {total: 70.00", with: "personnel: {total: 70.01")
+        let diagnostics = try site.check()
+        XCTAssertEqual(diagnostics.errorCount, 0, "\(diagnostics.map { "\($0.rule) \($0.message.zh)" })")
+        let d = assertDiagnostic(diagnostics, rule: .roundingTail, file: accounts, line: 35, column: 22, severity: .warning)
+        XCTAssertEqual(d?.expected, "70.00")
+        XCTAssertTrue(d?.message.zh.contains("BASIC-SPLIT") ?? false)
+    }
+
     func testADifferenceBeyondTheIntervalIsStillAnError() throws {
         var site = FixtureSite()
         site.edit(accounts, replacing: "foreign: {amount: 0, batches: 0, persons: 0}", with: "foreign: {amount: 0.02, batches: 1, persons: 2}")
