@@ -58,7 +58,7 @@ final class CodeListTests: XCTestCase {
     }
 
     func testTableSetsUseOnlyKnownLayouts() {
-        XCTAssertEqual(Set(TableSet.bundled.keys), ["mof-9", "sichuan-2020", "sichuan-2020-15", "sichuan-2023"])
+        XCTAssertEqual(Set(TableSet.bundled.keys), ["mof-9", "sichuan-2020", "sichuan-2020-15", "sichuan-2023", "shanghai"])
         XCTAssertEqual(TableSet.bundled["mof-9"]?.tables.count, 9)
         XCTAssertEqual(TableSet.bundled["sichuan-2020"]?.tables.count, 14)
         XCTAssertEqual(TableSet.bundled["sichuan-2020-15"]?.tables.count, 15)

@@ -244,7 +244,9 @@ public struct SchemaValidator: Sendable {
                                   actual: text))
                 return
             }
-            if let elsewhere = codes.editions(containing: text, kind: kind, except: list.edition).last, let entry = elsewhere[text] {
+            // A code added later is named by the first edition that has it; a withdrawn one by the last that had it.
+            let others = codes.editions(containing: text, kind: kind, except: list.edition)
+            if let elsewhere = others.first(where: { $0.edition > list.edition }) ?? others.last, let entry = elsewhere[text] {
                 let named = entry.isNamed ? "（\(entry.name)）" : ""
                 let later = elsewhere.edition > list.edition
                 out.append(.error(.unknownCode, at: node.location, path: path,
