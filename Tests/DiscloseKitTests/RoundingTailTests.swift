@@ -80,3 +80,44 @@ final class RoundingTailTests: XCTestCase {
         XCTAssertTrue(TailFixer.text(outcome, language: .zh).contains("未调整"))
     }
 }
+
+/// A stated figure (a subtotal as the source prints it) is compared with its derived sum under the same
+/// 尾差 rule: kept as printed, a tail within the interval, an error beyond it.
+final class StatedSumTests: XCTestCase {
+    let accounts = "test-zzb/2023/accounts.yaml"
+
+    func site(classTotal: String) -> FixtureSite {
+        var site = FixtureSite()
+        site.edit(accounts, replacing: "basic_expenditure:",
+                  with: "functional_stated:\n  - {code: \"201\", total: \(classTotal)}\nbasic_expenditure:")
+        return site
+    }
+
+    func testAStatedSubtotalEqualToItsRowsPasses() throws {
+        XCTAssertEqual(try site(classTotal: "100.00").check(), [])
+    }
+
+    func testAStatedSubtotalOffByATailIsAWarningAndStaysAsPrinted() throws {
+        let site = site(classTotal: "100.01")
+        let diagnostics = try site.check()
+        XCTAssertEqual(diagnostics.errorCount, 0, "\(diagnostics.map { "\($0.rule) \($0.message.zh)" })")
+        let d = try XCTUnwrap(diagnostics.first { $0.rule == .roundingTail })
+        XCTAssertTrue(d.message.zh.contains("STATED-SUM"), d.message.zh)
+        // The largest row (2013201 basic 80.00, line 29) carries the tail.
+        XCTAssertEqual(d.location.line, 29)
+        XCTAssertEqual(d.expected, "80.01")
+        let root = try site.write()
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        let report = try XCTUnwrap(Checker.check(content: root, displayRoot: "Content").load.tree?.reports.first)
+        XCTAssertEqual(ReportFigures(report).functional[.generalBudget]?.line("201")?.shown(.total), DecimalNumber("100.01")!)
+    }
+
+    func testAStatedSubtotalBeyondTheIntervalIsAnErrorAtThePrintedFigure() throws {
+        let diagnostics = try site(classTotal: "100.27").check()
+        let d = try XCTUnwrap(diagnostics.first { $0.rule == "STATED-SUM" })
+        XCTAssertEqual(d.severity, .error)
+        XCTAssertEqual(d.location.line, 35)
+        XCTAssertEqual(d.actual, "100.27")
+        XCTAssertEqual(d.expected, "100.00")
+    }
+}

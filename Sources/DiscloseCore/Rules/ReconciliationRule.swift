@@ -84,7 +84,7 @@ public struct ReconciliationRule: Sendable {
 }
 
 public enum ReconciliationRules {
-    public static let all: [ReconciliationRule] = WithinRules.all + BetweenRules.all + StatedRules.all + YearRules.all + TextRules.all + RoundingRules.all + MagnitudeRules.all
+    public static let all: [ReconciliationRule] = WithinRules.all + BetweenRules.all + StatedRules.all + YearRules.all + TextRules.all + RoundingRules.all + MagnitudeRules.all + StatedSumRules.all
 
     public static func rule(_ id: RuleID) -> ReconciliationRule? { all.first { $0.id == id } }
 
