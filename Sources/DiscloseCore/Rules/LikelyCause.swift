@@ -10,7 +10,45 @@ enum LikelyCause {
     static func key(_ location: SourceLocation) -> String { "\(location.file):\(location.line)" }
 
     static func consolidate(_ findings: [Diagnostic]) -> [Diagnostic] {
-        sameWrongAmount(unitSlips(findings))
+        sharedTails(sameWrongAmount(unitSlips(findings)))
+    }
+
+    /// Two rounding tails that one figure explains: the figure is the total of one sum and a part of the
+    /// other, and the two differences cancel (Σ parts of the first is off by d, the second total by −d).
+    /// Adjusting that figure by d closes both, where each tail alone would name a different row; one
+    /// ROUNDING-TAIL at the shared figure replaces the pair (e.g. 公用经费 10.23 printed over items that
+    /// add to 10.22, and 人员经费 + 公用经费 one cent over 基本支出).
+    static func sharedTails(_ findings: [Diagnostic]) -> [Diagnostic] {
+        let tails = findings.indices.filter { findings[$0].rule == .roundingTail && findings[$0].sum != nil }
+        guard tails.count > 1 else { return findings }
+        var replaced: [Int: Diagnostic] = [:]
+        var dropped: Set<Int> = []
+        for a in tails where replaced[a] == nil && !dropped.contains(a) {
+            for b in tails where b != a && replaced[b] == nil && !dropped.contains(b) {
+                guard let sa = findings[a].sum, let sb = findings[b].sum,
+                      let shared = sa.parts.first(where: { $0.location == sb.total.location && !$0.path.isEmpty }),
+                      sa.difference == sb.difference.negated else { continue }
+                let adjusted = shared.value + sa.difference
+                let (ra, rb) = (ruleName(findings[a]), ruleName(findings[b]))
+                replaced[a] = Diagnostic(.warning, .roundingTail, at: shared.location, path: shared.path, Message(
+                    zh: "尾差（\(ra)、\(rb)）：第 \(shared.location.line) 行 \(shared.path) 为 \(Finding.money(shared.value))，它既是\(rb)的合计，又是\(ra)的分项，两处尾差（\(Finding.money(sa.difference))、\(Finding.money(sb.difference))）正好相反。尾差调整：把它由 \(Finding.money(shared.value)) 调为 \(Finding.money(adjusted))，两处同时一致（`disclose check --fix-tails` 可自动调整）。",
+                    en: "rounding tail (\(ra), \(rb)): line \(shared.location.line) \(shared.path) (\(Finding.money(shared.value))) is the total of \(rb) and a part of \(ra), and the two tails cancel. Adjust it from \(Finding.money(shared.value)) to \(Finding.money(adjusted)): both add up."),
+                    expected: Finding.money(adjusted), actual: Finding.money(shared.value),
+                    related: [sa.total.location] + sb.parts.map(\.location))
+                dropped.insert(b)
+                break
+            }
+        }
+        return findings.indices.compactMap { index in
+            if dropped.contains(index) { return nil }
+            return replaced[index] ?? findings[index]
+        }
+    }
+
+    /// The rule a tail came from, as its message names it (“尾差（BASIC-SPLIT）”).
+    static func ruleName(_ d: Diagnostic) -> String {
+        guard let open = d.message.en.range(of: "rounding tail ("), let close = d.message.en[open.upperBound...].firstIndex(of: ")") else { return "ROUNDING-TAIL" }
+        return String(d.message.en[open.upperBound..<close])
     }
 
     /// An amount worth grouping on: money as the rules print it (two decimals), not a small count or

@@ -166,7 +166,8 @@ enum Finding {
         return Diagnostic(.warning, .roundingTail, at: carrier.location, path: carrier.path, Message(
             zh: "尾差（\(id)）：“\(totalZh)”为 \(money(total.value))，\(partsZh)之和为 \(money(sum))，相差 \(money(difference))，在舍入区间 ±\(interval.formatted(decimals: 3)) 之内，但公开的表上看得出来。尾差调整：把最大的分项（第 \(carrier.location.line) 行 \(carrier.path)）由 \(money(carrier.value)) 调为 \(money(adjusted))（`disclose check --fix-tails` 可自动调整）。",
             en: "rounding tail (\(id)): '\(totalEn)' is \(money(total.value)) and the \(partsEn) add up to \(money(sum)) (difference \(money(difference)), within the rounding interval ±\(interval.formatted(decimals: 3)) but visible in the published table). Adjust the largest part (line \(carrier.location.line), \(carrier.path)) from \(money(carrier.value)) to \(money(adjusted)) (`disclose check --fix-tails` does it)."),
-            expected: money(adjusted), actual: money(carrier.value), related: [total.location] + parts.enumerated().filter { $0.offset != index }.map(\.element.location))
+            expected: money(adjusted), actual: money(carrier.value), related: [total.location] + parts.enumerated().filter { $0.offset != index }.map(\.element.location),
+            sum: SumFinding(total: total, parts: parts, difference: difference))
     }
 
     /// The same fact appears twice with different values.
