@@ -49,3 +49,28 @@ final class MagnitudeTests: XCTestCase {
         XCTAssertFalse(try site.check().contains { $0.rule == "UNIT-MAGNITUDE" })
     }
 }
+
+/// One wrong figure that breaks two sums in opposite directions is the likely cause: one error there,
+/// with the value that makes both hold, instead of two errors each pointing at a total.
+final class SharedFigureTests: XCTestCase {
+    let accounts = "test-zzb/2023/accounts.yaml"
+
+    func testAWrongSubtotalIsBlamedInsteadOfTheTotalAbove() throws {
+        var site = FixtureSite()
+        // 项目支出 typed as 25.00: the rows say 20.00 and 本年支出合计 says 100.00.
+        site.edit(accounts, replacing: "  project: 20.00\n  remit", with: "  project: 25.00\n  remit")
+        let root = try site.write()
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        let tree = try XCTUnwrap(Checker.check(content: root, displayRoot: "Content").load.tree)
+        let before = ReconciliationRules.check(tree, consolidate: false).filter { $0.severity == .error }
+        let after = ReconciliationRules.check(tree).filter { $0.severity == .error }
+        XCTAssertGreaterThan(before.count, after.count, "\(before.map { "\($0.rule) \($0.message.zh)" })")
+        // Before: EXP-TOTAL pointed at 本年支出合计 (line 20), which is right.
+        XCTAssertTrue(before.contains { $0.rule == "EXP-TOTAL" && $0.location.line == 20 })
+        let cause = try XCTUnwrap(after.first { $0.location.line == 16 }, "\(after.map { "\($0.location) \($0.rule) \($0.message.zh)" })")
+        XCTAssertEqual(cause.path, "expenditure.project")
+        XCTAssertEqual(cause.actual, "25.00")
+        XCTAssertEqual(cause.expected, "20.00")
+        XCTAssertFalse(after.contains { $0.location.line == 20 }, "\(after.map { "\($0.location) \($0.rule) \($0.message.zh)" })")
+    }
+}

@@ -10,7 +10,38 @@ enum LikelyCause {
     static func key(_ location: SourceLocation) -> String { "\(location.file):\(location.line)" }
 
     static func consolidate(_ findings: [Diagnostic]) -> [Diagnostic] {
-        sharedTails(sameWrongAmount(unitSlips(findings)))
+        sharedTails(sharedFigures(sameWrongAmount(unitSlips(findings))))
+    }
+
+    /// Two failing sums that one figure explains (the total of one, a part of the other, and the
+    /// differences cancel): one error at that figure, saying what it should be — the value that makes
+    /// both sums hold — instead of two errors each pointing at another total.
+    static func sharedFigures(_ findings: [Diagnostic]) -> [Diagnostic] {
+        let sums = findings.indices.filter { findings[$0].severity == .error && findings[$0].sum != nil }
+        guard sums.count > 1 else { return findings }
+        var replaced: [Int: Diagnostic] = [:]
+        var dropped: Set<Int> = []
+        for a in sums where replaced[a] == nil && !dropped.contains(a) {
+            for b in sums where b != a && replaced[b] == nil && !dropped.contains(b) {
+                guard let sa = findings[a].sum, let sb = findings[b].sum,
+                      let shared = sa.parts.first(where: { $0.location == sb.total.location && !$0.path.isEmpty }),
+                      sa.difference == sb.difference.negated else { continue }
+                let corrected = shared.value + sa.difference
+                let (ra, rb) = (findings[a].rule, findings[b].rule)
+                // Reported under the rule whose total the figure is: the figure is what that rule states.
+                replaced[a] = Diagnostic(.error, rb, at: shared.location, path: shared.path, Message(
+                    zh: "第 \(shared.location.line) 行 \(shared.path) 为 \(Finding.money(shared.value))，最可能是这个数错了：它既是 \(rb) 的合计，又是 \(ra) 的分项，两处相差 \(Finding.money(sb.difference))、\(Finding.money(sa.difference))，正好相反。应为 \(Finding.money(corrected))，改正后两条同时成立。",
+                    en: "line \(shared.location.line) \(shared.path) is \(Finding.money(shared.value)) and is most likely the wrong figure: it is the total of \(rb) and a part of \(ra), and the two differences cancel. It should be \(Finding.money(corrected)); then both hold."),
+                    expected: Finding.money(corrected), actual: Finding.money(shared.value),
+                    related: [findings[a].location, findings[b].location] + sa.parts.filter { $0.location != shared.location }.map(\.location) + sb.parts.map(\.location))
+                dropped.insert(b)
+                break
+            }
+        }
+        return findings.indices.compactMap { index in
+            if dropped.contains(index) { return nil }
+            return replaced[index] ?? findings[index]
+        }
     }
 
     /// Two rounding tails that one figure explains: the figure is the total of one sum and a part of the

@@ -151,7 +151,8 @@ enum Finding {
         return Diagnostic(severity, id, at: total.location, path: total.path, Message(
             zh: "“\(totalZh)”为 \(money(total.value))，但\(partsZh)之和为 \(money(sum))，相差 \(money(difference))\(where_.isEmpty ? "" : "（分项在第 \(where_) 行）")。",
             en: "'\(totalEn)' is \(money(total.value)) but the \(partsEn) add up to \(money(sum)) (difference \(money(difference)))\(where_.isEmpty ? "" : "; parts on lines \(where_)")."),
-            expected: money(sum), actual: money(total.value), related: parts.map(\.location))
+            expected: money(sum), actual: money(total.value), related: parts.map(\.location),
+            sum: SumFinding(total: total, parts: parts, difference: difference))
     }
 
     /// A rounding tail: the parts add up to the total only within the rounding interval. The published

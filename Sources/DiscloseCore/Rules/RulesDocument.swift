@@ -36,7 +36,8 @@ public enum RulesDocument {
         (1) 被判定为元/万元混填的数（`UNIT-MAGNITUDE`）——其他涉及这个数的错误作为附注列在它的消息里；
         (2) 同一个错误的金额出现在几处（如整体绩效报告的表和正文都写了同一个错数）——在数据（YAML）中的那一处报错，
         正文等其他位置作为附注；(3) 两处尾差由同一个数引起（它既是一处的合计、又是另一处的分项，两处差额正好相反）——
-        只报一个 `ROUNDING-TAIL`，指向这个数，调整它两处同时一致。附注的位置也列在 related 中。
+        只报一个 `ROUNDING-TAIL`，指向这个数，调整它两处同时一致。超出舍入区间的两条求和错误同样如此（如“项目支出”填错，使“本年支出合计”与支出功能分类明细两处都不成立）：
+        只报一条，指向这个数，“应为”是使两条同时成立的值。附注的位置也列在 related 中。
         One wrong figure breaks every rule that uses it. A unit slip, and one wrong amount repeated in several places,
         are reported once — at the figure in the data — with the other findings attached as notes.
 
