@@ -45,9 +45,9 @@ public enum ModelBuilder {
     // MARK: report.yaml
 
     static func organization(_ r: NodeReader?) -> Organization {
-        guard let r else { return Organization(internalDivisions: 0, divisionNames: [], entities: [], independentAccounting: nil) }
+        guard let r else { return Organization(internalDivisions: nil, divisionNames: [], entities: [], independentAccounting: nil) }
         return Organization(
-            internalDivisions: r.int("internal_divisions") ?? 0,
+            internalDivisions: r.int("internal_divisions"),
             divisionNames: r.texts("division_names"),
             entities: r.list("entities").compactMap { e in
                 guard let name = e.text("name"), let type = e.text("type").flatMap(Organization.EntityType.init) else { return nil }
@@ -157,7 +157,7 @@ public enum ModelBuilder {
     static func functionalRow(_ r: NodeReader) -> FunctionalRow {
         var kinds: [ExpenditureStatement.Kind: Figure] = [:]
         for k in ExpenditureStatement.Kind.allCases { kinds[k] = r.figure(k.rawValue) }
-        return FunctionalRow(code: code(r), fund: r.text("fund").flatMap(Fund.init) ?? .generalBudget,
+        return FunctionalRow(code: code(r), name: r.located("name"), fund: r.text("fund").flatMap(Fund.init) ?? .generalBudget,
                              kinds: kinds, budget: r.figure("budget"), reason: r.located("reason"),
                              location: r.node.location, path: r.path)
     }
@@ -205,7 +205,7 @@ public enum ModelBuilder {
     static func reception(_ r: NodeReader?, fallback: SourceLocation, unit: MoneyUnit, path: String) -> ThreePublicCosts.Reception {
         let r = r ?? NodeReader(Node(.mapping([]), at: fallback), path: path, unit: unit)
         return ThreePublicCosts.Reception(
-            amount: r.requiredFigure("amount"), batches: r.requiredQuantity("batches"), persons: r.requiredQuantity("persons"),
+            amount: r.requiredFigure("amount"), batches: r.quantity("batches"), persons: r.requiredQuantity("persons"),
             purpose: r.text("purpose"),
             items: r.list("items").map { ThreePublicCosts.Reception.Item(purpose: $0.text("purpose") ?? "", persons: $0.int("persons"), amount: $0.requiredFigure("amount")) })
     }

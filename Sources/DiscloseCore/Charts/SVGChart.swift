@@ -13,7 +13,7 @@ public enum SVGChart {
 
     /// Height grows with a long legend so no text leaves the chart.
     public static func height(of spec: ChartSpec) -> Int {
-        guard spec.kind == .pie, !spec.isEmpty else { return minHeight }
+        guard spec.kind.showsShares, !spec.isEmpty else { return minHeight }
         return max(minHeight, Int(legendTop + legendHeight(spec) + 16))
     }
 

@@ -23,6 +23,20 @@ public enum Language: String, Sendable, CaseIterable {
     case en
 }
 
+/// A total and the parts it should equal, as a sum finding saw them.
+public struct SumFinding: Sendable {
+    public let total: Figure
+    public let parts: [Figure]
+    /// total − Σ parts
+    public let difference: DecimalNumber
+
+    public init(total: Figure, parts: [Figure], difference: DecimalNumber) {
+        self.total = total
+        self.parts = parts
+        self.difference = difference
+    }
+}
+
 /// One finding of the checker. Data only: text and JSON renderings live at the edge.
 public struct Diagnostic: Sendable, Hashable {
     public let severity: Severity
@@ -36,10 +50,14 @@ public struct Diagnostic: Sendable, Hashable {
     public let actual: String?
     /// The other figures the finding involves (named in the message too).
     public let related: [SourceLocation]
+    /// For a sum finding (a rounding tail): the total, the parts and total − Σ parts, so that tails
+    /// sharing a figure can be traced to it. Working data for the checker: not part of equality.
+    public let sum: SumFinding?
 
     public init(
         _ severity: Severity, _ rule: RuleID, at location: SourceLocation, path: String = "",
-        _ message: Message, expected: String? = nil, actual: String? = nil, related: [SourceLocation] = []
+        _ message: Message, expected: String? = nil, actual: String? = nil, related: [SourceLocation] = [],
+        sum: SumFinding? = nil
     ) {
         self.severity = severity
         self.rule = rule
@@ -49,6 +67,18 @@ public struct Diagnostic: Sendable, Hashable {
         self.expected = expected
         self.actual = actual
         self.related = related
+        self.sum = sum
+    }
+
+    public static func == (a: Diagnostic, b: Diagnostic) -> Bool {
+        a.severity == b.severity && a.rule == b.rule && a.location == b.location && a.path == b.path && a.message == b.message
+            && a.expected == b.expected && a.actual == b.actual && a.related == b.related
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(rule)
+        hasher.combine(location)
+        hasher.combine(message)
     }
 
     public static func error(

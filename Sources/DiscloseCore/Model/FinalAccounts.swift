@@ -147,6 +147,9 @@ public enum ReasonSlot: String, Sendable, CaseIterable {
 /// One row of spending by functional classification (类/款/项) and fund.
 public struct FunctionalRow: Sendable {
     public var code: Located<String>
+    /// The 款/项 name as the report's own table prints it (`name:`), kept even where the code list
+    /// words it differently (that difference is a CODE-NAME warning, not a renamed row).
+    public var name: Located<String>? = nil
     public var fund: Fund
     public var kinds: [ExpenditureStatement.Kind: Figure]
     public var budget: Figure?
@@ -214,7 +217,8 @@ public struct ThreePublicCosts: Sendable {
         }
 
         public var amount: Figure
-        public var batches: Quantity
+        /// nil where the report does not publish it (the `shanghai` table set).
+        public var batches: Quantity?
         public var persons: Quantity
         public var purpose: String?
         public var items: [Item]

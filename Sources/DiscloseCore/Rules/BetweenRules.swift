@@ -73,7 +73,18 @@ enum BetweenRules {
             let rows = spent.sources
             let available = opening + income.value
             let used = spending + closing
-            guard !Tolerance.sumConsistent(total: available, parts: rows.map(\.value) + [closing]) else { continue }
+            switch Tolerance.sumVerdict(total: available, parts: rows.map(\.value) + [closing]) {
+            case .exact: continue
+            case .tail(let difference):
+                // Within the rounding interval: a tail, carried by the largest spending row or the balance.
+                let closingFigure = c.accounts.appropriation.carryoverEnding[fund]
+                let parts = rows + (closingFigure.map { [$0] } ?? [])
+                if let d = Finding.tail("FUND-BALANCE", total: Figure(Amount(available, c.unit), at: income.location, path: ""), parts: parts,
+                                        difference: difference, totalZh: "\(fund.label)年初结转与本年收入之和", totalEn: "\(fund.rawValue) opening + income",
+                                        partsZh: "本年支出与年末结转", partsEn: "spending and closing balance") { out.append(d) }
+                continue
+            case .inconsistent: break
+            }
             out.append(Diagnostic(.error, "FUND-BALANCE", at: income.location, path: income.path, Message(
                 zh: "\(fund.label)：年初结转 \(Finding.money(opening)) + 本年收入 \(Finding.money(income.value)) = \(Finding.money(available))，但本年支出 \(Finding.money(spending)) + 年末结转 \(Finding.money(closing)) = \(Finding.money(used))，相差 \(Finding.money(available - used))。",
                 en: "\(fund.rawValue): opening \(Finding.money(opening)) + income \(Finding.money(income.value)) = \(Finding.money(available)), but spending \(Finding.money(spending)) + closing \(Finding.money(closing)) = \(Finding.money(used))."),

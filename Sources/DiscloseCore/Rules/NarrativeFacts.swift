@@ -10,8 +10,13 @@ struct NarrativeFact {
     let location: SourceLocation?
     /// Length of the label in Unicode scalars (longest labels are matched first).
     let length: Int
+    /// How many printed figures `current` adds up (0 for a figure written once): a text amount within
+    /// the sum's rounding interval is a rounding tail, not a wrong figure (the 尾差 rule).
+    let parts: Int
 
-    init(label: String, current: DecimalNumber, previous: DecimalNumber?, budget: DecimalNumber?, shareBase: DecimalNumber?, location: SourceLocation?) {
+    init(label: String, current: DecimalNumber, previous: DecimalNumber?, budget: DecimalNumber?, shareBase: DecimalNumber?, location: SourceLocation?,
+         parts: Int = 0) {
+        self.parts = parts
         self.label = label
         self.current = current
         self.previous = previous
@@ -28,10 +33,14 @@ enum NarrativeFacts {
         let a = c.accounts
         var out: [NarrativeFact] = []
         func add(_ labels: [String], _ current: DecimalNumber, previous: DecimalNumber? = nil, budget: DecimalNumber? = nil,
-                 base: DecimalNumber? = nil, at location: SourceLocation? = nil) {
-            for l in labels { out.append(NarrativeFact(label: l, current: current, previous: previous, budget: budget, shareBase: base, location: location)) }
+                 base: DecimalNumber? = nil, at location: SourceLocation? = nil, parts: Int = 0) {
+            for l in labels { out.append(NarrativeFact(label: l, current: current, previous: previous, budget: budget, shareBase: base, location: location, parts: parts)) }
         }
         let f = c.figures
+        // How many printed figures a derived value adds up (the 尾差 interval of a text amount compared
+        // with it); 0 where the source prints the figure itself, which the text must then match.
+        func parts(_ figure: ReportFigure) -> Int { figure.stated == nil && figure.sources.count > 1 ? figure.sources.count : 0 }
+        func parts(_ line: FunctionalLine) -> Int { line.stated == nil && line.rows.count > 1 ? line.rows.count : 0 }
         let incomeTotal = f.incomeTotal.shown
         let expenditureTotal = f.expenditureTotal.shown
         add(["收、支总计", "收支总计", "收入总计", "支出总计"], f.grandTotal.shown, previous: f.grandTotalChange.previous, at: a.income.grandTotal.location)
@@ -47,19 +56,20 @@ enum NarrativeFacts {
         }
         let appropriation = f.appropriation
         add(["财政拨款收、支总计", "财政拨款收支总计"], appropriation.grandTotal.shown, previous: f.appropriationChange.previous, at: appropriation.grandTotal.stated?.location)
-        add(["财政拨款收入"], appropriation.income.shown, at: appropriation.income.stated?.location)
-        add(["财政拨款支出"], appropriation.expenditure.shown, budget: a.appropriation.budget?.value, at: appropriation.expenditure.stated?.location)
+        add(["财政拨款收入"], appropriation.income.shown, at: appropriation.income.stated?.location, parts: parts(appropriation.income))
+        add(["财政拨款支出"], appropriation.expenditure.shown, budget: a.appropriation.budget?.value, at: appropriation.expenditure.stated?.location,
+            parts: parts(appropriation.expenditure))
         let gpb = f.generalBudget.shown
         add(["一般公共预算财政拨款支出", "一般公共预算支出"], gpb, previous: f.spendingChange(.generalBudget).previous, budget: f.generalBudgetBudget,
-            base: expenditureTotal, at: f.generalBudget.stated?.location)
-        add(["一般公共预算财政拨款基本支出"], f.generalBudgetBasic.shown, at: f.generalBudgetBasic.stated?.location)
+            base: expenditureTotal, at: f.generalBudget.stated?.location, parts: parts(f.generalBudget))
+        add(["一般公共预算财政拨款基本支出"], f.generalBudgetBasic.shown, at: f.generalBudgetBasic.stated?.location, parts: parts(f.generalBudgetBasic))
         let gpbProject = f.spending(.generalBudget, .project)
-        add(["一般公共预算财政拨款项目支出"], gpbProject.shown, at: gpbProject.stated?.location)
+        add(["一般公共预算财政拨款项目支出"], gpbProject.shown, at: gpbProject.stated?.location, parts: parts(gpbProject))
         let governmentFund = f.spendingChange(.governmentFund), stateCapital = f.spendingChange(.stateCapital)
         add(["政府性基金预算财政拨款支出", "政府性基金预算支出", "政府性基金预算拨款支出"], governmentFund.current.shown, previous: governmentFund.previous,
-            at: governmentFund.current.stated?.location)
+            at: governmentFund.current.stated?.location, parts: parts(governmentFund.current))
         add(["国有资本经营预算财政拨款支出", "国有资本经营预算支出", "国有资本经营预算拨款支出"], stateCapital.current.shown, previous: stateCapital.previous,
-            at: stateCapital.current.stated?.location)
+            at: stateCapital.current.stated?.location, parts: parts(stateCapital.current))
         let basicBase = f.generalBudgetBasic.shown
         add(["人员经费"], f.personnel.total.shown, base: basicBase, at: a.basic.personnel.total.location)
         add(["日常公用经费", "公用经费"], f.publicExpenses.total.shown, base: basicBase, at: a.basic.publicExpenses.total.location)
@@ -71,7 +81,8 @@ enum NarrativeFacts {
         add(["“三公”经费", "\"三公\"经费", "三公经费"], threeTotal, previous: f.threePublicPrevious?.shown, budget: budget.total.shown, at: actual.total.stated?.location)
         add(["因公出国（境）费", "因公出国（境）经费"], t.actual.overseas.value, previous: tp?.overseas?.value, budget: t.budget.overseas.value, base: threeTotal, at: t.actual.overseas.location)
         add(["公务用车购置及运行维护费", "公务用车购置及运行费"], actual.vehicle.shown,
-            previous: f.threePublicPreviousVehicle?.shown, budget: budget.vehicle.shown, base: threeTotal, at: actual.vehicle.stated?.location)
+            previous: f.threePublicPreviousVehicle?.shown, budget: budget.vehicle.shown, base: threeTotal, at: actual.vehicle.stated?.location,
+            parts: parts(actual.vehicle))
         add(["公务用车购置费", "公务用车购置"], t.actual.vehiclePurchase.value, previous: tp?.vehiclePurchase?.value, budget: t.budget.vehiclePurchase.value, at: t.actual.vehiclePurchase.location)
         add(["公务用车运行维护费"], t.actual.vehicleOperation.value, previous: tp?.vehicleOperation?.value, budget: t.budget.vehicleOperation.value, at: t.actual.vehicleOperation.location)
         add(["公务接待费"], t.actual.reception.value, previous: tp?.reception?.value, budget: t.budget.reception.value, base: threeTotal, at: t.actual.reception.location)
@@ -93,15 +104,16 @@ enum NarrativeFacts {
             let rowCodes = Set(a.functional.filter { $0.fund == .generalBudget }.map(\.code.value))
             let lines = generalBudget.lines.filter { $0.level > 0 && rowCodes.contains($0.code!) }
             var leafNames: [String: Int] = [:]
-            for line in lines { if let n = codes[line.code!]?.name { leafNames[n, default: 0] += 1 } }
+            for line in lines { if let n = codes[line.code!]?.name, !n.isEmpty { leafNames[n, default: 0] += 1 } }
             for line in lines {
                 let code = line.code!
                 let path = codes.path(of: code).map(\.name)
-                guard path.count >= 2 else { continue }
+                guard path.count >= 2, !path.contains("") else { continue }
                 let head = path[0]
                 var labels = [path.joined(), ([String(head.hasSuffix("支出") ? head.dropLast(2) : head[...])] + path.dropFirst()).joined(), code]
                 if let leaf = path.last, leafNames[leaf] == 1 { labels.append(leaf) }
-                add(labels, line.shown(.total), budget: line.stated?.columns[.budget]?.value ?? (line.budgetGiven ? line.derived(.budget) : nil))
+                add(labels, line.shown(.total), budget: line.stated?.columns[.budget]?.value ?? (line.budgetGiven ? line.derived(.budget) : nil),
+                    parts: parts(line))
             }
         }
         // 类 of the general budget, by name with and without 支出.
@@ -110,7 +122,7 @@ enum NarrativeFacts {
                 guard let name = codes[line.code!]?.name else { continue }
                 var labels = [name]
                 if name.hasSuffix("支出") { labels.append(String(name.dropLast(2))) }
-                add(labels, line.shown(.total), budget: line.shown(.budget), base: gpb)
+                add(labels, line.shown(.total), budget: line.shown(.budget), base: gpb, parts: parts(line))
             }
         }
         return out.sorted { $0.length > $1.length }

@@ -77,7 +77,16 @@ enum WithinRules {
         let basic = gpbBasic.derived
         let sum = b.personnel.total.value + b.publicExpenses.total.value
         let rows = gpbBasic.sources
-        guard !Tolerance.sumConsistent(total: basic, parts: [b.personnel.total.value, b.publicExpenses.total.value]) else { return [] }
+        switch Tolerance.sumVerdict(total: basic, parts: [b.personnel.total.value, b.publicExpenses.total.value]) {
+        case .exact: return []
+        case .tail(let difference):
+            // The 尾差 rule: the derived basic spending stands; the larger of the two parts carries the tail.
+            let derived = Figure(Amount(basic, c.unit), at: rows.first?.location ?? b.personnel.total.location, path: "")
+            return [Finding.tail("BASIC-SPLIT", total: derived, parts: [b.personnel.total, b.publicExpenses.total], difference: difference,
+                                 totalZh: "一般公共预算财政拨款基本支出", totalEn: "general-budget basic spending",
+                                 partsZh: "人员经费、公用经费", partsEn: "staff and office costs")].compactMap { $0 }
+        case .inconsistent: break
+        }
         return [Diagnostic(.error, "BASIC-SPLIT", at: b.personnel.total.location, path: b.personnel.total.path, Message(
             zh: "“人员经费”\(Finding.money(b.personnel.total.value)) 与“\(b.publicExpenses.label ?? "公用经费")”\(Finding.money(b.publicExpenses.total.value))（第 \(b.publicExpenses.total.location.line) 行）之和为 \(Finding.money(sum))，但一般公共预算财政拨款基本支出为 \(Finding.money(basic))（支出功能分类明细第 \(Finding.lines(rows)) 行），相差 \(Finding.money(sum - basic))。",
             en: "staff costs \(Finding.money(b.personnel.total.value)) plus office costs \(Finding.money(b.publicExpenses.total.value)) make \(Finding.money(sum)), but general-budget basic spending is \(Finding.money(basic)) (difference \(Finding.money(sum - basic)))."),

@@ -205,7 +205,8 @@ public enum ContentSchemas {
     })
 
     static let vehicleModels = ["轿车", "越野车", "载客汽车", "其他"]
-    public static let vehicleUses = ["主要领导干部用车", "机要通信用车", "应急保障用车", "执法执勤用车", "特种专业技术用车", "离退休干部服务用车", "其他用车"]
+    /// Every category of the national 公务用车 rules, and the spellings provinces print (离退休干部用车 in Shanghai).
+    public static let vehicleUses = ["部级领导干部用车", "主要领导干部用车", "机要通信用车", "应急保障用车", "执法执勤用车", "特种专业技术用车", "离退休干部服务用车", "离退休干部用车", "其他用车"]
 
     static let receptionGroup = ObjectSchema("接待", [
         Field("amount", .amount(), required: true, "金额"),

@@ -6,12 +6,19 @@ public struct TableBuilder: Sendable {
     public let unitName: String
     public let functionalCodes: CodeList?
     public let economicCodes: CodeList?
+    /// Names printed beside codes in the report's functional rows (`name:`); the first one wins.
+    public let printedNames: [String: String]
 
     public init(figures: ReportFigures, unitName: String, codes: CodeLists = .bundled) {
         self.figures = figures
         self.unitName = unitName
         self.functionalCodes = codes.list(.functional, year: figures.report.year)
         self.economicCodes = codes.list(.economic, year: figures.report.year)
+        var names: [String: String] = [:]
+        for row in figures.report.accounts.functional {
+            if let name = row.name?.value, names[row.code.value] == nil { names[row.code.value] = name }
+        }
+        self.printedNames = names
     }
 
     public init(report: Report, unitName: String, codes: CodeLists = .bundled) {
@@ -65,9 +72,13 @@ public struct TableBuilder: Sendable {
 
     static func level(_ code: String) -> Int { code.count == 3 ? 0 : (code.count == 5 ? 1 : 2) }
 
-    func name(of code: String) -> String {
-        functionalCodes?[code]?.name ?? code
+    /// The report's own printed name for the code where it gives one, else the code list's.
+    public func name(of code: String) -> String {
+        if let printed = printedNames[code] { return printed }
+        if let entry = functionalCodes?[code], entry.isNamed { return entry.name }
+        return code
     }
+
 
     func codeCells(_ code: String) -> [TableModel.Cell] {
         let chars = Array(code)

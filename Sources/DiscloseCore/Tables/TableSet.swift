@@ -25,6 +25,42 @@ public struct TableSet: Sendable, Decodable {
     public let id: String
     public let title: String
     public let tables: [Table]
+    /// Fields the content format requires by default that this set's reports do not publish (paths
+    /// without list indexes, e.g. `organization.internal_divisions`): left out, they are not an error,
+    /// and pages leave out the sentence that would need them.
+    public let notPublished: Set<String>
+    /// Rules that do not apply to this set's reports, with the reason (shown in the coverage summary).
+    public let skippedRules: [String: String]
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, tables
+        case notPublished = "not_published"
+        case skippedRules = "skipped_rules"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        title = try c.decode(String.self, forKey: .title)
+        tables = try c.decode([Table].self, forKey: .tables)
+        notPublished = Set(try c.decodeIfPresent([String].self, forKey: .notPublished) ?? [])
+        skippedRules = try c.decodeIfPresent([String: String].self, forKey: .skippedRules) ?? [:]
+    }
+
+    /// `three_public.vehicles_held[2].type` → `three_public.vehicles_held.type`.
+    public static func fieldPath(_ path: String) -> String {
+        var out = ""
+        var depth = 0
+        for ch in path {
+            if ch == "[" { depth += 1; continue }
+            if ch == "]" { depth -= 1; continue }
+            if depth == 0 { out.append(ch) }
+        }
+        return out
+    }
+
+    /// Whether a required field at `path` may be left out in this set.
+    public func mayOmit(_ path: String) -> Bool { notPublished.contains(Self.fieldPath(path)) }
 
     /// The layouts the renderer knows; a table set may only use these.
     public static let knownLayouts: Set<String> = Set(TableLayout.allCases.map(\.rawValue))

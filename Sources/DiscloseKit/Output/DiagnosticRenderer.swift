@@ -79,7 +79,7 @@ public enum DiagnosticRenderer {
         }
     }
 
-    public static func json(_ diagnostics: [Diagnostic], language: Language) -> String {
+    public static func json(_ diagnostics: [Diagnostic], language: Language, coverage: [ReportCoverage]? = nil) -> String {
         let sorted = diagnostics.sortedForOutput()
         let items: [JSONValue] = sorted.map { d in
             .object([
@@ -98,6 +98,40 @@ public enum DiagnosticRenderer {
             ("errors", .number(String(sorted.errorCount))),
             ("warnings", .number(String(sorted.warningCount))),
             ("diagnostics", .array(items)),
-        ]).rendered() + "\n"
+        ] + (coverage.map { [("coverage", coverageJSON($0, language: language))] } ?? [])).rendered() + "\n"
+    }
+
+    /// Per report, each rule as passed / failed / not_checked (with the reason).
+    static func coverageJSON(_ coverage: [ReportCoverage], language: Language) -> JSONValue {
+        .array(coverage.map { report in
+            .object([
+                ("report", .string(report.folder)),
+                ("passed", .number(String(report.count(.passed)))),
+                ("failed", .number(String(report.count(.failed)))),
+                ("not_checked", .number(String(report.count(.notChecked)))),
+                ("rules", .array(report.outcomes.map { o in
+                    .object([("rule", .string(o.rule.rawValue)), ("status", .string(o.status.rawValue)),
+                             ("reason", o.reason.map { .string($0.text(language)) } ?? .null),
+                             ("errors", .number(String(o.errors))), ("warnings", .number(String(o.warnings)))])
+                })),
+            ])
+        })
+    }
+
+    /// The coverage summary of `check --coverage`: per report, counts and the rules not checked or failed.
+    public static func coverageText(_ coverage: [ReportCoverage], language: Language) -> String {
+        var out = ""
+        for report in coverage {
+            out += language == .zh
+                ? "\(report.folder)：规则 \(report.outcomes.count) 条，通过 \(report.count(.passed))，未通过 \(report.count(.failed))，未检查 \(report.count(.notChecked))\n"
+                : "\(report.folder): \(report.outcomes.count) rules, \(report.count(.passed)) passed, \(report.count(.failed)) failed, \(report.count(.notChecked)) not checked\n"
+            for o in report.outcomes where o.status == .failed {
+                out += language == .zh ? "  未通过 \(o.rule)（错误 \(o.errors)，警告 \(o.warnings)）\n" : "  failed \(o.rule) (\(o.errors) errors, \(o.warnings) warnings)\n"
+            }
+            for o in report.outcomes where o.status == .notChecked {
+                out += language == .zh ? "  未检查 \(o.rule)：\(o.reason?.zh ?? "")\n" : "  not checked \(o.rule): \(o.reason?.en ?? "")\n"
+            }
+        }
+        return out
     }
 }

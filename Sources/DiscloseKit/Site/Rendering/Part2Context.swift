@@ -195,11 +195,11 @@ struct Part2Context {
             "held": held, "hasHeld": !held.isEmpty, "heldCount": figures.vehiclesHeld,
             "operationPurpose": Self.reason(t.vehicleOperationPurpose) as Any,
             "reception": item(t.actual.reception.value, t.budget.reception.value, p?.reception?.value, reason: t.reasons["reception"]?.value),
-            "domestic": ["amount": Self.m(d.amount.value), "batches": d.batches.value.intValue, "persons": d.persons.value.intValue,
+            "domestic": ["amount": Self.m(d.amount.value), "batches": d.batches?.value.intValue as Any, "hasBatches": d.batches != nil, "persons": d.persons.value.intValue,
                          "purpose": Self.reason(d.purpose) as Any,
                          "items": d.items.enumerated().map { i, it in ["purpose": it.purpose, "persons": it.persons as Any, "amount": Self.m(it.amount.value), "last": i == d.items.count - 1] as [String: Any] },
                          "hasItems": !d.items.isEmpty] as [String: Any],
-            "foreign": ["amount": Self.m(f.amount.value), "batches": f.batches.value.intValue, "persons": f.persons.value.intValue] as [String: Any],
+            "foreign": ["amount": Self.m(f.amount.value), "batches": f.batches?.value.intValue as Any, "hasBatches": f.batches != nil, "persons": f.persons.value.intValue] as [String: Any],
         ]
     }
 }

@@ -39,7 +39,7 @@ enum ReportJSON {
                                          ("appropriation_total", money(p.appropriationTotal)), ("general_budget_expenditure", money(p.generalBudgetExpenditure)),
                                          ("government_fund_expenditure", money(p.governmentFundExpenditure)), ("state_capital_expenditure", money(p.stateCapitalExpenditure))])))
         obj.append(("functional", .array(a.functional.map { row in
-            .object([("code", .string(row.code.value)), ("name", text(functional?[row.code.value]?.name)), ("fund", .string(row.fund.rawValue))]
+            .object([("code", .string(row.code.value)), ("name", text(row.name?.value ?? functional?[row.code.value].flatMap { $0.isNamed ? $0.name : nil })), ("fund", .string(row.fund.rawValue))]
                 + ExpenditureStatement.Kind.allCases.map { ($0.rawValue, money(row.amount($0, unit: a.unit).value)) }
                 + [("budget", money(row.budget))])
         })))
