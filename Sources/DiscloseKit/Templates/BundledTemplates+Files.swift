@@ -22,6 +22,56 @@ a:focus-visible { outline: 3px solid #b35900; outline-offset: 2px; }
 main { display: block; padding: 2rem 1rem; }
 
 """#)),
+        ("assets/compare.js", .text(#"""
+/* disclose — comparison tables: sort by a column (click its heading), filter by region or 主管部门.
+ * The table is complete and readable without this script. */
+(function () {
+  "use strict";
+  var table = document.querySelector("table[data-sortable]");
+  if (!table) return;
+  var body = table.tBodies[0];
+  var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
+  headers.forEach(function (th, column) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "sort";
+    button.textContent = th.textContent;
+    th.textContent = "";
+    th.appendChild(button);
+    button.addEventListener("click", function () {
+      var descending = th.getAttribute("aria-sort") !== "descending";
+      headers.forEach(function (h) { h.removeAttribute("aria-sort"); });
+      th.setAttribute("aria-sort", descending ? "descending" : "ascending");
+      var numeric = th.getAttribute("data-sort-type") === "number";
+      var rows = Array.prototype.slice.call(body.rows);
+      rows.sort(function (a, b) {
+        var x = a.cells[column], y = b.cells[column];
+        var p = numeric ? x.getAttribute("data-sort") : x.textContent, q = numeric ? y.getAttribute("data-sort") : y.textContent;
+        if (numeric) {
+          // Empty (no figure last year) always sorts last.
+          if (p === "" || q === "") return p === q ? 0 : (p === "" ? 1 : -1);
+          var d = Number(p) - Number(q);
+          return descending ? -d : d;
+        }
+        var c = p.localeCompare(q, "zh-CN");
+        return descending ? -c : c;
+      });
+      rows.forEach(function (r) { body.appendChild(r); });
+    });
+  });
+  var filters = document.querySelector("[data-compare-filters]");
+  if (!filters) return;
+  filters.hidden = false;
+  var selects = Array.prototype.slice.call(filters.querySelectorAll("select"));
+  function apply() {
+    Array.prototype.forEach.call(body.rows, function (row) {
+      row.hidden = selects.some(function (s) { return s.value && row.getAttribute("data-" + s.getAttribute("data-filter-column")) !== s.value; });
+    });
+  }
+  selects.forEach(function (s) { s.addEventListener("change", apply); });
+})();
+
+"""#)),
         ("assets/copy.js", .text(#"""
 // Copy buttons for the chart embed codes. Without JavaScript the codes stay selectable in their text areas.
 document.querySelectorAll("button.copy").forEach(function (button) {
@@ -525,6 +575,17 @@ button.copy:hover { background: #eee; }
   .appendix-table .table-meta { justify-content: flex-end; margin-bottom: -1mm; }
 }
 
+/* Comparison tables: sortable headings, filters */
+.site-links { text-align: center; font-family: var(--sans); }
+.compare-filters[hidden] { display: none; }
+.compare-filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; font-family: var(--sans); font-size: .9rem; margin: .5rem 0 1rem; }
+.compare-filters label { display: flex; flex-direction: column; gap: .15rem; }
+.compare-filters select { font: inherit; padding: .2em; max-width: 18em; }
+table.compare th button.sort { font: inherit; font-weight: 700; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; text-align: inherit; }
+table.compare th[aria-sort="descending"] button.sort::after { content: " ▼"; }
+table.compare th[aria-sort="ascending"] button.sort::after { content: " ▲"; }
+table.compare tbody th { white-space: normal; min-width: 8em; }
+
 """#)),
         ("chart.mustache", .text(#"""
 <!DOCTYPE html>
@@ -561,9 +622,63 @@ button.copy:hover { background: #eee; }
 </html>
 
 """#)),
+        ("compare-index.mustache", .text(#"""
+<h1>各单位决算对比</h1>
+<p class="lead">同一年度各单位的收、支总计，财政拨款支出，基本、项目支出，“三公”经费和机关运行经费并列比较；每张表都可下载为 CSV。全部数据另见<a href="../data/index.html">开放数据</a>。</p>
+{{#years}}<section aria-labelledby="compare-{{year}}">
+  <h2 id="compare-{{year}}">{{year}}年度</h2>
+  <ul class="report-list"><li><a href="{{year}}/index.html">全部单位（{{count}} 个）</a></li>{{#groups}}<li><a href="{{year}}/{{url}}">{{kind}}：{{title}}</a>（{{count}} 个单位）</li>{{/groups}}</ul>
+</section>
+{{/years}}
+
+"""#)),
+        ("compare.mustache", .text(#"""
+<h1>{{title}}</h1>
+<p class="lead">共 {{count}} 个单位。金额单位：万元。点击表头可排序{{#isAll}}，可按地区、主管部门筛选{{/isAll}}。<a href="{{csv}}" download>下载本表（CSV）</a></p>
+{{^empty(otherYears)}}<nav class="compare-years" aria-label="其他年度"><p>其他年度：{{#otherYears}}<a href="{{url}}">{{year}}年度</a> {{/otherYears}}</p></nav>{{/empty(otherYears)}}
+{{#isAll}}<div class="compare-filters" data-compare-filters hidden>
+  <label>地区<select data-filter-column="region"><option value="">全部</option>{{#regions}}<option>{{.}}</option>{{/regions}}</select></label>
+  <label>主管部门<select data-filter-column="supervisor"><option value="">全部</option>{{#supervisors}}<option>{{.}}</option>{{/supervisors}}</select></label>
+</div>{{/isAll}}
+{{#chart}}<figure class="chart compare-chart">
+  <figcaption>{{title}}（单位：万元）</figcaption>
+  <div class="chart-svg">{{{svg}}}</div>
+</figure>{{/chart}}
+<div class="table-scroll" role="region" aria-labelledby="compare-caption" tabindex="0">
+<table class="summary compare" data-sortable>
+  <caption id="compare-caption">{{title}}（单位：万元）</caption>
+  <thead><tr><th scope="col" data-sort-type="text">单位</th><th scope="col" data-sort-type="text">地区</th><th scope="col" data-sort-type="text">主管部门</th>{{#columns}}<th scope="col" data-sort-type="number">{{heading}}</th>{{#hasChange}}<th scope="col" data-sort-type="number">比上年增减</th>{{/hasChange}}{{/columns}}</tr></thead>
+  <tbody>
+  {{#rows}}<tr data-region="{{region}}" data-supervisor="{{supervisor}}"><th scope="row"><a href="{{url}}">{{unitName}}</a></th><td>{{region}}</td><td>{{supervisor}}</td>{{#cells}}<td class="num" data-sort="{{sort}}">{{text}}</td>{{/cells}}</tr>
+  {{/rows}}
+  </tbody>
+</table>
+</div>
+{{^empty(groups)}}<h2>按地区、主管部门</h2>
+<ul class="report-list">{{#groups}}<li><a href="{{url}}">{{kind}}：{{title}}</a>（{{count}} 个单位）</li>{{/groups}}</ul>{{/empty(groups)}}
+<script src="../../assets/compare.js" defer></script>
+
+"""#)),
+        ("data.mustache", .text(#"""
+<h1>开放数据</h1>
+<p class="lead">本站全部 {{reports}} 份决算报告的数据，按 Frictionless Data Package（表格数据包）格式发布，金额一律以万元为单位、按原值给出（不四舍五入）。</p>
+<h2>文件</h2>
+<ul class="report-list">
+  <li><a href="datapackage.json">datapackage.json</a>：数据包说明（每个文件的字段、类型和主键），可用 <code>frictionless validate datapackage.json</code> 校验。</li>
+  <li><a href="reports.csv">reports.csv</a>：每份报告一行——收、支总计，财政拨款支出，基本支出，项目支出，“三公”经费各项，机关运行经费，以及比上年增减。</li>
+  <li><a href="cells.csv">cells.csv</a>：全部附表的全部金额，整齐数据：每个单位、年度、附表行、栏目一行，带科目编码和名称。</li>
+  <li><code>tables/&lt;附表标识&gt;.csv</code>：同样的数据，每种附表一个文件（见 datapackage.json 中的列表）。</li>
+  <li><a href="all-reports.json">all-reports.json</a>：全部报告的索引（单位、年度、网页和 report.json 地址、主要数据）。</li>
+</ul>
+<h2>字段说明</h2>
+<p>cells.csv 与 tables/ 中各文件的字段：table_id（附表标识）、unit_id（单位标识）、unit_name（单位名称）、year（年度）、table_number（附表编号）、table_title（附表名称）、row（表体第几行）、code（科目编码）、item（项目名称）、column（栏目，表头各层以“ / ”连接）、amount（金额，万元）。主键为 table_id、unit_id、year、row、item、column。</p>
+<p>各单位的数据也可以在<a href="../compare/index.html">对比页面</a>中按年度、地区、主管部门查看和下载。</p>
+
+"""#)),
         ("index.mustache", .text(#"""
 <h1>{{site.title}}</h1>
 <p class="lead">共 {{unitCount}} 个单位、{{reportCount}} 份决算报告。按年度从新到旧排列。</p>
+<nav class="site-links" aria-label="全站"><p><a href="compare/index.html">各单位决算对比</a>　<a href="data/index.html">开放数据（CSV、JSON）</a>　<a href="search/index.html">站内搜索</a></p></nav>
 {{#years}}
 <section class="year-group" aria-labelledby="year-{{year}}">
   <h2 id="year-{{year}}">{{year}}年度</h2>
@@ -701,8 +816,8 @@ button.copy:hover { background: #eee; }
 <p>其中：公务用车购置支出{{vehiclePurchase}}{{unit}}。{{#hasPurchased}}全年按规定更新购置公务用车{{purchasedCount}}辆，其中：{{#purchased}}{{type}}{{count}}辆、金额{{amount}}{{unit}}；{{/purchased}}{{/hasPurchased}}{{#hasHeld}}截至{{year}}年12月31日，{{subject}}共有公务用车{{heldCount}}辆，其中：{{#held}}{{type}}{{count}}辆{{^last}}、{{/last}}{{/held}}。{{/hasHeld}}</p>
 <p>公务用车运行维护费支出{{vehicleOperation}}{{unit}}。{{#operationPurpose}}主要用于{{{operationPurpose}}}{{/operationPurpose}}</p>
 <p>3. 公务接待费支出{{reception.amount}}{{unit}}{{#reception.completion.hasBudget}}{{^reception.completion.zeroBudget}}，完成预算{{reception.completion.completion}}%{{/reception.completion.zeroBudget}}{{/reception.completion.hasBudget}}。{{#reception.change.hasPrevious}}公务接待费支出决算{{#reception.change.changed}}比{{previousYear}}年度{{#reception.change.increase}}增加{{/reception.change.increase}}{{#reception.change.decrease}}减少{{/reception.change.decrease}}{{reception.change.delta}}{{unit}}{{#reception.change.hasRate}}，{{#reception.change.increase}}增长{{/reception.change.increase}}{{#reception.change.decrease}}下降{{/reception.change.decrease}}{{reception.change.rate}}%{{/reception.change.hasRate}}{{/reception.change.changed}}{{#reception.change.unchanged}}与{{previousYear}}年度持平{{/reception.change.unchanged}}。{{/reception.change.hasPrevious}}{{#reception.reason}}主要原因是{{{reception.reason}}}{{/reception.reason}}</p>
-<p>其中：国内公务接待支出{{domestic.amount}}{{unit}}，国内公务接待{{domestic.batches}}批次、{{domestic.persons}}人次（不包括陪同人员）。{{#domestic.purpose}}主要用于{{{domestic.purpose}}}{{/domestic.purpose}}{{#domestic.hasItems}}具体包括：{{#domestic.items}}{{purpose}}{{#persons}}{{persons}}人次、{{/persons}}{{amount}}{{unit}}{{^last}}；{{/last}}{{/domestic.items}}。{{/domestic.hasItems}}</p>
-<p>外事接待支出{{foreign.amount}}{{unit}}，外事接待{{foreign.batches}}批次、{{foreign.persons}}人次。</p>
+<p>其中：国内公务接待支出{{domestic.amount}}{{unit}}，国内公务接待{{#domestic.hasBatches}}{{domestic.batches}}批次、{{/domestic.hasBatches}}{{domestic.persons}}人次（不包括陪同人员）。{{#domestic.purpose}}主要用于{{{domestic.purpose}}}{{/domestic.purpose}}{{#domestic.hasItems}}具体包括：{{#domestic.items}}{{purpose}}{{#persons}}{{persons}}人次、{{/persons}}{{amount}}{{unit}}{{^last}}；{{/last}}{{/domestic.items}}。{{/domestic.hasItems}}</p>
+<p>外事接待支出{{foreign.amount}}{{unit}}，外事接待{{#foreign.hasBatches}}{{foreign.batches}}批次、{{/foreign.hasBatches}}{{foreign.persons}}人次。</p>
 
 """#)),
         ("part2/three-public-overall.mustache", .text(#"""
@@ -908,6 +1023,7 @@ button.copy:hover { background: #eee; }
 </ul>
 <h2>多年度主要数据</h2>
 {{#trend}}{{> partials/figure}}{{/trend}}
+{{#costTrends}}{{> partials/figure}}{{/costTrends}}
 <div class="table-scroll" role="region" aria-label="多年度主要数据" tabindex="0">
 <table class="summary">
   <caption>{{unit.shortName}}历年决算主要数据（单位：万元）</caption>

@@ -77,12 +77,18 @@ extension SiteBuilder {
         let kept = Set(pages.tree.reports.filter { changedUnits.contains($0.unitID) && !renders($0) }.map { "\($0.unitID)/\($0.year)/" })
         var published = FileStamps()
         for id in changedUnits { published.files.merge(FileStamps.scan(options.output.appendingPathComponent(id)).files.map { ("\(id)/\($0.key)", $0.value) }) { a, _ in a } }
-        let stale = published.files.keys.filter { path in
+        var stale = published.files.keys.filter { path in
             guard let unit = path.split(separator: "/").first.map(String.init), changedUnits.contains(unit), files[path] == nil else { return false }
             return !kept.contains { path.hasPrefix($0) }
         }
+        // Site-level pages made from every unit's entries (a region or 主管部门 that no unit has any more).
+        for folder in ["compare"] {
+            stale += FileStamps.scan(options.output.appendingPathComponent(folder)).files.keys.map { "\(folder)/\($0)" }.filter { files[$0] == nil }
+        }
         let links = LinkChecker(baseURL: pages.site.baseURL)
         links.add(files)
+        // Written by the open-data step after the update (from every report's rows).
+        links.add(OpenData.assembledFiles(in: nil))
         let dead = links.dead(existingUnder: options.output, removed: Set(stale))
         if !dead.isEmpty {
             result.diagnostics += LinkChecker.diagnostics(dead, output: options.output.lastPathComponent)
@@ -105,9 +111,20 @@ extension SiteBuilder {
         result.reports = units.values.map(\.home.count).reduce(0, +)
         result.files = files.count
         result.pages = files.keys.filter { $0.hasSuffix(".html") }.count
+        do {
+            try OpenData.assemble(site: options.output, title: pages.site.title)
+        } catch {
+            result.diagnostics.append(.error("OUTPUT", at: .file(options.output.path),
+                zh: "无法写入开放数据（data/）：\(error.localizedDescription)；下次生成将完整重建。",
+                en: "cannot write the open data (data/): \(error.localizedDescription); the next build starts afresh."))
+            result.ioFailure = true
+            try? FileManager.default.removeItem(at: folder)
+            return result
+        }
+        Self.restamp("data", in: options.output, stamps: &output)
         if options.search {
             result.search = SearchIndexer.index(site: options.output)
-            Self.restampSearchBundle(options.output, stamps: &output)
+            Self.restamp(SearchIndexer.bundleFolder, in: options.output, stamps: &output)
         }
         let siteUnit = grouped[""] ?? .empty
         try? BuildRecord(key: key, content: content, templates: templates, output: output, site: siteUnit, units: units)
@@ -160,6 +177,9 @@ extension SiteBuilder {
                 staged.discard()
                 throw error
             }
+            // The open-data package is assembled from every report's rows now in the staging folder.
+            try OpenData.assemble(site: staged.staging, title: pages.site.title)
+            links.add(OpenData.assembledFiles(in: staged.staging))
             // A dead internal link is an error of the build: the published site stays as it was.
             let dead = links.dead()
             if !dead.isEmpty {
@@ -183,10 +203,9 @@ extension SiteBuilder {
         }
     }
 
-    /// The search bundle replaced `pagefind/` after the files were written: its stamps, and the output
-    /// folder's own, are taken again so that the next build does not take them for a touched output.
-    static func restampSearchBundle(_ output: URL, stamps: inout FileStamps) {
-        let bundle = SearchIndexer.bundleFolder
+    /// A folder written after the files (the search bundle, the open-data package): its stamps, and the
+    /// output folder's own, are taken again so that the next build does not take them for a touched output.
+    static func restamp(_ bundle: String, in output: URL, stamps: inout FileStamps) {
         stamps.files = stamps.files.filter { $0.key != bundle && !$0.key.hasPrefix(bundle + "/") }
         stamps.files[""] = FileStamps.stamp(output.path)
         let folder = output.appendingPathComponent(bundle)

@@ -72,6 +72,7 @@ final class SitePages: @unchecked Sendable {
                 "incomeTotal": Derived.tableMoney(a.income.total.value), "expenditureTotal": Derived.tableMoney(a.expenditure.total.value),
                 "basic": Derived.tableMoney(a.expenditure.amount(.basic).value), "project": Derived.tableMoney(a.expenditure.amount(.project).value),
                 "threePublic": Derived.tableMoney(figures.threePublicActual.total.shown), "agencyCost": Derived.tableMoney(a.agencyOperatingCost.amount.value)]
+            .merging(CompareFigures.fields(r, figures: figures)) { a, _ in a }
     }
 
     /// One report's files: from the cache when its inputs did not change, else rendered.
@@ -84,6 +85,7 @@ final class SitePages: @unchecked Sendable {
         let reportPage = ReportPage(report: report, unit: unit, templates: templates, codes: codes)
         let tables = reportPage.tables
         for table in tables { own["\(folder)/tables/\(table.id).csv"] = Data(CSVWriter.csv(table).utf8) }
+        own["\(folder)/data.csv"] = Data(OpenData.reportRows(report, unit: unit, tables: tables).utf8)
         own["\(folder)/report.json"] = Data(ReportJSON.document(figures: reportPage.figures, unit: unit, tables: tables, codes: codes).utf8)
         var figures: [[String: Any]] = []
         for spec in ReportCharts.specs(reportPage.figures, codes: codes) {
@@ -174,16 +176,18 @@ final class SitePages: @unchecked Sendable {
             let reports = tree.reports(of: unit.id).sorted { $0.year > $1.year }
             var output = outputs[unit.id] ?? UnitOutput()
             let trend = ReportCharts.trend(reports, unitName: unit.shortName)
-            if let trend {
+            let costTrends = ReportCharts.costTrends(reports, unitName: unit.shortName)
+            for spec in (trend.map { [$0] } ?? []) + costTrends {
                 // The figure links its SVG, its page and its data: all three are written.
-                output.files["\(unit.id)/charts/trend.svg"] = Data(SVGChart.render(trend).utf8)
-                output.files["\(unit.id)/charts/trend.csv"] = Data(ChartCSV.csv(trend).utf8)
-                let chart: [String: Any] = ["chart": ReportPage.figure(trend, folderURL: absolute("\(unit.id)/")), "reportTitle": unit.name,
-                                            "reportURL": "../index.html#figure-\(trend.id)", "site": siteContext]
-                output.files["\(unit.id)/charts/trend.html"] = Data(templates.render("chart", chart).utf8)
+                output.files["\(unit.id)/charts/\(spec.id).svg"] = Data(SVGChart.render(spec).utf8)
+                output.files["\(unit.id)/charts/\(spec.id).csv"] = Data(ChartCSV.csv(spec).utf8)
+                let chart: [String: Any] = ["chart": ReportPage.figure(spec, folderURL: absolute("\(unit.id)/")), "reportTitle": unit.name,
+                                            "reportURL": "../index.html#figure-\(spec.id)", "site": siteContext]
+                output.files["\(unit.id)/charts/\(spec.id).html"] = Data(templates.render("chart", chart).utf8)
             }
             let context: [String: Any] = [
                 "trend": trend.map { ReportPage.figure($0, folderURL: absolute("\(unit.id)/")) } as Any,
+                "costTrends": costTrends.map { ReportPage.figure($0, folderURL: absolute("\(unit.id)/")) },
                 "unit": ["name": unit.name, "shortName": unit.shortName, "region": unit.region, "level": unit.level.rawValue, "otherNames": unit.otherNames],
                 "reports": reports.map { r in
                     headline(r).merging(["url": "\(r.year)/index.html", "title": "\(unit.name)\(r.year)年度\(r.kind == .department ? "部门" : "单位")决算"]) { a, _ in a }
@@ -220,6 +224,12 @@ final class SitePages: @unchecked Sendable {
         let urls = ["index.html"] + units.flatMap(\.output.urls)
         let sitemap: [String: Any] = ["urls": urls.sorted().map { ["loc": absolute($0 == "index.html" ? "" : $0)] }]
         files["sitemap.xml"] = Data(templates.render("sitemap", sitemap).utf8)
+        // Comparison pages and open data, from every report's entry.
+        files.merge(comparePages(entries: entries)) { a, _ in a }
+        files.merge(OpenData.siteFiles(entries: entries, site: site, absolute: absolute)) { a, _ in a }
+        files["data/index.html"] = page("data", ["tables": Set(entries.compactMap { $0["unitID"] }).count, "reports": entries.count],
+                                        title: "开放数据 - \(site.title)", root: "../", canonical: absolute("data/"),
+                                        breadcrumbs: [["label": "首页", "url": "../index.html"], ["label": "开放数据"]])
         // Search: the page, and the exact-name index it matches unit names against (full text comes from
         // the search engine's index, added after the build when it is installed).
         let names = SearchNameIndex(entries: entries)
@@ -227,6 +237,32 @@ final class SitePages: @unchecked Sendable {
         files[SearchNameIndex.scriptPath] = names.script
         files["search/index.html"] = page("search", ["facets": SearchFacets.names], title: "站内搜索 - \(site.title)", root: "../",
                                           canonical: absolute("search/"), breadcrumbs: [["label": "首页", "url": "../index.html"], ["label": "站内搜索"]])
+        return files
+    }
+}
+
+extension SitePages {
+    /// `compare/`: an index, and for each year every unit and each region and 主管部门, with CSVs.
+    func comparePages(entries: [[String: String]]) -> [String: Data] {
+        let compare = ComparePages(entries: entries)
+        var files: [String: Data] = [:]
+        var years: [[String: Any]] = []
+        for year in compare.years {
+            let groups = compare.groups(of: year)
+            for group in groups {
+                let path = "compare/\(year)/\(group.file)"
+                files[path + ".csv"] = Data(ComparePages.csv(group).utf8)
+                var crumbs: [[String: Any]] = [["label": "首页", "url": "../../index.html"], ["label": "对比", "url": "../index.html"]]
+                crumbs.append(group.kind.isEmpty ? ["label": "\(year)年度"] : ["label": "\(year)年度", "url": "index.html"])
+                if !group.kind.isEmpty { crumbs.append(["label": group.value]) }
+                files[path + ".html"] = page("compare", compare.context(group, year: year), title: "\(group.title) - \(site.title)", root: "../../",
+                                             canonical: absolute(group.kind.isEmpty ? "compare/\(year)/" : path + ".html"), breadcrumbs: crumbs)
+            }
+            years.append(["year": year, "count": groups[0].rows.count,
+                          "groups": groups.dropFirst().map { ["title": $0.value, "kind": $0.kind, "url": "\($0.file).html", "count": $0.rows.count] }])
+        }
+        files["compare/index.html"] = page("compare-index", ["years": years], title: "各单位决算对比 - \(site.title)", root: "../",
+                                           canonical: absolute("compare/"), breadcrumbs: [["label": "首页", "url": "../index.html"], ["label": "对比"]])
         return files
     }
 }

@@ -1,0 +1,200 @@
+import DiscloseCore
+import Foundation
+
+/// `data/`: the whole site as open data — a Frictionless Tabular Data Package (`datapackage.json`)
+/// with tidy CSV resources (one row per unit × year × table row × column, codes and names, amounts
+/// in 万元 as exact decimals), one resource per table kind, one row per report, and `all-reports.json`.
+///
+/// Each report's tidy rows are written with its own files (`<unit>/<year>/data.csv`); the package's
+/// combined files are assembled from those after the site is written (`assemble`), so an incremental
+/// build that re-rendered one report still publishes every report's rows, and memory stays flat.
+enum OpenData {
+    static let cellFields: [(name: String, type: String, title: String)] = [
+        ("table_id", "string", "附表标识"), ("unit_id", "string", "单位标识"), ("unit_name", "string", "单位名称"), ("year", "integer", "年度"),
+        ("table_number", "string", "附表编号"), ("table_title", "string", "附表名称"),
+        ("row", "integer", "行序（表体第几行）"), ("code", "string", "科目编码"), ("item", "string", "项目（科目名称）"),
+        ("column", "string", "栏目（表头各层，用“ / ”连接）"), ("amount", "number", "金额（万元）"),
+    ]
+
+    static let reportFields: [(name: String, type: String, title: String)] = [
+        ("unit_id", "string", "单位标识"), ("unit_name", "string", "单位名称"), ("region", "string", "地区"),
+        ("supervisor", "string", "主管部门"), ("year", "integer", "年度"), ("kind", "string", "部门/单位"), ("url", "string", "报告地址"),
+    ] + CompareFigures.columns.flatMap { column -> [(String, String, String)] in
+        var fields = [(String(column.key.dropFirst(2)), "number", "\(column.heading)（万元）")]
+        if let change = column.change { fields.append((String(change.dropFirst(2)), "string", "\(column.heading)比上年增减（%，上年为零时为“新增”）")) }
+        return fields
+    }
+
+    /// A report's tidy rows (no header): every amount of every table.
+    static func reportRows(_ report: Report, unit: UnitInfo, tables: [TableModel]) -> String {
+        var lines: [String] = []
+        for table in tables {
+            let headers = headerGrid(table.headerRows, columns: table.columnCount)
+            for (rowIndex, body) in table.bodyRows.enumerated() {
+                // Each amount belongs to the code and label before it in its row (a two-sided table such as
+                // 收入支出决算总表 has the income item, its amount, then the spending item and its amount).
+                var column = 0
+                var codes: [String] = []
+                var label = ""
+                var codesClosed = false
+                var amounts: [(column: Int, value: String, code: String, item: String)] = []
+                for cell in body {
+                    switch cell.kind {
+                    case .code:
+                        if codesClosed { codes = []; codesClosed = false }
+                        if let code = cell.plain, !code.isEmpty { codes.append(code) }
+                    case .label:
+                        if codesClosed { codes = [] }
+                        codesClosed = true
+                        label = cell.text
+                    case .number:
+                        codesClosed = true
+                        if let plain = cell.plain, let value = DecimalNumber(plain) {
+                            let wan = Amount(value, report.accounts.unit).inWanYuan
+                            amounts.append((column, wan.formatted(decimals: max(2, wan.scale)), codes.joined(), label))
+                        }
+                    case .header, .text: break
+                    }
+                    column += max(cell.colspan, 1)
+                }
+                for amount in amounts {
+                    var path: [String] = []
+                    for header in headers where amount.column < header.count {
+                        let text = header[amount.column].trimmingCharacters(in: .whitespaces)
+                        if !text.isEmpty, path.last != text { path.append(text) }
+                    }
+                    lines.append(CSVWriter.row([table.id, unit.id, unit.name, String(report.year), table.number, table.title, String(rowIndex + 1),
+                                                amount.code, amount.item, path.joined(separator: " / "), amount.value]))
+                }
+            }
+        }
+        return lines.map { $0 + "\r\n" }.joined()
+    }
+
+    /// Header rows on a grid with every position a spanning cell covers holding its text, so that each
+    /// column's path names all the headings above it (收入 / 决算数, not just 决算数).
+    static func headerGrid(_ rows: [[TableModel.Cell]], columns: Int) -> [[String]] {
+        var grid = [[String?]](repeating: [String?](repeating: nil, count: columns), count: rows.count)
+        for (r, row) in rows.enumerated() {
+            var c = 0
+            for cell in row {
+                while c < columns, grid[r][c] != nil { c += 1 }
+                guard c < columns else { break }
+                for dr in 0..<max(cell.rowspan, 1) where r + dr < rows.count {
+                    for dc in 0..<max(cell.colspan, 1) where c + dc < columns { grid[r + dr][c + dc] = cell.text }
+                }
+                c += max(cell.colspan, 1)
+            }
+        }
+        return grid.map { $0.map { $0 ?? "" } }
+    }
+
+    /// `data/reports.csv` and `data/all-reports.json` from the home-page entries (every unit, every year).
+    static func siteFiles(entries: [[String: String]], site: Site, absolute: (String) -> String) -> [String: Data] {
+        var lines = [CSVWriter.row(reportFields.map(\.name))]
+        var index: [[String: Any]] = []
+        for e in entries {
+            guard let id = e["unitID"], let year = e["year"] else { continue }
+            let unit = MoneyUnit(rawValue: e["c_unit"] ?? "") ?? .wanYuan
+            var cells = [id, e["unitName"] ?? id, e["region"] ?? "", e["supervisor"] ?? "", year, e["kind"] ?? "", absolute(e["url"] ?? "")]
+            var figures: [String: Any] = [:]
+            for column in CompareFigures.columns {
+                let value = e[column.key].flatMap { DecimalNumber($0) }.map { Amount($0, unit).inWanYuan }
+                let text = value.map { $0.formatted(decimals: max(2, $0.scale)) } ?? ""
+                cells.append(text)
+                figures[String(column.key.dropFirst(2))] = text
+                if let change = column.change {
+                    let rate = (e[change] ?? "").replacingOccurrences(of: "+", with: "")
+                    cells.append(rate)
+                    figures[String(change.dropFirst(2))] = rate
+                }
+            }
+            lines.append(CSVWriter.row(cells))
+            index.append(["unit_id": id, "unit_name": e["unitName"] ?? id, "region": e["region"] ?? "", "supervisor": e["supervisor"] ?? "",
+                          "year": Int(year) ?? 0, "kind": e["kind"] ?? "", "url": absolute(e["url"] ?? ""),
+                          "json": absolute((e["url"] ?? "").replacingOccurrences(of: "index.html", with: "report.json")),
+                          "figures_wan_yuan": figures])
+        }
+        let json = (try? JSONSerialization.data(withJSONObject: ["site": site.title, "reports": index], options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return ["data/reports.csv": Data((lines.joined(separator: "\r\n") + "\r\n").utf8), "data/all-reports.json": json]
+    }
+
+    /// Assembles the package under `site/data/` from every report's `data.csv`: `cells.csv`, one
+    /// `tables/<id>.csv` per table kind, and `datapackage.json`. Files whose bytes did not change are
+    /// left alone; each new one is renamed into place.
+    static func assemble(site: URL, title: String) throws {
+        let fm = FileManager.default
+        let header = CSVWriter.row(cellFields.map(\.name)) + "\r\n"
+        var all = Data(header.utf8)
+        var byTable: [String: Data] = [:]
+        var reports = 0
+        let units = ((try? fm.contentsOfDirectory(atPath: site.path)) ?? []).sorted()
+        for unit in units where !unit.hasPrefix(".") {
+            let years = ((try? fm.contentsOfDirectory(atPath: site.appendingPathComponent(unit).path)) ?? []).filter { Int($0) != nil }.sorted()
+            for year in years {
+                guard let data = fm.contents(atPath: site.appendingPathComponent("\(unit)/\(year)/data.csv").path) else { continue }
+                reports += 1
+                all.append(data)
+                // Split by table kind: the first field is the table id (ids are plain ASCII, never quoted).
+                for line in String(decoding: data, as: UTF8.self).components(separatedBy: "\r\n") where !line.isEmpty {
+                    guard let comma = line.firstIndex(of: ",") else { continue }
+                    byTable[String(line[..<comma]), default: Data(header.utf8)].append(Data((line + "\r\n").utf8))
+                }
+            }
+        }
+        var files: [String: Data] = ["cells.csv": all]
+        for (id, data) in byTable { files["tables/\(id).csv"] = data }
+        files["datapackage.json"] = package(title: title, tables: byTable.keys.sorted())
+        let folder = site.appendingPathComponent("data")
+        for (path, data) in files {
+            let target = folder.appendingPathComponent(path)
+            if fm.contents(atPath: target.path) == data { continue }
+            try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
+            try data.write(to: temporary)
+            if rename(temporary.path, target.path) != 0 { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path]) }
+        }
+        // Tables no report has any more.
+        let tablesFolder = folder.appendingPathComponent("tables")
+        for name in (try? fm.contentsOfDirectory(atPath: tablesFolder.path)) ?? [] where files["tables/\(name)"] == nil {
+            try? fm.removeItem(at: tablesFolder.appendingPathComponent(name))
+        }
+    }
+
+    /// The files `assemble` writes, as paths of the site (for the link check): those under `site` when
+    /// given, else the ones every package has.
+    static func assembledFiles(in site: URL?) -> [String: Data] {
+        var files: [String: Data] = ["data/cells.csv": Data(), "data/datapackage.json": Data()]
+        if let site {
+            let tables = site.appendingPathComponent("data/tables")
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: tables.path)) ?? [] { files["data/tables/\(name)"] = Data() }
+        }
+        return files
+    }
+
+    static func schema(_ fields: [(name: String, type: String, title: String)], key: [String]) -> [String: Any] {
+        ["fields": fields.map { field -> [String: Any] in
+            var f: [String: Any] = ["name": field.name, "type": field.type, "title": field.title]
+            if field.type == "number" { f["bareNumber"] = true }
+            return f
+        }, "primaryKey": key, "missingValues": [""]]
+    }
+
+    static func package(title: String, tables: [String]) -> Data {
+        func resource(_ name: String, _ path: String, _ title: String, _ fields: [(name: String, type: String, title: String)], key: [String]) -> [String: Any] {
+            ["name": name, "path": path, "title": title, "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv",
+             "encoding": "utf-8", "dialect": ["delimiter": ",", "lineTerminator": "\r\n", "header": true], "schema": schema(fields, key: key)]
+        }
+        let cellKey = ["table_id", "unit_id", "year", "row", "item", "column"]
+        var resources = [
+            resource("reports", "reports.csv", "每份报告的主要数据（万元）", reportFields, key: ["unit_id", "year"]),
+            resource("cells", "cells.csv", "全部附表的全部金额（整齐数据，万元）", cellFields, key: cellKey),
+        ]
+        for id in tables {
+            resources.append(resource("table-\(id)", "tables/\(id).csv", "附表 \(id) 的全部金额（万元）", cellFields, key: cellKey))
+        }
+        let object: [String: Any] = ["profile": "tabular-data-package", "name": "final-accounts", "title": "\(title)：部门决算开放数据",
+                                     "licenses": [["name": "other-pd", "title": "政府信息公开"]], "resources": resources]
+        return (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])) ?? Data()
+    }
+}
