@@ -113,4 +113,18 @@ final class StatedFiguresTests: XCTestCase {
         let csv = CSVWriter.csv(generalBudget)
         XCTAssertTrue(csv.contains("201,,,一般公共服务支出,100.01,80.00,20.01"), csv)
     }
+
+    /// `disclose new` carries last year's figures as that report shows them: stated totals where recorded.
+    func testCarryOverTakesTheStatedFigures() throws {
+        let report = try load { site in
+            withStatedFigures(&site)
+            site.edit("test-zzb/2023/accounts.yaml", replacing: "reception: 0.40}", with: "reception: 0.40, total: 0.41}")
+        }
+        let carried = Dictionary(uniqueKeysWithValues: PreviousYearFigures.carried(from: report).map { ($0.path, $0) })
+        XCTAssertEqual(carried["previous.general_budget_expenditure"]?.value, DecimalNumber("99.99")!)
+        XCTAssertEqual(carried["previous.general_budget_expenditure"]?.source?.line, report.accounts.functionalStated[2].location.line)
+        XCTAssertEqual(carried["previous.appropriation_total"]?.value, DecimalNumber("100.03")!)
+        XCTAssertEqual(carried["three_public.previous.total"]?.value, DecimalNumber("0.41")!)
+        XCTAssertNil(carried["three_public.previous.vehicle"], "no 小计 was printed")
+    }
 }
