@@ -98,7 +98,9 @@ enum LikelyCause {
         }
         var notes: [Int: [Diagnostic]] = [:]
         var folded: Set<Int> = []
-        for members in groups.values where members.count > 1 {
+        // Only a wrong amount that stands in the data and is echoed elsewhere: two sentences that happen to
+        // state the same wrong number for two items with equal values stay two findings.
+        for members in groups.values where members.count > 1 && members.contains(where: { findings[$0].location.file.hasSuffix(".yaml") }) {
             // The data figure is the cause; the text repeats it.
             let cause = members.min { a, b in
                 let (da, db) = (findings[a], findings[b])

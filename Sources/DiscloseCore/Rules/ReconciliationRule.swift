@@ -169,7 +169,8 @@ enum Finding {
         guard let index = Tolerance.tailCarrier(of: parts.map(\.value)) else { return nil }
         let carrier = parts[index]
         let adjusted = carrier.value + difference
-        let sum = DecimalNumber.sum(parts.map(\.value))
+        let values = parts.map(\.value)
+        let sum = DecimalNumber.sum(values)
         let interval = Tolerance.sumInterval(parts: parts.count)
         return Diagnostic(.warning, .roundingTail, at: carrier.location, path: carrier.path, Message(
             zh: "尾差（\(id)）：“\(totalZh)”为 \(money(total.value))，\(partsZh)之和为 \(money(sum))，相差 \(money(difference))，在舍入区间 ±\(interval.formatted(decimals: 3)) 之内，但公开的表上看得出来。尾差调整：把最大的分项（第 \(carrier.location.line) 行 \(carrier.path)）由 \(money(carrier.value)) 调为 \(money(adjusted))（`disclose check --fix-tails` 可自动调整）。",

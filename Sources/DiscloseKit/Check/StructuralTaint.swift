@@ -9,9 +9,10 @@ import DiscloseCore
 /// other finding of the report stands.
 struct StructuralTaint {
     /// Errors about a figure's classification or wording, not its value: the figure still counts.
+    /// (A value outside its choices is not among them: a wrong `fund` would place a row elsewhere.)
     static let harmless: Set<RuleID> = [
         .unknownCode, .misnamedCode, .codeLevel, .narrativePlaceholder, .unknownFile, .precision,
-        .unknownTableSet, .yearMismatch, .notAllowed,
+        .unknownTableSet, .yearMismatch,
     ]
 
     private var wholeFiles: Set<String> = []
