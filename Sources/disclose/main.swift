@@ -56,7 +56,8 @@ struct Check: ParsableCommand {
             let text = DiagnosticRenderer.text(result.diagnostics, sources: result.load.sources, language: lang)
             FileHandle.standardOutput.write(Data(text.utf8))
         case .json:
-            FileHandle.standardOutput.write(Data(DiagnosticRenderer.json(result.diagnostics, language: lang).utf8))
+            FileHandle.standardOutput.write(Data(DiagnosticRenderer.json(result.diagnostics, language: lang,
+                                                                         unchecked: Checker.uncheckedNarrativeAmounts(result)).utf8))
         }
         if result.ioFailure { throw ExitCode(2) }
         if result.hasErrors { throw ExitCode(1) }

@@ -10,6 +10,9 @@ struct NarrativeFact {
     let location: SourceLocation?
     /// Length of the label in Unicode scalars (longest labels are matched first).
     let length: Int
+    /// An item only the text names (“干部档案数字化”项目): no data holds its figures, so its statements
+    /// are compared only with each other (TEXT-RESTATED), never with `current`.
+    var statedOnly = false
 
     init(label: String, current: DecimalNumber, previous: DecimalNumber?, budget: DecimalNumber?, shareBase: DecimalNumber?, location: SourceLocation?) {
         self.label = label

@@ -34,8 +34,8 @@ public struct ContentLoader: Sendable {
             guard let range = line.range(of: ReportSkeleton.placeholderPrefix) else { continue }
             let column = line[..<range.lowerBound].unicodeScalars.count + 1
             out.append(.warning(.narrativePlaceholder, at: SourceLocation(file: file, line: index + 1, column: column),
-                zh: "这一行是“待填写”提示：按本年度情况写好（或核对好）这部分文字后，删除这一行。",
-                en: "this line is a to-do marker: write (or review) this text for the year, then delete the line."))
+                zh: "这一行是“待填写”提示：按本年度情况写好（或核对好）这部分文字后，删除这一行（disclose check 只作警告；disclose build 作为错误，不会发布）。",
+                en: "this line is a to-do marker: write (or review) this text for the year, then delete the line (a warning for check; build refuses to publish it)."))
         }
         return out
     }

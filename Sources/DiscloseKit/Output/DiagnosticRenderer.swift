@@ -79,7 +79,9 @@ public enum DiagnosticRenderer {
         }
     }
 
-    public static func json(_ diagnostics: [Diagnostic], language: Language) -> String {
+    /// `unchecked`: the narrative amounts no rule compared, listed under "unchecked_amounts" (a key only
+    /// `check --format json` writes).
+    public static func json(_ diagnostics: [Diagnostic], language: Language, unchecked: [NarrativeAmount]? = nil) -> String {
         let sorted = diagnostics.sortedForOutput()
         let items: [JSONValue] = sorted.map { d in
             .object([
@@ -94,10 +96,25 @@ public enum DiagnosticRenderer {
                 ("actual", d.actual.map { .string($0) } ?? .null),
             ])
         }
-        return JSONValue.object([
+        var fields: [(String, JSONValue)] = [
             ("errors", .number(String(sorted.errorCount))),
             ("warnings", .number(String(sorted.warningCount))),
             ("diagnostics", .array(items)),
-        ]).rendered() + "\n"
+        ]
+        if let unchecked {
+            fields.append(("unchecked_amounts", .array(unchecked.map { a in
+                .object([
+                    ("status", .string(a.status.rawValue)),
+                    ("file", .string(a.location.file)),
+                    ("line", .number(String(a.location.line))),
+                    ("column", .number(String(a.location.column))),
+                    ("amount", .string(a.value.description)),
+                    ("unit", .string(a.unit.rawValue)),
+                    ("unit_written", .bool(a.unitWritten)),
+                    ("sentence", .string(a.sentence)),
+                ])
+            })))
+        }
+        return JSONValue.object(fields).rendered() + "\n"
     }
 }
