@@ -101,19 +101,36 @@ final class NarrativeCheckTests: XCTestCase {
 
     func testUnlinkedAmountsAreListedAsNotChecked() throws {
         var site = FixtureSite()
-        site.files["\(dir)/achievements.md"] = "全年举办培训班4期，支出培训费3.50万元。动用党费约100万元。机关运行经费10.00万元。\n"
+        site.files["\(dir)/achievements.md"] = "全年举办培训班4期，用款3.50万元。动用党费约100万元。机关运行经费10.00万元。\n"
         let root = try site.write()
         defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
         let result = Checker.check(content: root, displayRoot: "Content")
         let listed = Checker.uncheckedNarrativeAmounts(result)
         XCTAssertEqual(listed.map { "\($0.status.rawValue) \($0.value)\($0.unit.rawValue) \($0.location.line):\($0.location.column)" },
-                       ["unlinked 3.50万元 1:16", "approximate 100万元 1:28"])
+                       ["unlinked 3.50万元 1:13", "approximate 100万元 1:25"])
         let json = DiagnosticRenderer.json(result.diagnostics, language: .zh, unchecked: listed)
         XCTAssertTrue(json.contains("\"unchecked_amounts\""), json)
         XCTAssertTrue(json.contains("\"amount\": \"3.50\""), json)
     }
 
+    func testTheSampleContentLeavesNoAmountUnlinked() throws {
+        let result = Checker.check(content: repositoryRoot.appendingPathComponent("Content"), displayRoot: "Content")
+        XCTAssertFalse(result.hasErrors)
+        let listed = Checker.uncheckedNarrativeAmounts(result)
+        XCTAssertEqual(listed.filter { $0.status == .unlinked }.map { "\($0.location) \($0.value) \($0.sentence)" }, [])
+        // The approximations ("约575万元", "10万元以上") are listed as such, not dropped.
+        XCTAssertTrue(listed.contains { $0.status == .approximate && $0.value == DecimalNumber(575) })
+    }
+
     // MARK: 2. Statements compared with statements
+
+    /// No table holds a donation total; the two places that state it are compared with each other.
+    func testAnItemOnlyTheTextsNameIsComparedBetweenThem() throws {
+        let good = ["achievements.md": "全县8632名党员共捐款126.45万元。\n", "performance-report.md": "疫情期间，全县8632名党员累计捐款126.45万元。\n"]
+        assertQuiet(try check(good))
+        let bad = try check(["achievements.md": "全县8632名党员共捐款126.45万元。\n", "performance-report.md": "疫情期间，全县8632名党员累计捐款162.45万元。\n"])
+        assertFires(bad, "TEXT-RESTATED", in: "performance-report.md", line: 1, quoting: "162.45")
+    }
 
     func testTheSameItemStatedTwiceWithDifferentFiguresQuotesBothPlaces() throws {
         let good = ["performance-report.md": "“干部档案数字化”项目预算8.00万元，年内完成全部录入。\n",

@@ -4,8 +4,10 @@ public struct NarrativeAmount: Sendable, Hashable {
     public enum Status: String, Sendable {
         /// No item in the sentence or paragraph the amount could belong to.
         case unlinked
-        /// "约575万元", "逾100万元": an approximation, not compared.
+        /// "约575万元", "10万元以上": an approximation or a bound, not compared.
         case approximate
+        /// An item only the texts name ("132937名党员共捐款1246.65万元"): compared with the other places that state it (TEXT-RESTATED).
+        case textOnly = "text_only"
         /// No item holds it, but it is a stated total or one of its listed parts: compared only with those (TEXT-PARTS).
         case summed
     }
@@ -36,6 +38,9 @@ enum NarrativeCoverage {
             }
             for a in result.unlinked {
                 out.append(NarrativeAmount(status: .unlinked, location: at(a), value: a.value, unit: a.unit, unitWritten: a.unitWritten, sentence: a.sentence))
+            }
+            for a in result.textOnly {
+                out.append(NarrativeAmount(status: .textOnly, location: at(a), value: a.value, unit: a.unit, unitWritten: a.unitWritten, sentence: a.sentence))
             }
             for a in result.summed {
                 out.append(NarrativeAmount(status: .summed, location: at(a), value: a.value, unit: a.unit, unitWritten: a.unitWritten, sentence: a.sentence))

@@ -145,6 +145,8 @@ struct NarrativeScanner {
         var approximate: [StatedAmount] = []
         /// Amounts no item holds, compared only as a stated total and its listed parts.
         var summed: [StatedAmount] = []
+        /// Amounts of items only the texts name, compared with the other places that state them.
+        var textOnly: [StatedAmount] = []
     }
 
     /// An amount the text states (with its unit as written or inferred), for the coverage listing.
@@ -284,8 +286,10 @@ struct NarrativeScanner {
                     return true
                 }
                 if let (unit, written) = moneyUnit(after: after, clause: clause, token: token, defaultUnit: defaultUnit) {
-                    // "约575万元", "100余万元": an approximation states no exact figure.
-                    if ["约", "近", "逾", "超过"].contains(where: { before.hasSuffix($0) }) {
+                    // "约575万元", "10万元以上": an approximation or a bound states no exact figure.
+                    let unitEnd = text.index(token.end, offsetBy: written ? unit.rawValue.count : (after.hasPrefix("万") ? 1 : 0), limitedBy: text.endIndex) ?? text.endIndex
+                    if ["约", "近", "逾", "超过"].contains(where: { before.hasSuffix($0) })
+                        || ["以上", "以下", "以内", "左右", "上下"].contains(where: { text[unitEnd...].hasPrefix($0) }) {
                         result.approximate.append(stated(token, unit, written))
                         continue
                     }
@@ -326,6 +330,15 @@ struct NarrativeScanner {
                         // "仅有上述3.69万元办公设备货物采购": the item named right after the amount.
                         linked = add(following, .amount(token.value, unit), unitWritten: written)
                     }
+                    if !linked, inClauseLabel == nil, let key = textItem(clause) {
+                        // "132937名党员共捐款1246.65万元": an item only the texts name; compared with its other statements.
+                        var fact = NarrativeFact(label: key, current: .zero, previous: nil, budget: nil, shareBase: nil, location: nil)
+                        fact.statedOnly = true
+                        if add(fact, .amount(token.value, unit), unitWritten: written) {
+                            linked = true
+                            result.textOnly.append(stated(token, unit, written))
+                        }
+                    }
                     if !linked { result.unlinked.append(stated(token, unit, written)) }
                 } else if isPercent {
                     if clause.contains("占") {
@@ -363,6 +376,26 @@ struct NarrativeScanner {
             }
         }
         return result
+    }
+
+    /// Words that join an item's name to its amount ("共", "累计达到"): not part of the item.
+    static let joiningWords = ["累计", "合计", "共计", "总计", "达到", "共"]
+    static let trailingWords: [Character] = ["为", "达", "了", "计", "是", "有"]
+
+    /// The item a clause names in its own words ("132937名党员共捐款" → "132937名党员捐款"), when it names one:
+    /// at least four characters once time words and joining words are removed.
+    static func textItem(_ clause: Substring) -> String? {
+        var key = String(clause)
+        for prefix in ["其中", "另有", "全年", "本年", "当年", "年内", "此外"] where key.hasPrefix(prefix) { key.removeFirst(prefix.count) }
+        if let year = key.range(of: "年"), key[..<year.lowerBound].allSatisfy({ $0.isASCII && $0.isNumber }), !key[..<year.lowerBound].isEmpty {
+            key = String(key[year.upperBound...])
+            if key.hasPrefix("度") { key.removeFirst() }
+        }
+        for word in joiningWords { key = key.replacingOccurrences(of: word, with: "") }
+        while let last = key.last, trailingWords.contains(last) { key.removeLast() }
+        let ideographs = key.unicodeScalars.filter { (0x4E00...0x9FFF).contains($0.value) }.count
+        guard ideographs >= 4, !key.contains("%"), !key.contains("占") else { return nil }
+        return key
     }
 
     /// "“物业管理费”项目（12.42万元）": the item named right before the bracket the amount opens.
