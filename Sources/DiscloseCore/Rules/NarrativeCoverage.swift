@@ -27,6 +27,7 @@ enum NarrativeCoverage {
     static func documents(_ narrative: Narrative) -> [Narrative.Document] {
         ParagraphSlot.allCases.compactMap { narrative.paragraphs[$0] }
             + [narrative.duties, narrative.organization, narrative.achievements, narrative.performanceReport].compactMap { $0 }
+            + narrative.projectReports
     }
 
     static func amounts(_ c: RuleContext) -> [NarrativeAmount] {

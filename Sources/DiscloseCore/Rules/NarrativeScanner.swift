@@ -394,7 +394,8 @@ struct NarrativeScanner {
         for word in joiningWords { key = key.replacingOccurrences(of: word, with: "") }
         while let last = key.last, trailingWords.contains(last) { key.removeLast() }
         let ideographs = key.unicodeScalars.filter { (0x4E00...0x9FFF).contains($0.value) }.count
-        guard ideographs >= 4, !key.contains("%"), !key.contains("占") else { return nil }
+        // "本项目…", "该项目…" point at whatever the text is about: not a name that means the same in another text.
+        guard ideographs >= 4, !key.contains("%"), !key.contains("占"), !key.hasPrefix("本"), !key.hasPrefix("该") else { return nil }
         return key
     }
 

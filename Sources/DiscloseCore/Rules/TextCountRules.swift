@@ -11,7 +11,7 @@ enum TextCountRules {
         let end: String.Index
     }
 
-    static let measures = ["批次", "人次", "台（套）", "台套", "个", "项", "辆", "台", "套", "批", "家"]
+    static let measures = ["批次", "人次", "台（套）", "台套", "个", "项", "份", "辆", "台", "套", "批", "家"]
 
     static func counts(in text: String) -> [CountToken] {
         NarrativeScanner.numbers(in: text).compactMap { t in
@@ -61,6 +61,10 @@ enum TextCountRules {
                 return threshold.over ? rate > threshold.percent : rate < threshold.percent
             }.count
             return Expected(value: n, what: "\(group?.label ?? "")结余率\(threshold.over ? "大于" : "小于")\(threshold.percent)%的项目", location: group?.count.location)
+        }
+        let reports = c.report.narrative.projectReports
+        if ["个", "项", "份"].contains(token.measure), !reports.isEmpty, around.contains("自评报告") || around.contains("评价报告") || around.contains("项目报告") {
+            return Expected(value: reports.count, what: "附件中的项目自评报告份数", location: SourceLocation(file: reports[0].file, line: 1, column: 1))
         }
         if token.measure == "个" || token.measure == "项" {
             if let group, clause.hasSuffix(group.label) || clause.hasSuffix("\(group.label)共") {

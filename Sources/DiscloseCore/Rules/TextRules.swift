@@ -14,8 +14,23 @@ enum TextRules {
     static func texts(_ c: RuleContext) -> [Text] {
         var out: [Text] = []
         // Every Markdown file of the report: an amount in achievements.md is checked like one in a paragraph.
-        for doc in NarrativeCoverage.documents(c.report.narrative) {
+        let reports = c.report.narrative.projectReports
+        for doc in NarrativeCoverage.documents(c.report.narrative) where !reports.contains(where: { $0.file == doc.file }) {
             out.append(Text(markdown: doc.markdown, file: doc.file, lineOffset: 0, extraFacts: []))
+        }
+        // An attached project report speaks of its project: the one whose table it names, or an item only the texts name.
+        for doc in reports {
+            let facts: [NarrativeFact]
+            if let project = ProjectReports.project(of: doc, in: c.report.performance?.projects ?? []) {
+                facts = projectFacts(project, c)
+            } else if let name = ProjectReports.projectName(of: doc) {
+                var fact = NarrativeFact(label: name, current: .zero, previous: nil, budget: nil, shareBase: nil, location: nil)
+                fact.statedOnly = true
+                facts = [fact]
+            } else {
+                facts = []
+            }
+            out.append(Text(markdown: doc.markdown, file: doc.file, lineOffset: 0, extraFacts: facts))
         }
         for project in c.report.performance?.projects ?? [] {
             guard let summary = project.summary else { continue }
@@ -46,6 +61,7 @@ enum TextRules {
         let known = NarrativeFacts.facts(c) + NarrativeStatedFacts.facts(c)
         let all = texts(c)
         let named = NarrativeStatedFacts.quotedItems(in: all.map(\.markdown), known: Set(known.map(\.label)))
+            + ProjectReports.untabledProjects(c.report.narrative.projectReports, c.report.performance?.projects ?? [], known: Set(known.map(\.label)))
         let facts = (known + named).sorted { $0.length > $1.length }
         let qualified = NarrativeStatedFacts.qualified(c)
         return all.map { text in

@@ -168,7 +168,7 @@ public struct ContentLoader: Sendable {
 
     private func loadNarrative(folder: String, files: [String], state: inout State) -> Narrative {
         var narrative = Narrative.empty
-        let known = Set(ContentFile.reportFiles.map(\.rawValue) + Self.narrativeFiles + ["paragraphs"])
+        let known = Set(ContentFile.reportFiles.map(\.rawValue) + Self.narrativeFiles + ["paragraphs", "project-reports"])
         for name in files where !name.hasPrefix(".") && !known.contains(name) {
             let suggestion = Suggestions.closest(to: name, in: Array(known).sorted())
             state.diagnostics.append(.warning(.unknownFile, at: .file(display("\(folder)/\(name)")),
@@ -202,6 +202,19 @@ public struct ContentLoader: Sendable {
         narrative.achievements = markdown("\(folder)/achievements.md")
         narrative.organization = markdown("\(folder)/organization.md")
         narrative.performanceReport = markdown("\(folder)/performance-report.md")
+        // Attached project self-evaluation reports, with or without a self-evaluation table in performance.yaml.
+        let projectReports = "\(folder)/project-reports"
+        if isDirectory(root.appendingPathComponent(projectReports)) {
+            for name in listing(root.appendingPathComponent(projectReports), state: &state).sorted() where !name.hasPrefix(".") {
+                guard name.hasSuffix(".md") else {
+                    state.diagnostics.append(.warning(.unknownFile, at: .file(display("\(projectReports)/\(name)")),
+                        zh: "project-reports 中只放项目自评报告的 Markdown 文件（.md），“\(name)”不会被使用。",
+                        en: "project-reports holds Markdown (.md) project reports; '\(name)' is not used."))
+                    continue
+                }
+                if let doc = markdown("\(projectReports)/\(name)") { narrative.projectReports.append(doc) }
+            }
+        }
         let paragraphs = "\(folder)/paragraphs"
         if isDirectory(root.appendingPathComponent(paragraphs)) {
             let slots = ParagraphSlot.allCases.map { "\($0.rawValue).md" }
