@@ -48,16 +48,32 @@ struct Check: ParsableCommand {
     @Option(help: "消息语言 zh 或 en (message language).")
     var lang: Language = .zh
 
+    @Flag(help: "同时列出每份报告各条规则的检查结果：通过、未通过、未检查及原因 (also show, per report, which rules passed, failed or were not checked, and why).")
+    var coverage = false
+
+    @Flag(name: .customLong("fix-tails"), help: "按 ROUNDING-TAIL 警告的建议在 YAML 中做尾差调整（保留注释），列出改动后再检查 (apply the suggested rounding-tail adjustments to the YAML, keeping comments, and list them).")
+    var fixTails = false
+
     func run() throws {
         let url = URL(fileURLWithPath: options.content)
+        if fixTails {
+            let outcome = TailFixer.fix(content: url, displayRoot: options.content)
+            FileHandle.standardError.write(Data(TailFixer.text(outcome, language: lang).utf8))
+        }
         let result = Checker.check(content: url, displayRoot: options.content)
         switch format {
         case .text:
-            let text = DiagnosticRenderer.text(result.diagnostics, sources: result.load.sources, language: lang)
+            var text = DiagnosticRenderer.text(result.diagnostics, sources: result.load.sources, language: lang)
+            if coverage {
+                text += DiagnosticRenderer.coverageText(Checker.coverage(result), language: lang)
+                text += DiagnosticRenderer.uncheckedAmountsText(Checker.uncheckedNarrativeAmounts(result), language: lang)
+            }
             FileHandle.standardOutput.write(Data(text.utf8))
         case .json:
-            FileHandle.standardOutput.write(Data(DiagnosticRenderer.json(result.diagnostics, language: lang,
-                                                                         unchecked: Checker.uncheckedNarrativeAmounts(result)).utf8))
+            // JSON always carries the coverage: what was verified, not only what failed, and the text amounts no rule compared.
+            let json = DiagnosticRenderer.json(result.diagnostics, language: lang, coverage: Checker.coverage(result),
+                                               unchecked: Checker.uncheckedNarrativeAmounts(result))
+            FileHandle.standardOutput.write(Data(json.utf8))
         }
         if result.ioFailure { throw ExitCode(2) }
         if result.hasErrors { throw ExitCode(1) }

@@ -42,11 +42,11 @@ final class CodeListTests: XCTestCase {
 
     func testAReportUsesTheLatestEditionNotLaterThanItsYear() {
         XCTAssertEqual(lists.list(.functional, year: 2020)?.edition, 2020)
-        XCTAssertEqual(lists.list(.functional, year: 2022)?.edition, 2020)
+        XCTAssertEqual(lists.list(.functional, year: 2022)?.edition, 2022)
         XCTAssertEqual(lists.list(.functional, year: 2023)?.edition, 2023)
-        XCTAssertEqual(lists.list(.functional, year: 2030)?.edition, 2024)
+        XCTAssertEqual(lists.list(.functional, year: 2030)?.edition, 2025)
         // Before the first edition, the earliest one applies.
-        XCTAssertEqual(lists.list(.functional, year: 2015)?.edition, 2020)
+        XCTAssertEqual(lists.list(.functional, year: 2015)?.edition, 2018)
         // 社会工作事务 appears with the 2024 edition.
         XCTAssertNil(lists.list(.functional, year: 2023)?["20139"])
         XCTAssertEqual(lists.list(.functional, year: 2024)?["20139"]?.name, "社会工作事务")
@@ -58,7 +58,7 @@ final class CodeListTests: XCTestCase {
     }
 
     func testTableSetsUseOnlyKnownLayouts() {
-        XCTAssertEqual(Set(TableSet.bundled.keys), ["mof-9", "sichuan-2020", "sichuan-2020-15", "sichuan-2023"])
+        XCTAssertEqual(Set(TableSet.bundled.keys), ["mof-9", "sichuan-2020", "sichuan-2020-15", "sichuan-2023", "shanghai"])
         XCTAssertEqual(TableSet.bundled["mof-9"]?.tables.count, 9)
         XCTAssertEqual(TableSet.bundled["sichuan-2020"]?.tables.count, 14)
         XCTAssertEqual(TableSet.bundled["sichuan-2020-15"]?.tables.count, 15)
@@ -75,5 +75,54 @@ final class CodeListTests: XCTestCase {
         XCTAssertEqual(Suggestions.field(for: "事业收入", in: ContentSchemas.accounts.field(named: "income").map {
             if case .object(let o) = $0.type { return o } else { return ContentSchemas.site }
         }!)?.name, "business")
+    }
+}
+
+/// One edition per year 2018–2025, each with that year's names and codes.
+final class CodeEditionTests: XCTestCase {
+    let lists = CodeLists.bundled
+
+    func name(_ code: String, _ year: Int) -> String? { lists.list(.functional, year: year)?[code]?.name }
+
+    func testEveryYearFrom2018To2025HasItsOwnFunctionalEdition() {
+        for year in 2018...2025 {
+            XCTAssertEqual(lists.list(.functional, year: year)?.edition, year, "\(year)")
+        }
+        XCTAssertEqual(lists.list(.economic, year: 2025)?.edition, 2018)
+    }
+
+    func testPovertyAlleviationWasRenamedIn2021() {
+        XCTAssertEqual(name("21305", 2020), "扶贫")
+        XCTAssertEqual(name("2130599", 2020), "其他扶贫支出")
+        XCTAssertEqual(name("21305", 2021), "巩固脱贫衔接乡村振兴")
+        XCTAssertEqual(name("21305", 2025), "巩固脱贫衔接乡村振兴")
+    }
+
+    func testEmergencyManagementIsAClassFrom2019() {
+        XCTAssertNil(name("224", 2018))
+        XCTAssertEqual(name("224", 2019), "灾害防治及应急管理支出")
+        XCTAssertEqual(name("2240106", 2023), "安全监管")
+    }
+
+    func testPetitionsBecameTheirOwnKuanIn2024() {
+        XCTAssertEqual(name("2010308", 2023), "信访事务")
+        XCTAssertNil(name("2010308", 2024))
+        XCTAssertEqual(name("20140", 2024), "信访事务")
+        XCTAssertNil(name("20140", 2023))
+    }
+
+    func testCodesRealReportsUseAreKnownInTheirYear() {
+        XCTAssertEqual(name("2089901", 2021), "其他社会保障和就业支出")
+        for code in ["2070113", "2070114", "2070904", "2121999"] {
+            XCTAssertNotNil(name(code, 2025), code)
+            XCTAssertNil(name(code, 2024), code)
+        }
+        XCTAssertEqual(name("2111101", 2025), "生态环境监测与信息")
+        XCTAssertEqual(name("2219899", 2025), "其他住房保障支出")
+    }
+
+    func testACodeFromAnotherEditionIsFoundThere() {
+        let elsewhere = lists.editions(containing: "2070113", kind: .functional, except: 2024)
+        XCTAssertEqual(elsewhere.map(\.edition), [2025])
     }
 }

@@ -20,7 +20,7 @@ final class NarrativePropertyTests: XCTestCase {
         var classes: [String: DecimalNumber] = [:]
         var items: [String: (DecimalNumber, DecimalNumber?)] = [:]
         for row in a.functional where row.fund == .generalBudget {
-            let total = row.total(unit: a.unit).value
+            let total = DecimalNumber.sum(ExpenditureStatement.Kind.allCases.map { row.amount($0, unit: a.unit).value })
             classes[String(row.code.value.prefix(3)), default: .zero] = classes[String(row.code.value.prefix(3)), default: .zero] + total
             if row.code.value.count == 7 {
                 let earlier = items[row.code.value]

@@ -7,6 +7,11 @@ public struct ClassificationCode: Sendable, Hashable {
     public let name: String
     public let level: Level
     public let parent: String?
+
+    /// Whether the bundled list gives the code's name. Codes that real reports use but that no source
+    /// bundled here names (see Resources/codes/README.md) are listed with an empty name: the code is
+    /// valid, and the name the report prints is shown.
+    public var isNamed: Bool { !name.isEmpty }
 }
 
 /// One edition of a code list (functional or economic), as bundled in Resources/codes.
@@ -37,7 +42,7 @@ public struct CodeList: Sendable {
 
     /// Codes whose name equals `name`, for suggestions when someone typed a name for a code.
     public func codes(named name: String) -> [ClassificationCode] {
-        entries.values.filter { $0.name == name }.sorted { $0.code < $1.code }
+        entries.values.filter { $0.isNamed && $0.name == name }.sorted { $0.code < $1.code }
     }
 
     /// The code's ancestors from 类 down to the code itself.
@@ -64,6 +69,12 @@ public struct CodeLists: Sendable {
     public func list(_ kind: CodeKind, year: Int) -> CodeList? {
         let ofKind = editions.filter { $0.kind == kind }
         return ofKind.last { $0.edition <= year } ?? ofKind.first
+    }
+
+    /// The editions of a kind, other than `except`, that contain the code: for a code that exists in
+    /// another year's list but not in the report's own.
+    public func editions(containing code: String, kind: CodeKind, except: Int) -> [CodeList] {
+        editions.filter { $0.kind == kind && $0.edition != except && $0[code] != nil }
     }
 
     /// The lists bundled with the tool (Resources/codes/<kind>-<edition>.csv).

@@ -49,6 +49,8 @@ extension RuleID {
     public static let unknownTableSet: RuleID = "TABLESET-UNKNOWN"
     /// A unit folder name that cannot be part of a URL.
     public static let unitID: RuleID = "UNIT-ID"
+    /// A total and its parts differ by a rounding tail (within the rounding interval, but visible).
+    public static let roundingTail: RuleID = "ROUNDING-TAIL"
     /// Content directory problems (no units, no site.yaml…).
     public static let content: RuleID = "CONTENT"
 }

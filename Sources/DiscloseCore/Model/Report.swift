@@ -42,7 +42,8 @@ public struct Organization: Sendable {
         public var type: EntityType
     }
 
-    public var internalDivisions: Int
+    /// nil where the report does not publish it (the `shanghai` table set).
+    public var internalDivisions: Int?
     public var divisionNames: [String]
     public var entities: [Entity]
     public var independentAccounting: Bool?

@@ -24,28 +24,20 @@ public struct RuleContext: Sendable {
         }
     }
 
-    public init(report: Report, previousReport: Report?, functionalCodes: CodeList?, unitNames: [String] = []) {
+    /// Every total, subtotal and rate of the report, derived once: the rules read figures here, as the site does.
+    public let figures: ReportFigures
+
+    public init(report: Report, previousReport: Report?, functionalCodes: CodeList?, unitNames: [String] = [],
+                figures: ReportFigures? = nil) {
         self.report = report
         self.previousReport = previousReport
         self.functionalCodes = functionalCodes
         self.unitNames = unitNames
+        self.figures = figures ?? ReportFigures(report)
     }
 
     public var accounts: FinalAccounts { report.accounts }
     public var unit: MoneyUnit { report.accounts.unit }
-
-    /// Σ of the functional rows of a fund (nil = every fund) for one kind of spending (nil = all kinds).
-    public func spending(fund: Fund? = nil, kind: ExpenditureStatement.Kind? = nil) -> DecimalNumber {
-        let rows = accounts.functional.filter { fund == nil || $0.fund == fund }
-        return DecimalNumber.sum(rows.map { row in
-            kind.map { row.amount($0, unit: unit).value } ?? row.total(unit: unit).value
-        })
-    }
-
-    /// The rows' figures for a kind, for messages naming the lines involved.
-    public func spendingFigures(fund: Fund? = nil, kind: ExpenditureStatement.Kind) -> [Figure] {
-        accounts.functional.filter { fund == nil || $0.fund == fund }.compactMap { $0.kinds[kind] }
-    }
 }
 
 /// A named reconciliation rule (勾稽关系).
@@ -92,14 +84,16 @@ public struct ReconciliationRule: Sendable {
 }
 
 public enum ReconciliationRules {
-    public static let all: [ReconciliationRule] = WithinRules.all + BetweenRules.all + StatedRules.all + YearRules.all + TextRules.all
+    public static let all: [ReconciliationRule] = WithinRules.all + BetweenRules.all + StatedRules.all + YearRules.all + TextRules.all + RoundingRules.all + MagnitudeRules.all + StatedSumRules.all
         + TextStatementRules.all + TextDateRules.all + TextCountRules.all
 
     public static func rule(_ id: RuleID) -> ReconciliationRule? { all.first { $0.id == id } }
 
     /// Runs every rule on every report of the tree, reports in parallel (each report's rules see only
     /// that report and its predecessor); the result does not depend on the order of work.
-    public static func check(_ tree: ContentTree, codes: CodeLists = .bundled) -> [Diagnostic] {
+    /// `consolidate: false` reports every finding on its own (before `LikelyCause` folds cascades), for
+    /// tests that count what the folding saves.
+    public static func check(_ tree: ContentTree, codes: CodeLists = .bundled, consolidate: Bool = true) -> [Diagnostic] {
         let reports = tree.reports
         // Indexes, so that finding a report's predecessor and unit is not a scan per report.
         let byKey = Dictionary(reports.map { ("\($0.unitID)/\($0.year)", $0) }, uniquingKeysWith: { a, _ in a })
@@ -109,21 +103,24 @@ public enum ReconciliationRules {
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: reports.count) { index in
                 let report = reports[index]
-                slots[index] = check(report, previous: byKey["\(report.unitID)/\(report.year - 1)"], unit: units[report.unitID], codes: codes)
+                slots[index] = check(report, previous: byKey["\(report.unitID)/\(report.year - 1)"], unit: units[report.unitID], codes: codes,
+                                     consolidate: consolidate)
             }
         }
         return results.flatMap { $0 }
     }
 
-    static func check(_ report: Report, previous: Report?, unit: UnitInfo?, codes: CodeLists) -> [Diagnostic] {
+    static func check(_ report: Report, previous: Report?, unit: UnitInfo?, codes: CodeLists, consolidate: Bool = true) -> [Diagnostic] {
         var out: [Diagnostic] = []
         do {
             let context = RuleContext(report: report, previousReport: previous,
                                       functionalCodes: codes.list(.functional, year: report.year),
                                       unitNames: unit.map { [$0.name, $0.shortName] + $0.otherNames } ?? [])
-            for rule in all { out += rule.check(context) }
+            // The table set decides which rules apply (Shanghai publishes no self-evaluation tables…).
+            let skipped = TableSet.bundled[report.tableSetID]?.skippedRules ?? [:]
+            for rule in all where skipped[rule.id.rawValue] == nil { out += rule.check(context) }
         }
-        return out
+        return consolidate ? LikelyCause.consolidate(out) : out
     }
 }
 
@@ -137,11 +134,18 @@ enum Finding {
         return numbers.map(String.init).joined(separator: "、")
     }
 
-    /// `total` differs from the sum of `parts` beyond rounding.
+    /// `total` differs from the sum of `parts`: beyond rounding an error of the rule, within it a
+    /// ROUNDING-TAIL warning naming the part to adjust (the 尾差 rule, see `Tolerance.sumVerdict`).
     static func sum(_ id: RuleID, total: Figure, parts: [Figure], totalZh: String, totalEn: String,
                     partsZh: String, partsEn: String, severity: Severity = .error) -> Diagnostic? {
         let values = parts.map(\.value)
-        guard !Tolerance.sumConsistent(total: total.value, parts: values) else { return nil }
+        switch Tolerance.sumVerdict(total: total.value, parts: values) {
+        case .exact: return nil
+        case .tail(let difference):
+            return tail(id, total: total, parts: parts, difference: difference, totalZh: totalZh, totalEn: totalEn, partsZh: partsZh, partsEn: partsEn)
+        case .inconsistent:
+            if let slip = MagnitudeRules.slipFinding(id, total: total, parts: parts, totalZh: totalZh, totalEn: totalEn) { return slip }
+        }
         let sum = DecimalNumber.sum(values)
         let difference = total.value - sum
         let where_ = lines(parts)
@@ -149,6 +153,21 @@ enum Finding {
             zh: "“\(totalZh)”为 \(money(total.value))，但\(partsZh)之和为 \(money(sum))，相差 \(money(difference))\(where_.isEmpty ? "" : "（分项在第 \(where_) 行）")。",
             en: "'\(totalEn)' is \(money(total.value)) but the \(partsEn) add up to \(money(sum)) (difference \(money(difference)))\(where_.isEmpty ? "" : "; parts on lines \(where_)")."),
             expected: money(sum), actual: money(total.value), related: parts.map(\.location))
+    }
+
+    /// A rounding tail: the parts add up to the total only within the rounding interval. The published
+    /// table will show the difference, so the warning says which part to adjust, and by how much.
+    static func tail(_ id: RuleID, total: Figure, parts: [Figure], difference: DecimalNumber, totalZh: String, totalEn: String,
+                     partsZh: String, partsEn: String) -> Diagnostic? {
+        guard let index = Tolerance.tailCarrier(of: parts.map(\.value)) else { return nil }
+        let carrier = parts[index]
+        let adjusted = carrier.value + difference
+        let sum = DecimalNumber.sum(parts.map(\.value))
+        let interval = Tolerance.sumInterval(parts: parts.count)
+        return Diagnostic(.warning, .roundingTail, at: carrier.location, path: carrier.path, Message(
+            zh: "尾差（\(id)）：“\(totalZh)”为 \(money(total.value))，\(partsZh)之和为 \(money(sum))，相差 \(money(difference))，在舍入区间 ±\(interval.formatted(decimals: 3)) 之内，但公开的表上看得出来。尾差调整：把最大的分项（第 \(carrier.location.line) 行 \(carrier.path)）由 \(money(carrier.value)) 调为 \(money(adjusted))（`disclose check --fix-tails` 可自动调整）。",
+            en: "rounding tail (\(id)): '\(totalEn)' is \(money(total.value)) and the \(partsEn) add up to \(money(sum)) (difference \(money(difference)), within the rounding interval ±\(interval.formatted(decimals: 3)) but visible in the published table). Adjust the largest part (line \(carrier.location.line), \(carrier.path)) from \(money(carrier.value)) to \(money(adjusted)) (`disclose check --fix-tails` does it)."),
+            expected: money(adjusted), actual: money(carrier.value), related: [total.location] + parts.enumerated().filter { $0.offset != index }.map(\.element.location))
     }
 
     /// The same fact appears twice with different values.

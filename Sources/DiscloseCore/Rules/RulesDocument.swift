@@ -13,8 +13,10 @@ public enum RulesDocument {
 
         - 以 d 位小数公开的数代表区间 [v − ½·10⁻ᵈ, v + ½·10⁻ᵈ]。金额一律按两位小数（万元或元）处理。
           A figure printed with d decimals stands for an interval; amounts are taken at two decimals.
-        - **合计与分项**：n 个分项各自四舍五入后，与合计之差不超过 (n + 1) × 0.005 时视为一致（区间可以相交）；
-          超过即报错。A total and its n parts are consistent when |Σ parts − total| ≤ (n + 1) × 0.005.
+        - **合计与分项（尾差规则）**：n 个分项各自四舍五入后，与合计之差超过 (n + 1) × 0.005 即报错；不为 0 但在此区间内的差
+          是尾差，报告为 `ROUNDING-TAIL` 警告，并指出应调整哪个数、调整多少（见下文 `ROUNDING-TAIL`）。文字与数据使用同一区间。
+          A total and its n parts: a difference beyond (n + 1) × 0.005 is an error; a non-zero difference within it is a
+          `ROUNDING-TAIL` warning naming the figure to adjust and by how much. Text and data use the same intervals.
         - **同一个数出现两次**（同样两位小数）必须完全相同；精度不同时按较低的精度比较。
           The same fact printed twice at the same precision must be identical; otherwise compare at the lower precision.
         - **百分比**由写出的金额精确计算后，按其打印精度四舍五入再比较：写成整数的按整数比较（“增长11%”对 11.03% 是正确的），
@@ -29,6 +31,17 @@ public enum RulesDocument {
         错误（error）使 `disclose check` 以状态 1 退出、`disclose build` 拒绝生成；警告（warning）提示需要核对，
         但可能有合理解释（如机关运行经费与公用经费口径不同）。每条数字类提示都带有 expected（应为）和 actual（实为），
         并指向最可能出错的那个数所在的行，其他相关的行写在消息中。
+
+        **一个错数只报一次（Likely cause）**：一个数填错时，用到它的每条规则都会不成立。两类连锁只报一次：
+        (1) 被判定为元/万元混填的数（`UNIT-MAGNITUDE`）——其他涉及这个数的错误作为附注列在它的消息里；
+        (2) 同一个错误的金额出现在几处（如整体绩效报告的表和正文都写了同一个错数）——在数据（YAML）中的那一处报错，
+        正文等其他位置作为附注。附注的位置也列在 related 中。
+        One wrong figure breaks every rule that uses it. A unit slip, and one wrong amount repeated in several places,
+        are reported once — at the figure in the data — with the other findings attached as notes.
+
+        **规则一定运行（Never silent）**：结构错误（如未知科目编码）只在出错的那一行报告；其余规则照常运行，
+        未知编码的行按前三位计入其所属的类。只有涉及无法读取的数（格式错误、缺失）的勾稽结果会被略去，以免重复报告。
+        A structural error is reported on its line and every rule still runs; only findings about an unreadable figure are dropped.
 
         """
         for area in ReconciliationRule.Area.allCases {

@@ -103,7 +103,7 @@ enum TextCountRules {
                 return Expected(value: model.count.value.intValue, what: "“\(model.model)”保有量", location: model.count.location)
             }
             if ["保有", "共有", "实有", "车辆", "公务用车"].contains(where: clause.contains) {
-                if !held.isEmpty { return Expected(value: c.accounts.assets.vehicleTotal, what: "车辆总数", location: held.first?.count.location) }
+                if !held.isEmpty { return Expected(value: held.reduce(0) { $0 + $1.count.value.intValue }, what: "车辆总数", location: held.first?.count.location) }
                 if !t.vehiclesHeld.isEmpty {
                     return Expected(value: t.vehiclesHeld.reduce(0) { $0 + $1.count.value.intValue }, what: "公务用车保有量", location: t.vehiclesHeld.first?.count.location)
                 }
@@ -113,7 +113,7 @@ enum TextCountRules {
         if token.measure == "批次" || token.measure == "批" {
             guard s.contains("接待") else { return nil }
             let r = s.contains("外事") ? t.foreignReception : t.domesticReception
-            return Expected(value: r.batches.value.intValue, what: s.contains("外事") ? "外事接待批次" : "国内公务接待批次", location: r.batches.location)
+            return r.batches.map { Expected(value: $0.value.intValue, what: s.contains("外事") ? "外事接待批次" : "国内公务接待批次", location: $0.location) }
         }
         if token.measure == "人次" {
             if s.contains("出国") || s.contains("出境") {

@@ -84,6 +84,21 @@ enum TextRules {
         Amount(stated, unit).inWanYuan.rounded(to: 2) == Amount(data, dataUnit).inWanYuan.rounded(to: 2)
     }
 
+    /// A text amount compared with a sum of data figures, within that sum's rounding interval (the
+    /// 尾差 rule, the same interval the data rules use): a ROUNDING-TAIL warning, not a wrong figure.
+    static func roundingTail(_ claim: NarrativeScanner.Claim, _ text: Text, value: DecimalNumber, unit: MoneyUnit, expected: String,
+                             _ c: RuleContext) -> Diagnostic? {
+        guard claim.fact.parts > 1 else { return nil }
+        let stated = Amount(value, unit).converted(to: c.unit).value
+        let difference = stated - claim.fact.current
+        let interval = Tolerance.sumInterval(parts: claim.fact.parts)
+        guard c.unit == .wanYuan || unit == c.unit, difference.magnitude <= interval else { return nil }
+        return Diagnostic(.warning, .roundingTail, at: location(claim, text), Message(
+            zh: "尾差（TEXT-AMOUNT）：文字中“\(claim.fact.label)”写为 \(value)\(unit.rawValue)，由数据中 \(claim.fact.parts) 个数相加为 \(expected)\(unit.rawValue)，差额在舍入区间 ±\(interval.formatted(decimals: 3)) 之内；读者会看到两个不同的数，请统一（多为明细表中某一行需要尾差调整）。",
+            en: "rounding tail (TEXT-AMOUNT): the text gives '\(claim.fact.label)' as \(value)\(unit.rawValue); the \(claim.fact.parts) data figures add up to \(expected)\(unit.rawValue), within the rounding interval ±\(interval.formatted(decimals: 3)). Readers see two different figures: make them agree."),
+            expected: expected, actual: value.description, related: claim.fact.location.map { [$0] } ?? [])
+    }
+
     static let amounts = ReconciliationRule(
         "TEXT-AMOUNT", .text, .error,
         title: Message(zh: "文字中的金额 = 数据", en: "Amounts in the text = the data"),
@@ -98,6 +113,10 @@ enum TextRules {
             if isPreviousYear { continue } // handled by TEXT-YEAR
             guard !same(value, unit, claim.fact.current, dataUnit: c.unit) else { continue }
             let expected = unit == .yuan ? Amount(claim.fact.current, c.unit).converted(to: .yuan).value.formatted(decimals: 2) : Finding.money(claim.fact.current)
+            if let tail = roundingTail(claim, text, value: value, unit: unit, expected: expected, c) {
+                out.append(tail)
+                continue
+            }
             out.append(Diagnostic(.error, "TEXT-AMOUNT", at: location(claim, text), Message(
                 zh: "文字中“\(claim.fact.label)”写为 \(value)\(unit.rawValue)，数据中为 \(expected)\(unit.rawValue)\(claim.fact.location.map { "（\($0)）" } ?? "")。",
                 en: "the text gives '\(claim.fact.label)' as \(value)\(unit.rawValue); the data has \(expected)\(unit.rawValue)."),
@@ -111,7 +130,7 @@ enum TextRules {
         case "本年支出合计": return c.accounts.expenditure.total.value
         case "本年收入合计": return c.accounts.income.total.value
         case "政府采购支出总额": return c.accounts.procurement.total.value
-        case "基本支出": return c.spending(fund: .generalBudget, kind: .basic)
+        case "基本支出": return c.figures.generalBudgetBasic.shown
         default: return claim.fact.shareBase
         }
     }

@@ -244,6 +244,17 @@ public struct SchemaValidator: Sendable {
                                   actual: text))
                 return
             }
+            // A code added later is named by the first edition that has it; a withdrawn one by the last that had it.
+            let others = codes.editions(containing: text, kind: kind, except: list.edition)
+            if let elsewhere = others.first(where: { $0.edition > list.edition }) ?? others.last, let entry = elsewhere[text] {
+                let named = entry.isNamed ? "（\(entry.name)）" : ""
+                let later = elsewhere.edition > list.edition
+                out.append(.error(.unknownCode, at: node.location, path: path,
+                                  zh: "\(kindZh)科目编码 \(text)\(named)见于 \(elsewhere.edition) 年版《政府收支分类科目》，但不在本报告年度（\(year.map(String.init) ?? "?") 年）适用的 \(list.edition) 年版中\(later ? "：该科目是后来增设的" : "：该科目已调整或停用")，请按本年度科目填写。",
+                                  en: "\(kindEn) code \(text) is in the \(elsewhere.edition) edition of the code list but not in the \(list.edition) edition that applies to this report's year\(later ? " (it was added later)" : " (it was changed or withdrawn)").",
+                                  expected: nil, actual: text))
+                return
+            }
             let prefixMatches = list.entries.keys.filter { $0.count == text.count && $0.prefix(text.count - 2) == text.prefix(text.count - 2) }
             let nearest = Suggestions.closest(to: text, in: prefixMatches.sorted())
             let hintZh = nearest.map { "是否应为 \($0)（\(list[$0]!.name)）？" } ?? ""
@@ -261,11 +272,14 @@ public struct SchemaValidator: Sendable {
         guard case .code(let kind)? = schema.field(named: "code")?.type,
               let code = entries.first(where: { $0.key == "code" })?.value.scalar?.text,
               let nameEntry = entries.first(where: { $0.key == "name" }), let name = nameEntry.value.scalar?.text,
-              let official = codes.list(kind, year: year ?? 9999)?[code]?.name, official != name else { return }
-        out.append(.error(.misnamedCode, at: nameEntry.value.location, path: join(path, "name"),
-                          zh: "科目 \(code) 的名称应为“\(official)”，而不是“\(name)”（名称可以省略，系统会自动填写）。",
-                          en: "code \(code) is named '\(official)', not '\(name)' (the name may be left out).",
-                          expected: official, actual: name))
+              let entry = codes.list(kind, year: year ?? 9999)?[code], entry.isNamed, entry.name != name else { return }
+        // The report's own tables may print a name of their own (“行政事业单位离退休”); it is kept as
+        // printed, and the difference is worth a look, not an error.
+        let official = entry.name
+        out.append(.warning(.misnamedCode, at: nameEntry.value.location, path: join(path, "name"),
+                            zh: "科目 \(code) 在编码表中的名称是“\(official)”，本报告印作“\(name)”；页面按报告所印名称显示。如为笔误请改正（名称也可以省略，系统会自动填写）。",
+                            en: "code \(code) is named '\(official)' in the code list; the report prints '\(name)', which is shown as printed. Correct it if it is a slip (the name may be left out).",
+                            expected: official, actual: name))
     }
 
     // MARK: Helpers

@@ -12,11 +12,30 @@ public enum Checker {
         public var hasErrors: Bool { load.diagnostics.errorCount > 0 }
     }
 
-    /// The reconciliation rules run on every report whose files are structurally valid: a report with a
-    /// malformed number would only produce follow-on noise.
+    /// The reconciliation rules run on every report that could be read, also on one with structural
+    /// errors: an unknown code is an error on its line, and every rule still runs on the figures it can
+    /// place. Only findings about a figure that a structural error made unreadable are dropped (they
+    /// would repeat that error as follow-on noise); see `StructuralTaint`.
     static func reconcile(_ tree: ContentTree, structural: [Diagnostic]) -> [Diagnostic] {
-        let sound = tree.reports.filter { structural.errors(inFolder: $0.folder).isEmpty }
-        return ReconciliationRules.check(ContentTree(site: tree.site, units: tree.units, reports: sound))
+        let findings = ReconciliationRules.check(tree)
+        let taint = StructuralTaint(structural)
+        guard !taint.isEmpty else { return findings }
+        return findings.filter { !taint.spoils($0) }
+    }
+
+    /// Each readable report's rules as passed, failed or not checked (with the reason), from the
+    /// findings the check reported. A report that could not be read has no entry: its errors say why.
+    public static func coverage(_ result: Result) -> [ReportCoverage] {
+        guard let tree = result.load.tree else { return [] }
+        let byKey = Dictionary(tree.reports.map { ("\($0.unitID)/\($0.year)", $0) }, uniquingKeysWith: { a, _ in a })
+        let units = Dictionary(tree.units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let diagnostics = result.load.diagnostics
+        return tree.reports.map { report in
+            let unit = units[report.unitID]
+            return RuleCoverage.outcomes(report, previous: byKey["\(report.unitID)/\(report.year - 1)"],
+                                         unitNames: unit.map { [$0.name, $0.shortName] + $0.otherNames } ?? [],
+                                         findings: diagnostics.filter { $0.location.file.hasPrefix(report.folder + "/") })
+        }
     }
 
     /// Checks the content tree, or only the given unit folders (with site.yaml) for an incremental build.

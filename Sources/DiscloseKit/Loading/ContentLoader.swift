@@ -161,6 +161,13 @@ public struct ContentLoader: Sendable {
         let performanceNode = document(at: "\(folder)/performance.yaml", required: false, schema: .performance, year: folderYear, state: &state)
         let glossaryNode = document(at: "\(folder)/glossary.yaml", required: false, schema: .glossary, year: folderYear, state: &state)
         let narrative = loadNarrative(folder: folder, files: files, state: &state)
+        if let id = reportNode?["tables"]?.scalar?.text, let set = TableSet.bundled[id], !set.notPublished.isEmpty {
+            // The table set decides what is required: a field its reports do not publish may be left out.
+            let shown = display(folder) + "/"
+            state.diagnostics.removeAll { d in
+                d.rule == .missingField && d.location.file.hasPrefix(shown) && set.mayOmit(d.path)
+            }
+        }
         guard let reportNode, let accountsNode else { return nil }
         return ModelBuilder.report(unitID: unitID, folder: display(folder), report: reportNode, accounts: accountsNode,
                                    performance: performanceNode, glossary: glossaryNode, narrative: narrative)

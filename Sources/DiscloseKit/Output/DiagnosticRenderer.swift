@@ -79,9 +79,10 @@ public enum DiagnosticRenderer {
         }
     }
 
-    /// `unchecked`: the narrative amounts no rule compared, listed under "unchecked_amounts" (a key only
-    /// `check --format json` writes).
-    public static func json(_ diagnostics: [Diagnostic], language: Language, unchecked: [NarrativeAmount]? = nil) -> String {
+    /// `coverage`: per report, each rule as passed / failed / not checked; `unchecked`: the narrative amounts
+    /// no rule compared, listed under "unchecked_amounts". Both are keys only `check --format json` writes.
+    public static func json(_ diagnostics: [Diagnostic], language: Language, coverage: [ReportCoverage]? = nil,
+                            unchecked: [NarrativeAmount]? = nil) -> String {
         let sorted = diagnostics.sortedForOutput()
         let items: [JSONValue] = sorted.map { d in
             .object([
@@ -101,6 +102,7 @@ public enum DiagnosticRenderer {
             ("warnings", .number(String(sorted.warningCount))),
             ("diagnostics", .array(items)),
         ]
+        if let coverage { fields.append(("coverage", coverageJSON(coverage, language: language))) }
         if let unchecked {
             fields.append(("unchecked_amounts", .array(unchecked.map { a in
                 .object([
@@ -116,5 +118,52 @@ public enum DiagnosticRenderer {
             })))
         }
         return JSONValue.object(fields).rendered() + "\n"
+    }
+
+    /// Per report, each rule as passed / failed / not_checked (with the reason).
+    static func coverageJSON(_ coverage: [ReportCoverage], language: Language) -> JSONValue {
+        .array(coverage.map { report in
+            .object([
+                ("report", .string(report.folder)),
+                ("passed", .number(String(report.count(.passed)))),
+                ("failed", .number(String(report.count(.failed)))),
+                ("not_checked", .number(String(report.count(.notChecked)))),
+                ("rules", .array(report.outcomes.map { o in
+                    .object([("rule", .string(o.rule.rawValue)), ("status", .string(o.status.rawValue)),
+                             ("reason", o.reason.map { .string($0.text(language)) } ?? .null),
+                             ("errors", .number(String(o.errors))), ("warnings", .number(String(o.warnings)))])
+                })),
+            ])
+        })
+    }
+
+    /// The text amounts no rule compared with a figure of the data, for `check --coverage`: those linked to
+    /// no item first (they need attention), then approximations and items only the texts name.
+    public static func uncheckedAmountsText(_ amounts: [NarrativeAmount], language: Language) -> String {
+        let unlinked = amounts.filter { $0.status == .unlinked }
+        var out = language == .zh
+            ? "文字中的金额：未找到所属项目（未核对）\(unlinked.count) 处，约数 \(amounts.filter { $0.status == .approximate }.count) 处，只与文字其他说法核对 \(amounts.filter { $0.status == .textOnly || $0.status == .summed }.count) 处\n"
+            : "amounts in the text: \(unlinked.count) linked to no item (not checked), \(amounts.filter { $0.status == .approximate }.count) approximate, \(amounts.filter { $0.status == .textOnly || $0.status == .summed }.count) compared only with other statements\n"
+        for a in unlinked {
+            out += "  \(a.location): \(a.value)\(a.unit.rawValue)\(a.unitWritten ? "" : (language == .zh ? "（未写单位）" : " (unit not written)"))　\(a.sentence)\n"
+        }
+        return out
+    }
+
+    /// The coverage summary of `check --coverage`: per report, counts and the rules not checked or failed.
+    public static func coverageText(_ coverage: [ReportCoverage], language: Language) -> String {
+        var out = ""
+        for report in coverage {
+            out += language == .zh
+                ? "\(report.folder)：规则 \(report.outcomes.count) 条，通过 \(report.count(.passed))，未通过 \(report.count(.failed))，未检查 \(report.count(.notChecked))\n"
+                : "\(report.folder): \(report.outcomes.count) rules, \(report.count(.passed)) passed, \(report.count(.failed)) failed, \(report.count(.notChecked)) not checked\n"
+            for o in report.outcomes where o.status == .failed {
+                out += language == .zh ? "  未通过 \(o.rule)（错误 \(o.errors)，警告 \(o.warnings)）\n" : "  failed \(o.rule) (\(o.errors) errors, \(o.warnings) warnings)\n"
+            }
+            for o in report.outcomes where o.status == .notChecked {
+                out += language == .zh ? "  未检查 \(o.rule)：\(o.reason?.zh ?? "")\n" : "  not checked \(o.rule): \(o.reason?.en ?? "")\n"
+            }
+        }
+        return out
     }
 }

@@ -62,10 +62,11 @@ final class SitePages: @unchecked Sendable {
 
     func headline(_ r: Report) -> [String: Any] {
         let a = r.accounts
+        let figures = ReportFigures(r)
         return ["year": r.year, "kind": r.kind.rawValue, "grandTotal": Derived.tableMoney(a.income.grandTotal.value),
                 "incomeTotal": Derived.tableMoney(a.income.total.value), "expenditureTotal": Derived.tableMoney(a.expenditure.total.value),
                 "basic": Derived.tableMoney(a.expenditure.amount(.basic).value), "project": Derived.tableMoney(a.expenditure.amount(.project).value),
-                "threePublic": Derived.tableMoney(a.threePublic.actual.total.value), "agencyCost": Derived.tableMoney(a.agencyOperatingCost.amount.value)]
+                "threePublic": Derived.tableMoney(figures.threePublicActual.total.shown), "agencyCost": Derived.tableMoney(a.agencyOperatingCost.amount.value)]
     }
 
     /// One report's files: from the cache when its inputs did not change, else rendered.
@@ -78,9 +79,9 @@ final class SitePages: @unchecked Sendable {
         let reportPage = ReportPage(report: report, unit: unit, templates: templates, codes: codes)
         let tables = reportPage.tables
         for table in tables { own["\(folder)/tables/\(table.id).csv"] = Data(CSVWriter.csv(table).utf8) }
-        own["\(folder)/report.json"] = Data(ReportJSON.document(report: report, unit: unit, tables: tables, codes: codes).utf8)
+        own["\(folder)/report.json"] = Data(ReportJSON.document(figures: reportPage.figures, unit: unit, tables: tables, codes: codes).utf8)
         var figures: [[String: Any]] = []
-        for spec in ReportCharts.specs(report, codes: codes) {
+        for spec in ReportCharts.specs(reportPage.figures, codes: codes) {
             own["\(folder)/charts/\(spec.id).svg"] = Data(SVGChart.render(spec).utf8)
             own["\(folder)/charts/\(spec.id).csv"] = Data(ChartCSV.csv(spec).utf8)
             let chart = ReportPage.figure(spec, folderURL: absolute("\(folder)/"))
