@@ -71,6 +71,14 @@ final class NarrativeCheckTests: XCTestCase {
         assertFires(bad, "TEXT-AMOUNT", in: "achievements.md", line: 1, quoting: "110.00")
     }
 
+    /// A 项 the report's table prints under its own name ("机关行政运行" for 2013201) is known by that name.
+    func testAnItemIsKnownByTheNameTheReportsTablePrints() throws {
+        let named = [("accounts.yaml", "  - code: \"2013201\"\n", "  - code: \"2013201\"\n    name: 机关行政运行\n")]
+        assertQuiet(try check(["paragraphs/general-budget-items.md": "机关行政运行支出80.00万元。\n"], edits: named))
+        let bad = try check(["paragraphs/general-budget-items.md": "机关行政运行支出82.00万元。\n"], edits: named)
+        assertFires(bad, "TEXT-AMOUNT", in: "paragraphs/general-budget-items.md", line: 1, quoting: "82.00")
+    }
+
     /// achievements.md used to pass unchecked.
     func testEveryNarrativeFileIsScanned() throws {
         for file in ["achievements.md", "organization.md", "duties.md", "performance-report.md"] {

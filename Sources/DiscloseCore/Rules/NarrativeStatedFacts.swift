@@ -25,6 +25,24 @@ enum NarrativeStatedFacts {
         add(["工程采购金额", "工程采购", "政府采购工程"], p.works)
         add(["服务采购金额", "服务采购", "政府采购服务"], p.services)
         add(["政府采购支出", "政府采购金额", "政府采购合同金额"], p.total)
+        // 款/项 by the name the report's own table prints (`name:`), where it words the code list's name differently.
+        var printed: [String: (name: String, value: DecimalNumber, budget: DecimalNumber?, at: SourceLocation)] = [:]
+        for row in a.functional where row.fund == .generalBudget {
+            guard let name = row.name?.value, !name.isEmpty else { continue }
+            let value = DecimalNumber.sum(ExpenditureStatement.Kind.allCases.map { row.amount($0, unit: c.unit).value })
+            let earlier = printed[row.code.value]
+            let budget: DecimalNumber? = row.budget.map { $0.value + (earlier?.budget ?? .zero) } ?? earlier?.budget
+            printed[row.code.value] = (name, (earlier?.value ?? .zero) + value, budget, earlier?.at ?? row.location)
+        }
+        // A name several codes print ("行政运行") does not say which one the text means.
+        let uses = Dictionary(printed.values.map { ($0.name, 1) }, uniquingKeysWith: +)
+        for (code, line) in printed.sorted(by: { $0.key < $1.key }) where c.functionalCodes?[code]?.name != line.name && uses[line.name] == 1 {
+            var labels = [line.name]
+            if line.name.hasSuffix("支出"), line.name.count > 4 { labels.append(String(line.name.dropLast(2))) }
+            for label in labels {
+                out.append(NarrativeFact(label: label, current: line.value, previous: nil, budget: line.budget, shareBase: nil, location: line.at))
+            }
+        }
         // Projects by name: the amount a text gives is the project's execution, its 预算 the full-year budget.
         for project in c.report.performance?.projects ?? [] where project.name.count >= 4 {
             add([project.name], project.funds.actual, budget: inReportUnit(project.funds.budget, c))
