@@ -79,6 +79,16 @@ final class NarrativeCheckTests: XCTestCase {
         assertFires(bad, "TEXT-AMOUNT", in: "paragraphs/general-budget-items.md", line: 1, quoting: "82.00")
     }
 
+    /// "收、支总计" keeps its 、; a later clause of only "共计支出" speaks of the item named before.
+    func testANameWithAPauseMarkAndATotalClauseAreLinked() throws {
+        let good = "2023年度财政拨款收、支总计100.00万元。国内公务接待2批次，10人次，共计支出0.40万元，具体包括：调研接待0.40万元。\n"
+        assertQuiet(try check(["paragraphs/three-public-items.md": good]))
+        let total = try check(["paragraphs/three-public-items.md": good.replacingOccurrences(of: "收、支总计100.00", with: "收、支总计101.00")])
+        assertFires(total, "TEXT-AMOUNT", in: "paragraphs/three-public-items.md", line: 1, quoting: "101.00")
+        let reception = try check(["paragraphs/three-public-items.md": good.replacingOccurrences(of: "共计支出0.40", with: "共计支出0.50")])
+        assertFires(reception, "TEXT-AMOUNT", in: "paragraphs/three-public-items.md", line: 1, quoting: "0.50")
+    }
+
     /// achievements.md used to pass unchecked.
     func testEveryNarrativeFileIsScanned() throws {
         for file in ["achievements.md", "organization.md", "duties.md", "performance-report.md"] {

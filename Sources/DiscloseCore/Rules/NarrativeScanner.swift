@@ -197,6 +197,14 @@ struct NarrativeScanner {
     static let stockWords = ["存量", "结转", "结余"]
     /// "…，合计2275.05万元": a clause that only totals speaks of the item named before.
     static let totalWords = ["合计", "共计", "总计", "合计为", "共计为"]
+    static func withoutJoiningWords(_ clause: Substring) -> String {
+        var rest = String(clause)
+        while let word = joiningWords.first(where: { rest.hasPrefix($0) }) { rest.removeFirst(word.count) }
+        return rest
+    }
+
+    /// A clause of only these words gives the amount of the item named before ("共计支出", "金额").
+    static let spendingWords = ["支出", "金额", "金额为", "支出为", "开支"]
 
     /// `subject`: what the whole text is about (a project's summary speaks of the project).
     static func scanAll(_ markdown: String, facts: [NarrativeFact], unitNames: [String] = [], defaultUnit: MoneyUnit? = nil,
@@ -237,7 +245,7 @@ struct NarrativeScanner {
             }
             // "A和B分别为x万元和y万元": the figures after 分别 pair up with the items; those before it are read as usual.
             let parallel = parallelClaims(text, mentions: mentions, sentence: sentence)
-            let parallelStart = parallel == nil ? nil : text.range(of: "分别")?.upperBound
+            let parallelStart = (parallel ?? []).isEmpty ? nil : text.range(of: "分别")?.upperBound
             let parallelColumns = Set((parallel ?? []).map(\.column))
             result.claims += parallel ?? []
             for token in numbers(in: text) {
@@ -257,7 +265,10 @@ struct NarrativeScanner {
                 // A bracket that is still open at the number starts its clause; one closed before it does not
                 // ("因公出国（境）费0.50万元", "党委办公厅（室）支出…").
                 let open = pairs.filter { $0.open < token.start && $0.close >= token.start }.map(\.open).max()
-                let separator = before.lastIndex { clauseSeparators.contains($0) }
+                // A separator inside a name ("收、支总计") does not start a clause.
+                let separator = before.indices.reversed().first { i in
+                    clauseSeparators.contains(text[i]) && !mentions.contains { $0.range.contains(i) }
+                }
                 let clauseStart = [open, separator].compactMap { $0 }.max().map { text.index(after: $0) } ?? text.startIndex
                 let clause = text[clauseStart..<token.start]
                 // Names inside an aside that closed before the number are not what the number is about.
@@ -319,7 +330,8 @@ struct NarrativeScanner {
                             linked = add(s, .amount(token.value, unit), unitWritten: written)
                         } else if clause.contains("预算") {
                             if s.budget != nil || s.statedOnly { linked = add(s, .budget(token.value, unit), unitWritten: written) }
-                        } else if totalWords.contains(String(clause)) {
+                        } else if totalWords.contains(String(clause)) || spendingWords.contains(withoutJoiningWords(clause)) {
+                            // "国内公务接待19批次，…，共计支出1.23万元", "轿车0辆、金额0万元"
                             linked = add(s, .amount(token.value, unit), unitWritten: written)
                         } else if clause.isEmpty, let appositive = appositive(text, clauseStart: clauseStart, mentions: mentions) {
                             // "“物业管理费”项目（12.42万元）"

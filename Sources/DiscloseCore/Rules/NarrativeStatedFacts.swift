@@ -20,6 +20,16 @@ enum NarrativeStatedFacts {
         add(["年初结转和结余"], a.income.carryoverBeginning)
         let appropriationIncome = DecimalNumber.sum(Fund.appropriations.compactMap { BetweenRules.income(of: $0, c)?.value })
         add(["财政资金收入", "财政拨款资金收入"], nil, value: appropriationIncome)
+        add(["本年合计收入", "合计收入"], a.income.total, previous: a.previous.incomeTotal?.value)
+        // 政府性基金 / 国有资本经营 收、支总计: the fund's income and its opening carry-over (表8/表9).
+        for (fund, names) in [(Fund.governmentFund, ["政府性基金预算财政拨款收、支总计", "政府性基金预算财政拨款收支总计"]),
+                              (Fund.stateCapital, ["国有资本经营预算财政拨款收、支总计", "国有资本经营预算财政拨款收支总计"])] {
+            let income = BetweenRules.income(of: fund, c)
+            let opening = a.appropriation.carryoverBeginning[fund]
+            add(names, income, value: (income?.amount.converted(to: c.unit).value ?? .zero) + (opening?.amount.converted(to: c.unit).value ?? .zero))
+        }
+        // Vehicles bought this year, by model ("轿车0辆、金额0万元").
+        for v in a.threePublic.vehiclesPurchased { if let amount = v.amount { add([v.model], amount) } }
         let p = a.procurement
         add(["货物采购金额", "货物采购", "政府采购货物"], p.goods)
         add(["工程采购金额", "工程采购", "政府采购工程"], p.works)

@@ -143,7 +143,7 @@ enum TextStatementRules {
 enum MoneyEnumeration {
     struct Finding { let total: DecimalNumber; let sum: DecimalNumber }
 
-    static let markers = ["，其中：", "，其中", "其中：", "，包括："]
+    static let markers = ["，其中：", "，其中", "其中：", "，包括：", "，分别为", "，分别是"]
 
     static func amounts(_ text: Substring) -> [DecimalNumber] {
         let s = String(text)

@@ -61,10 +61,10 @@ public enum Checker {
             expected: d.expected, actual: d.actual, related: d.related)
     }
 
-    /// The amounts of the narrative no rule compared (unlinked or approximate), for the coverage listing.
+    /// The amounts of every readable report's texts that no rule compared with the data (unlinked,
+    /// approximate, or compared only with other statements), for the coverage listing.
     public static func uncheckedNarrativeAmounts(_ result: Result) -> [NarrativeAmount] {
         guard let tree = result.load.tree else { return [] }
-        let sound = tree.reports.filter { result.load.diagnostics.errors(inFolder: $0.folder).isEmpty }
-        return ReconciliationRules.uncheckedNarrativeAmounts(ContentTree(site: tree.site, units: tree.units, reports: sound))
+        return ReconciliationRules.uncheckedNarrativeAmounts(tree)
     }
 }
