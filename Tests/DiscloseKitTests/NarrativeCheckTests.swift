@@ -64,6 +64,14 @@ final class NarrativeCheckTests: XCTestCase {
         assertFires(rate, "TEXT-COMPLETION", in: "paragraphs/general-budget-items.md", line: 1, quoting: "98")
     }
 
+    /// The item line as its own sentence, a 主要用于 sentence, then the figures (the Shanghai layout).
+    func testAnItemLineCarriesThroughAPurposeSentence() throws {
+        let line = "1、一般公共服务支出（类）组织事务（款）一般行政管理事务（项）。主要用于：干部培训。全年预算为25.00万元，支出决算为20.00万元，完成全年预算数的80.00%。\n"
+        assertQuiet(try check(["paragraphs/general-budget-items.md": line], edits: Self.withBudgets))
+        let bad = try check(["paragraphs/general-budget-items.md": line.replacingOccurrences(of: "支出决算为20.00", with: "支出决算为21.00")], edits: Self.withBudgets)
+        assertFires(bad, "TEXT-AMOUNT", in: "paragraphs/general-budget-items.md", line: 1, quoting: "21.00")
+    }
+
     func testLabelsOfTheReportsOwnWordingAreKnown() throws {
         let good = "本年收入支出总计100.00万元。政府采购中货物采购金额0万元。\n"
         assertQuiet(try check(["achievements.md": good]))
