@@ -61,9 +61,12 @@ final class AsPublishedFixtureTests: XCTestCase {
 
     func testOneWrongFigureCopiedIntoTheTextIsReportedOnceAtTheData() throws {
         // Seed 001: the 整体绩效报告 table gives 本年收入合计 and 财政拨款收入 as 5751054.00 元 (the data
-        // has 9508400.00), and its text repeats both: four errors, one cause.
+        // has 9508400.00), and its text repeats both: four errors, one cause. And the 三公 paragraph
+        // writes the printed 3.36 as 3.37 twice (购置及运行维护费, 运行维护费): two errors, one cause.
+        // The text restating these against Part 2 (TEXT-RESTATED: 575.11 twice, 3.37 once) folds the same way.
         let counts001 = try errorCounts("001")
-        XCTAssertEqual(counts001.before - counts001.after, 3, "\(counts001.before) → \(counts001.after)")
+        XCTAssertEqual(counts001.before - counts001.after, 6, "\(counts001.before) → \(counts001.after)")
+        XCTAssertEqual(counts001.diagnostics.filter { $0.actual == "3.37" && $0.severity == .error }.count, 1)
         let cause = try XCTUnwrap(counts001.diagnostics.first { $0.actual == "5751054.00" })
         XCTAssertEqual(cause.rule, "ATTACH-FIGURES")
         XCTAssertEqual(cause.location.file, "Content/miyi-zzb/2020/performance.yaml")
@@ -72,8 +75,9 @@ final class AsPublishedFixtureTests: XCTestCase {
         XCTAssertTrue(cause.message.zh.contains("TEXT-AMOUNT"), cause.message.zh)
         XCTAssertEqual(counts001.diagnostics.filter { $0.actual == "5751054.00" }.count, 1)
         // Seed 000: 本年收入合计 3474.67 in the 整体绩效 table and in its text: one error at the table.
+        // (and its restatement against the income paragraph, TEXT-RESTATED).
         let counts000 = try errorCounts("000")
-        XCTAssertEqual(counts000.before - counts000.after, 1, "\(counts000.before) → \(counts000.after)")
+        XCTAssertEqual(counts000.before - counts000.after, 2, "\(counts000.before) → \(counts000.after)")
         let cause000 = try XCTUnwrap(counts000.diagnostics.first { $0.actual == "3474.67" && $0.severity == .error })
         XCTAssertEqual(cause000.location.file, "Content/luzhou-zzb/2020/performance.yaml")
         // Seed 004 has no repeated wrong figure: nothing is folded.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One year's final-accounts disclosure of one unit: Content/<unit>/<year>/.
 public struct Report: Sendable {
     public enum Kind: String, Sendable {
@@ -90,8 +92,25 @@ public struct Narrative: Sendable {
     public var performanceReport: Document?
     /// Part 2 paragraphs replaced by the office's own text.
     public var paragraphs: [ParagraphSlot: Document]
+    /// Attached project self-evaluation reports (project-reports/*.md), in file-name order.
+    public var projectReports: [Document] = []
 
     public static let empty = Narrative(duties: nil, achievements: nil, organization: nil, performanceReport: nil, paragraphs: [:])
+}
+
+extension Narrative.Document {
+    /// The name of an attached project report: its first heading ("# 干部培训经费项目支出绩效自评报告"),
+    /// nil where the source leaves the name out.
+    public var heading: String? {
+        for line in markdown.split(separator: "\n") {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty { continue }
+            guard trimmed.hasPrefix("#") else { return nil }
+            let title = trimmed.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces)
+            return title.isEmpty ? nil : title
+        }
+        return nil
+    }
 }
 
 /// The Part 2 paragraphs a report may replace with its own Markdown (paragraphs/<slot>.md).

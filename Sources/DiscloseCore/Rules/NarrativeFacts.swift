@@ -10,6 +10,9 @@ struct NarrativeFact {
     let location: SourceLocation?
     /// Length of the label in Unicode scalars (longest labels are matched first).
     let length: Int
+    /// An item only the text names (“干部档案数字化”项目): no data holds its figures, so its statements
+    /// are compared only with each other (TEXT-RESTATED), never with `current`.
+    var statedOnly = false
     /// How many printed figures `current` adds up (0 for a figure written once): a text amount within
     /// the sum's rounding interval is a rounding tail, not a wrong figure (the 尾差 rule).
     let parts: Int

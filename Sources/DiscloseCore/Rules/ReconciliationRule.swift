@@ -85,6 +85,7 @@ public struct ReconciliationRule: Sendable {
 
 public enum ReconciliationRules {
     public static let all: [ReconciliationRule] = WithinRules.all + BetweenRules.all + StatedRules.all + YearRules.all + TextRules.all + RoundingRules.all + MagnitudeRules.all + StatedSumRules.all
+        + TextStatementRules.all + TextDateRules.all + TextCountRules.all
 
     public static func rule(_ id: RuleID) -> ReconciliationRule? { all.first { $0.id == id } }
 

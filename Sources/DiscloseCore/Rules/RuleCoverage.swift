@@ -66,6 +66,21 @@ public enum RuleCoverage {
                 return no("文字中没有写完成率", "the text states no completion rates")
             }
             return claims.contains { $0.fact.budget != nil } ? nil : no("没有年初预算数", "no 年初预算 given")
+        case "TEXT-BUDGET":
+            let budgets = hasClaim {
+                switch $0 { case .budget, .balanceRate: return true; default: return false }
+            }
+            return budgets ? nil : no("文字中没有写项目或科目的预算数、结余率", "the text states no budgets or balance rates")
+        case "TEXT-UNIT", "TEXT-BRACKET", "TEXT-DATE", "TEXT-PARTS":
+            return TextRules.texts(c).isEmpty ? no("没有自行撰写的文字", "the report has no narrative text") : nil
+        case "TEXT-RESTATED":
+            let amounts = claims.filter {
+                switch $0.kind { case .amount, .budget: return true; default: return false }
+            }
+            return amounts.count > 1 ? nil : no("文字中同一项目的金额没有写两次以上", "no item's amount is stated twice")
+        case "TEXT-COUNT":
+            let lists = r.performance != nil || !a.assets.vehicles.isEmpty || !a.threePublic.vehiclesHeld.isEmpty || !r.narrative.projectReports.isEmpty
+            return lists && !TextRules.texts(c).isEmpty ? nil : no("文字或可比较的清单（项目、车辆、附件报告）不存在", "no text, or no list (projects, vehicles, reports) to compare counts with")
         default:
             return nil
         }

@@ -39,13 +39,32 @@ public enum Checker {
     }
 
     /// Checks the content tree, or only the given unit folders (with site.yaml) for an incremental build.
-    public static func check(content: URL, displayRoot: String? = nil, units: Set<String>? = nil) -> Result {
+    /// `publishing` (for `disclose build`) turns the draft markers of `disclose new` into errors: a draft
+    /// can be checked, but not published.
+    public static func check(content: URL, displayRoot: String? = nil, units: Set<String>? = nil, publishing: Bool = false) -> Result {
         var isDir: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: content.path, isDirectory: &isDir) && isDir.boolValue
         var load = ContentLoader(root: content, displayRoot: displayRoot, units: units).load()
+        if publishing { load.diagnostics = load.diagnostics.map(blockingPublication) }
         if let tree = load.tree {
             load.diagnostics += reconcile(tree, structural: load.diagnostics)
         }
         return Result(load: load, ioFailure: !exists)
+    }
+
+    /// A "（待填写：" marker is a warning for `check` and an error for `build`.
+    static func blockingPublication(_ d: Diagnostic) -> Diagnostic {
+        guard d.rule == .narrativePlaceholder, d.severity == .warning else { return d }
+        return Diagnostic(.error, d.rule, at: d.location, path: d.path, Message(
+            zh: "这一行是“待填写”提示，不能发布：按本年度情况写好（或核对好）这部分文字后删除这一行，再生成网站（disclose check 只作警告，disclose build 作为错误）。",
+            en: "this line is a to-do marker and cannot be published: write (or review) the text, delete the line, then build (a warning for check, an error for build)."),
+            expected: d.expected, actual: d.actual, related: d.related)
+    }
+
+    /// The amounts of every readable report's texts that no rule compared with the data (unlinked,
+    /// approximate, or compared only with other statements), for the coverage listing.
+    public static func uncheckedNarrativeAmounts(_ result: Result) -> [NarrativeAmount] {
+        guard let tree = result.load.tree else { return [] }
+        return ReconciliationRules.uncheckedNarrativeAmounts(tree)
     }
 }

@@ -34,8 +34,8 @@ public struct ContentLoader: Sendable {
             guard let range = line.range(of: ReportSkeleton.placeholderPrefix) else { continue }
             let column = line[..<range.lowerBound].unicodeScalars.count + 1
             out.append(.warning(.narrativePlaceholder, at: SourceLocation(file: file, line: index + 1, column: column),
-                zh: "这一行是“待填写”提示：按本年度情况写好（或核对好）这部分文字后，删除这一行。",
-                en: "this line is a to-do marker: write (or review) this text for the year, then delete the line."))
+                zh: "这一行是“待填写”提示：按本年度情况写好（或核对好）这部分文字后，删除这一行（disclose check 只作警告；disclose build 作为错误，不会发布）。",
+                en: "this line is a to-do marker: write (or review) this text for the year, then delete the line (a warning for check; build refuses to publish it)."))
         }
         return out
     }
@@ -175,7 +175,7 @@ public struct ContentLoader: Sendable {
 
     private func loadNarrative(folder: String, files: [String], state: inout State) -> Narrative {
         var narrative = Narrative.empty
-        let known = Set(ContentFile.reportFiles.map(\.rawValue) + Self.narrativeFiles + ["paragraphs"])
+        let known = Set(ContentFile.reportFiles.map(\.rawValue) + Self.narrativeFiles + ["paragraphs", "project-reports"])
         for name in files where !name.hasPrefix(".") && !known.contains(name) {
             let suggestion = Suggestions.closest(to: name, in: Array(known).sorted())
             state.diagnostics.append(.warning(.unknownFile, at: .file(display("\(folder)/\(name)")),
@@ -209,6 +209,19 @@ public struct ContentLoader: Sendable {
         narrative.achievements = markdown("\(folder)/achievements.md")
         narrative.organization = markdown("\(folder)/organization.md")
         narrative.performanceReport = markdown("\(folder)/performance-report.md")
+        // Attached project self-evaluation reports, with or without a self-evaluation table in performance.yaml.
+        let projectReports = "\(folder)/project-reports"
+        if isDirectory(root.appendingPathComponent(projectReports)) {
+            for name in listing(root.appendingPathComponent(projectReports), state: &state).sorted() where !name.hasPrefix(".") {
+                guard name.hasSuffix(".md") else {
+                    state.diagnostics.append(.warning(.unknownFile, at: .file(display("\(projectReports)/\(name)")),
+                        zh: "project-reports 中只放项目自评报告的 Markdown 文件（.md），“\(name)”不会被使用。",
+                        en: "project-reports holds Markdown (.md) project reports; '\(name)' is not used."))
+                    continue
+                }
+                if let doc = markdown("\(projectReports)/\(name)") { narrative.projectReports.append(doc) }
+            }
+        }
         let paragraphs = "\(folder)/paragraphs"
         if isDirectory(root.appendingPathComponent(paragraphs)) {
             let slots = ParagraphSlot.allCases.map { "\($0.rawValue).md" }

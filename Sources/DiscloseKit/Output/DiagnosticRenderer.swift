@@ -79,7 +79,10 @@ public enum DiagnosticRenderer {
         }
     }
 
-    public static func json(_ diagnostics: [Diagnostic], language: Language, coverage: [ReportCoverage]? = nil) -> String {
+    /// `coverage`: per report, each rule as passed / failed / not checked; `unchecked`: the narrative amounts
+    /// no rule compared, listed under "unchecked_amounts". Both are keys only `check --format json` writes.
+    public static func json(_ diagnostics: [Diagnostic], language: Language, coverage: [ReportCoverage]? = nil,
+                            unchecked: [NarrativeAmount]? = nil) -> String {
         let sorted = diagnostics.sortedForOutput()
         let items: [JSONValue] = sorted.map { d in
             .object([
@@ -94,11 +97,27 @@ public enum DiagnosticRenderer {
                 ("actual", d.actual.map { .string($0) } ?? .null),
             ])
         }
-        return JSONValue.object([
+        var fields: [(String, JSONValue)] = [
             ("errors", .number(String(sorted.errorCount))),
             ("warnings", .number(String(sorted.warningCount))),
             ("diagnostics", .array(items)),
-        ] + (coverage.map { [("coverage", coverageJSON($0, language: language))] } ?? [])).rendered() + "\n"
+        ]
+        if let coverage { fields.append(("coverage", coverageJSON(coverage, language: language))) }
+        if let unchecked {
+            fields.append(("unchecked_amounts", .array(unchecked.map { a in
+                .object([
+                    ("status", .string(a.status.rawValue)),
+                    ("file", .string(a.location.file)),
+                    ("line", .number(String(a.location.line))),
+                    ("column", .number(String(a.location.column))),
+                    ("amount", .string(a.value.description)),
+                    ("unit", .string(a.unit.rawValue)),
+                    ("unit_written", .bool(a.unitWritten)),
+                    ("sentence", .string(a.sentence)),
+                ])
+            })))
+        }
+        return JSONValue.object(fields).rendered() + "\n"
     }
 
     /// Per report, each rule as passed / failed / not_checked (with the reason).
@@ -116,6 +135,19 @@ public enum DiagnosticRenderer {
                 })),
             ])
         })
+    }
+
+    /// The text amounts no rule compared with a figure of the data, for `check --coverage`: those linked to
+    /// no item first (they need attention), then approximations and items only the texts name.
+    public static func uncheckedAmountsText(_ amounts: [NarrativeAmount], language: Language) -> String {
+        let unlinked = amounts.filter { $0.status == .unlinked }
+        var out = language == .zh
+            ? "文字中的金额：未找到所属项目（未核对）\(unlinked.count) 处，约数 \(amounts.filter { $0.status == .approximate }.count) 处，只与文字其他说法核对 \(amounts.filter { $0.status == .textOnly || $0.status == .summed }.count) 处\n"
+            : "amounts in the text: \(unlinked.count) linked to no item (not checked), \(amounts.filter { $0.status == .approximate }.count) approximate, \(amounts.filter { $0.status == .textOnly || $0.status == .summed }.count) compared only with other statements\n"
+        for a in unlinked {
+            out += "  \(a.location): \(a.value)\(a.unit.rawValue)\(a.unitWritten ? "" : (language == .zh ? "（未写单位）" : " (unit not written)"))　\(a.sentence)\n"
+        }
+        return out
     }
 
     /// The coverage summary of `check --coverage`: per report, counts and the rules not checked or failed.

@@ -45,7 +45,7 @@ extension SiteBuilder {
 
         progress("[1/4] 检查有变化的单位：\(changedUnits.sorted().joined(separator: "、"))…")
         let present = changedUnits.filter { content.files["\($0)/unit.yaml"] != nil || content.under($0).count > 0 }
-        let check = Checker.check(content: options.content, displayRoot: options.contentDisplay, units: present)
+        let check = Checker.check(content: options.content, displayRoot: options.contentDisplay, units: present, publishing: true)
         result.diagnostics = check.diagnostics
         result.sources = check.load.sources
         result.ioFailure = check.ioFailure

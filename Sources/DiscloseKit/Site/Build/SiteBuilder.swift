@@ -92,7 +92,7 @@ public struct SiteBuilder: Sendable {
     /// Renders the site in memory: path → bytes. Pure apart from reading content and templates.
     public func render(progress: @escaping @Sendable (String) -> Void = { _ in }) -> (files: [String: Data]?, result: Result) {
         progress("[1/4] 检查内容…")
-        let check = Checker.check(content: options.content, displayRoot: options.contentDisplay)
+        let check = Checker.check(content: options.content, displayRoot: options.contentDisplay, publishing: true)
         var result = Result(diagnostics: check.diagnostics, sources: check.load.sources, written: false, ioFailure: check.ioFailure)
         guard let pages = pages(for: check, result: &result, progress: progress) else { return (nil, result) }
         let files = pages.files(progress: progress)
@@ -147,7 +147,7 @@ public struct SiteBuilder: Sendable {
     /// `build`, also returning the check and every unit's share of the site (nil when nothing was written).
     func buildAll(progress: @escaping @Sendable (String) -> Void) -> (result: Result, check: Checker.Result, units: [String: SitePages.UnitOutput]?) {
         progress("[1/4] 检查内容…")
-        let check = Checker.check(content: options.content, displayRoot: options.contentDisplay)
+        let check = Checker.check(content: options.content, displayRoot: options.contentDisplay, publishing: true)
         var result = Result(diagnostics: check.diagnostics, sources: check.load.sources, written: false, ioFailure: check.ioFailure)
         guard let pages = pages(for: check, result: &result, progress: progress) else { return (result, check, nil) }
         let written = stream(pages, result: &result, progress: progress)

@@ -7,6 +7,14 @@ struct PerformanceContext {
     func money(_ f: Figure?) -> String { f.map { Derived.tableMoney($0.value) } ?? "" }
     func number(_ q: Quantity?) -> String { q?.value.description ?? "" }
 
+    /// A project report without its heading line, which the page prints as the section title.
+    static func body(of doc: Narrative.Document) -> String {
+        guard doc.heading != nil else { return doc.markdown }
+        var lines = doc.markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        if let first = lines.firstIndex(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) { lines.remove(at: first) }
+        return lines.joined(separator: "\n")
+    }
+
     func context() -> [String: Any] {
         let kindWord = report.kind == .department ? "部门" : "单位"
         var out: [String: Any] = ["title": "第四部分 附件"]
@@ -14,6 +22,12 @@ struct PerformanceContext {
         out["reportTitle"] = p?.overall?.title ?? "\(report.year)年度\(kindWord)整体支出绩效自评报告"
         out["reportHTML"] = report.narrative.performanceReport.map { MarkdownRenderer.html($0.markdown, headingOffset: 1) } as Any
         out["hasReport"] = report.narrative.performanceReport != nil
+        // Attached project reports; one whose name the source leaves out is numbered.
+        out["projectReports"] = report.narrative.projectReports.enumerated().map { index, doc in
+            ["anchor": "project-report-\(index + 1)", "title": doc.heading ?? "项目支出绩效自评报告（\(index + 1)）",
+             "html": MarkdownRenderer.html(Self.body(of: doc), headingOffset: 2)] as [String: Any]
+        }
+        out["hasProjectReports"] = !report.narrative.projectReports.isEmpty
         if let o = p?.overall {
             out["score"] = o.score.map { $0.value.description } as Any
             out["scoreParts"] = o.scoreParts.map { ["label": $0.label, "score": $0.score.value.description, "weight": number($0.weight)] }
