@@ -1,0 +1,205 @@
+import DiscloseCore
+@testable import DiscloseKit
+import Foundation
+import XCTest
+
+/// Import you can trust: every numeric cell of a recognised table is imported, structure, compared or
+/// reported as not placed; every figure equals its source cell converted exactly; sheets that disagree
+/// are reported with both cells; decisions in import.yaml survive a re-import.
+final class ImportAccountingTests: XCTestCase {
+    static let fixtures = ["merged-headers.xlsx", "yuan.xlsx", "blank-rows.xlsx", "extra-column.xlsx", "finance-system.xlsx",
+                           "officer-yuan.xlsx", "gb18030.csv"]
+
+    private func sheets(_ fixture: String) throws -> [ImportSheet] {
+        try ReportImport.sheets(at: repositoryRoot.appendingPathComponent("Tests/Fixtures/xlsx/\(fixture)"))
+    }
+
+    private func plan(_ fixture: String, unitName: String? = nil, decisions: ImportDecisions = ImportDecisions()) throws -> ImportPlan {
+        TableImporter(unit: .wanYuan, unitName: unitName, decisions: decisions).plan(for: try sheets(fixture))
+    }
+
+    private func value(_ plan: ImportPlan, _ path: String) -> String? {
+        plan.scalars.first { $0.path.joined(separator: ".") == path }?.value
+    }
+
+    /// Every sample report's own export, as a workbook.
+    private func sampleWorkbooks() throws -> [(String, [ImportSheet])] {
+        let load = ContentLoader(root: repositoryRoot.appendingPathComponent("Content")).load()
+        return try ImportRoundTripTests.samples.map { unit, year in
+            let report = try XCTUnwrap(load.tree?.reports.first { $0.unitID == unit && $0.year == year })
+            let data = try XLSXWriter.workbook(TableBuilder(report: report, unitName: unit).tables(), unitName: unit)
+            return ("\(unit)/\(year)", ImportSheet.sheets(of: try XLSXWorkbook(data: data)))
+        }
+    }
+
+    private func allCases() throws -> [(String, [ImportSheet])] {
+        try Self.fixtures.map { ($0, try sheets($0)) } + sampleWorkbooks()
+    }
+
+    // MARK: Every number accounted for
+
+    func testEveryNumericCellOfEveryRecognisedTableEndsInExactlyOneGroup() throws {
+        for (name, sheets) in try allCases() {
+            let plan = TableImporter(unit: .wanYuan).plan(for: sheets)
+            let recognised = Set(plan.tables.map(\.sheet))
+            var numeric = 0
+            for sheet in sheets where recognised.contains(sheet.name) {
+                for r in sheet.rows.indices {
+                    for c in sheet.rows[r].indices where !sheet.cell(r, c).isEmpty && SheetGrid.number(sheet.cell(r, c)) != nil {
+                        numeric += 1
+                        XCTAssertNotNil(plan.cells[sheet.reference(r, c)], "\(name): \(sheet.reference(r, c)) “\(sheet.cell(r, c))” is in no group")
+                    }
+                }
+            }
+            XCTAssertEqual(plan.cells.count, numeric, "\(name): only numeric cells are accounted, each once")
+            // A cell not placed is always said.
+            for (cell, fate) in plan.cells where fate.group == "unplaced" {
+                let row = cell.split(separator: "!").first.map(String.init) ?? cell
+                XCTAssertTrue(plan.notices.contains { $0.place.hasPrefix(row) }, "\(name): \(cell) not placed without a notice")
+            }
+        }
+    }
+
+    func testTheSampleExportsPlaceEveryNumberAndDisagreeNowhere() throws {
+        for (name, sheets) in try sampleWorkbooks() {
+            let plan = TableImporter(unit: .wanYuan).plan(for: sheets)
+            XCTAssertEqual(plan.count("unplaced"), 0, "\(name): \(plan.cells.filter { $0.value.group == "unplaced" }.map(\.key).sorted())")
+            XCTAssertEqual(plan.notices.map(\.message.zh), [], name)
+            XCTAssertGreaterThan(plan.count("compared"), 10, "\(name): totals and repeated figures are compared")
+        }
+    }
+
+    /// The official 三公 table has a row of column numbers (1 … 12) under its headers, with no word 栏次:
+    /// it is structure, and the real row below it is imported.
+    func testColumnNumberRowsAreStructureWhereverTheyAppear() throws {
+        let plan = try plan("officer-yuan.xlsx")
+        XCTAssertEqual(value(plan, "three_public.actual.vehicle_operation"), "2.6", "26000 元, not the column number 3")
+        XCTAssertEqual(value(plan, "three_public.actual.reception"), "0.9997")
+        XCTAssertEqual(value(plan, "three_public.budget.reception"), "3")
+        for column in "ABCDEFGHIJKL" {
+            XCTAssertEqual(plan.cells["公开07表!\(column)6"], .structure("栏次"))
+        }
+        XCTAssertEqual(plan.cells["公开07表!G7"], .compared("与各项之和相同"), "the 合计 column is compared with its items")
+        XCTAssertEqual(plan.cells["公开01表!B6"], .structure("行次"))
+
+        XCTAssertTrue(SheetGrid.isColumnNumberRow(["1", "2", "3"]))
+        XCTAssertTrue(SheetGrid.isColumnNumberRow(["甲", "乙", "1", "2", "3", "4"]))
+        XCTAssertTrue(SheetGrid.isColumnNumberRow(["", "1", "2", "3", "", "1", "2", "3"]), "side-by-side groups count again from 1")
+        XCTAssertTrue(SheetGrid.isColumnNumberRow(["栏次", "", "1"]))
+        XCTAssertFalse(SheetGrid.isColumnNumberRow(["26000", "9997", "0"]))
+        XCTAssertFalse(SheetGrid.isColumnNumberRow(["1", "2"]), "two numbers are not enough to tell")
+        XCTAssertFalse(SheetGrid.isColumnNumberRow(["1", "3", "4"]))
+        XCTAssertFalse(SheetGrid.isColumnNumberRow(["201", "一般公共服务支出", "1", "2", "3"]))
+
+        // Anywhere in a sheet: a column-number row after the first figures is skipped as well.
+        let late = ImportSheet.csv(name: "三公.csv", text: """
+            财政拨款“三公”经费支出决算表
+            单位：元
+            预算数,,,,,,决算数,,,,,
+            合计,因公出国（境）费,公务用车购置及运行费,,,公务接待费,合计,因公出国（境）费,公务用车购置及运行费,,,公务接待费
+            ,,小计,公务用车购置费,公务用车运行费,,,,小计,公务用车购置费,公务用车运行费,
+            60000,0,30000,0,30000,30000,35997,0,26000,0,26000,9997
+            1,2,3,4,5,6,7,8,9,10,11,12
+            """)
+        let fromLate = TableImporter(unit: .wanYuan).plan(for: [late])
+        XCTAssertEqual(value(fromLate, "three_public.actual.reception"), "0.9997")
+        XCTAssertEqual(fromLate.cells["三公.csv!L7"], .structure("栏次"))
+    }
+
+    func testFootnotesAreTextAndCoverAndNotesSheetsAreNotWarnedAbout() throws {
+        let plan = try plan("officer-yuan.xlsx")
+        XCTAssertEqual(plan.skipped, ["封面", "填表说明"])
+        XCTAssertFalse(plan.notices.contains { $0.message.zh.contains("注：") || $0.place.hasPrefix("封面") || $0.place.hasPrefix("填表说明") },
+                       "\(plan.notices.map(\.message.zh))")
+        XCTAssertTrue(plan.emptyTables.contains("公开08表"))
+        XCTAssertFalse(plan.notices.contains { $0.place.hasPrefix("公开08表") }, "an empty table is not listed")
+        XCTAssertFalse(plan.notices.contains { $0.message.zh.contains("科目名称") }, "the standard name columns are not listed")
+    }
+
+    // MARK: Every figure equals its source cell
+
+    /// The cell "sheet!A1" of a workbook: its text and the unit its sheet prints amounts in.
+    private func cell(_ reference: String, in sheets: [ImportSheet]) -> (text: String, unit: MoneyUnit)? {
+        let parts = reference.split(separator: "!", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let sheet = sheets.first(where: { $0.name == parts[0] }) else { return nil }
+        let letters = parts[1].prefix { $0.isLetter }, digits = parts[1].dropFirst(letters.count)
+        guard let row = Int(digits) else { return nil }
+        let column = letters.unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 } - 1
+        return (sheet.cell(row - 1, column), SheetGrid(sheet).unit ?? .wanYuan)
+    }
+
+    func testEveryImportedFigureEqualsItsSourceCellConvertedExactly() throws {
+        for (name, sheets) in try allCases() {
+            let plan = TableImporter(unit: .wanYuan).plan(for: sheets)
+            var checked = 0
+            for scalar in plan.scalars where scalar.path.last != "label" {
+                let source = try XCTUnwrap(scalar.sources.first)
+                guard let (text, unit) = cell(source, in: sheets) else { return XCTFail("\(name): \(source) is not a cell") }
+                let expected = Amount(try XCTUnwrap(SheetGrid.number(text)), unit).converted(to: .wanYuan).value
+                XCTAssertEqual(DecimalNumber(scalar.value), expected, "\(name): \(scalar.path) from \(source) “\(text)”")
+                checked += 1
+            }
+            // List figures: each imported cell is the field of its item.
+            let functional = plan.lists.first { $0.path == ["functional"] }?.items ?? []
+            for (reference, fate) in plan.cells {
+                guard case .imported(let target) = fate, target.hasPrefix("functional ") else { continue }
+                let parts = target.split(separator: " ").map(String.init)
+                let (code, fund, key) = (parts[1], parts[2], parts[3])
+                let (text, unit) = try XCTUnwrap(cell(reference, in: sheets))
+                let expected = Amount(try XCTUnwrap(SheetGrid.number(text)), unit).converted(to: .wanYuan).value
+                let item = functional.first { item in
+                    item.fields.contains { $0 == ("code", "\"\(code)\"") } && item.fields.contains { $0 == ("fund", fund) }
+                }
+                let field = item?.fields.first { $0.key == key }.flatMap { DecimalNumber($0.value) } ?? .zero
+                XCTAssertEqual(field, expected, "\(name): functional \(code) \(fund) \(key) from \(reference) “\(text)”")
+                checked += 1
+            }
+            XCTAssertGreaterThan(checked, 4, name)
+        }
+    }
+
+    func testAYuanWorkbookConvertsToExactWanYuan() throws {
+        let plan = try plan("officer-yuan.xlsx")
+        XCTAssertEqual(value(plan, "income.general_budget"), "1203.216425", "12,032,164.25 元")
+        XCTAssertEqual(value(plan, "income.other"), "1")
+        let functional = plan.lists.first { $0.path == ["functional"] }!.items.map { $0.fields.map { "\($0.key)=\($0.value)" }.joined(separator: " ") }
+        XCTAssertTrue(functional.contains(#"code="2013201" fund=general_budget basic=852.341637 project=0"#), "\(functional)")
+        XCTAssertTrue(functional.contains(#"code="2013250" fund=other basic=1 project=0"#), "\(functional)")
+    }
+
+    // MARK: Cross-sheet reconciliation
+
+    func testPlantedDifferencesBetweenSheetsAreEachReportedWithBothCells() throws {
+        let plan = try plan("officer-yuan.xlsx")
+        let conflicts = plan.notices.filter { $0.kind == .conflict }.map(\.message.zh)
+        // Class 208: 10,000 元 more in the 总表 than in the 支出决算表.
+        XCTAssertTrue(conflicts.contains { $0.contains("社会保障和就业支出（208）") && $0.contains("公开01表!F7") && $0.contains("86.74")
+            && $0.contains("公开03表!E11") && $0.contains("85.74") && $0.contains("相差 1") }, "\(conflicts)")
+        // A code of the 一般公共预算 table that the 支出决算表 does not have, and the other way round:
+        // neither is booked to another fund.
+        XCTAssertTrue(conflicts.contains { $0.contains("2080599") && $0.contains("公开05表") && $0.contains("公开03表") }, "\(conflicts)")
+        XCTAssertTrue(conflicts.contains { $0.contains("科目 2080506 在 公开03表") && $0.contains("未记为非财政拨款支出") }, "\(conflicts)")
+        let functional = plan.lists.first { $0.path == ["functional"] }!.items
+        XCTAssertFalse(functional.contains { $0.title == "2080506 非财政拨款资金" }, "never re-booked as non-appropriation money")
+        XCTAssertTrue(functional.contains { $0.title == "2080599 一般公共预算财政拨款" }, "kept as the table states it")
+        XCTAssertEqual(plan.cells["公开01表!F7"], .compared("与 公开03表!E11 不同"))
+        XCTAssertEqual(plan.notices.filter { $0.kind == .conflict }.count, 3, "\(conflicts)")
+        XCTAssertTrue(ReportImport.countsLine(plan, language: .zh).contains("3 处不一致"), ReportImport.countsLine(plan, language: .zh))
+    }
+
+    func testATotalsRowThatDisagreesWithItsLinesIsReported() {
+        let sheet = ImportSheet.csv(name: "支出.csv", text: """
+            支出决算表
+            单位：元
+            科目编码,科目名称,基本支出,项目支出,合计
+            合计,,1000,500,1600
+            201,一般公共服务支出,1000,500,1500
+            2010101,行政运行,1000,500,1500
+            """)
+        let plan = TableImporter(unit: .wanYuan).plan(for: [sheet])
+        XCTAssertEqual(plan.cells["支出.csv!E4"], .imported("expenditure.total"), "imported as stated, and compared")
+        XCTAssertTrue(plan.notices.contains { $0.kind == .conflict && $0.message.zh.contains("支出.csv!E4 为 0.16") && $0.message.zh.contains("0.15") },
+                      "\(plan.notices.map(\.message.zh))")
+        XCTAssertEqual(plan.cells["支出.csv!C5"], .compared("与 201 的下级科目之和比较"))
+    }
+}
