@@ -119,7 +119,10 @@ extension TableImporter {
                 if l == "合计" || l == "总计" || l.hasPrefix("本年") && l.hasSuffix("合计") {
                     table.totalsRow = r
                     for (c, key) in keys {
-                        if let v = amount(grid, r, c) { table.totals[key] = v; table.totalCells[key] = grid.sheet.reference(r, c) }
+                        if let v = amount(grid, r, c) {
+                            table.totals[key] = v
+                            if !grid.sheet.cell(r, c).isEmpty { table.totalCells[key] = grid.sheet.reference(r, c) }
+                        }
                     }
                 } else if !code.isEmpty && code.allSatisfy(\.isNumber) {
                     plan.notice(.unplaced, grid.sheet.rowReference(r), zh: "科目编码“\(code)”不是 3、5 或 7 位，该行未导入。",
@@ -136,7 +139,10 @@ extension TableImporter {
             }
             var values: [String: DecimalNumber] = [:]
             for (c, key) in keys {
-                if let v = amount(grid, r, c) { values[key] = v; table.cells[code, default: [:]][key] = grid.sheet.reference(r, c) }
+                if let v = amount(grid, r, c) {
+                    values[key] = v
+                    if !grid.sheet.cell(r, c).isEmpty { table.cells[code, default: [:]][key] = grid.sheet.reference(r, c) }
+                }
             }
             table.values[code] = values
             table.rows[code] = grid.sheet.rowReference(r)

@@ -35,6 +35,15 @@ extension TableImporter {
     /// 类 rows of the 财政拨款 tables added up).
     mutating func compareSummaryClasses() {
         let functional = CodeLists.bundled.list(.functional, year: 9999)
+        var alone: [(label: String, value: DecimalNumber, cell: String, unit: MoneyUnit, fund: Fund?)] = []
+        defer {
+            // Said once per sheet: a workbook with the 总表 alone has nothing to compare its classes with.
+            for (sheet, lines) in Dictionary(grouping: alone, by: { String($0.cell.split(separator: "!").first ?? "") }).sorted(by: { $0.key < $1.key }) {
+                let list = lines.map { "\($0.label) \(ImportPlan.yaml($0.value))（\($0.cell)）" }.joined(separator: "、")
+                plan.notice(.unplaced, sheet, zh: "\(list) 没有可以比较的支出明细表（支出决算表或财政拨款支出表中没有这些类），未导入。",
+                            en: "\(list): no 支出 detail table lists these classes to compare with; not imported.")
+            }
+        }
         for line in summaryClasses {
             let name = SheetGrid.clean(line.label)
             let candidates: [CodeTable]
@@ -52,9 +61,12 @@ extension TableImporter {
             let code = named.first ?? functional?.codes(named: name).first { $0.code.count == 3 }?.code
             let rows = candidates.compactMap { table in code.flatMap { c in table.values[c].map { (table, c, $0) } } }
             guard let code, !rows.isEmpty else {
-                plan.account(line.cell, .unplaced("支出决算表中没有此类"))
-                plan.notice(.unplaced, line.cell, zh: "“\(line.label)”\(ImportPlan.yaml(line.value)) 无法与支出决算表比较（\(candidates.isEmpty ? "工作簿中没有支出决算表" : "表中没有这一类")）；未导入。",
-                            en: "'\(line.label)' \(ImportPlan.yaml(line.value)) cannot be compared with the 支出决算表 (\(candidates.isEmpty ? "the workbook has none" : "it lacks this class")); not imported.")
+                if line.value.isZero {
+                    plan.account(line.cell, .compared("为 0，其他表中没有此类"))
+                } else {
+                    plan.account(line.cell, .unplaced("无法与明细表比较"))
+                    alone.append(line)
+                }
                 continue
             }
             let stated = DecimalNumber.sum(rows.map { Self.lineTotal($0.2) })
@@ -82,7 +94,14 @@ extension TableImporter {
     /// A table's 合计 row against its top-level lines, column by column.
     mutating func compareTotals(_ table: CodeTable) {
         let top = table.topCodes
-        guard !top.isEmpty else { return }
+        // The 收入决算表's 合计 row is compared with the 总表 (a sample may list no codes under it).
+        if top.isEmpty && table.totals.keys.contains(where: { ["appropriation", "superior_subsidy", "business"].contains($0) }) { return }
+        if top.isEmpty {
+            for (key, total) in table.totals where total.isZero {
+                if let cell = table.totalCells[key] { plan.account(cell, .compared("本表没有科目行，合计为 0")) }
+            }
+            return
+        }
         for (key, total) in table.totals.sorted(by: { $0.key < $1.key }) {
             let parts = top.map { table.values[$0]?[key] ?? .zero }
             let cell = table.totalCells[key] ?? table.sheet

@@ -6,7 +6,8 @@ extension TableImporter {
     /// The cells of the code tables: a line without lines under it is imported; a 类 or 款 line is
     /// compared with the lines under it (what it has beyond them is imported as its own).
     mutating func accountCodeTables() {
-        compareDetailWithGeneral()
+        compareRepeatedTables()
+        compareIncomeTotals()
         let fundOf: [String: Fund] = ["general-budget": .generalBudget, "general-budget-detail": .generalBudget, "government-fund": .governmentFund,
                                       "state-capital": .stateCapital, "state-capital-expenditure": .stateCapital]
         let fundTables = fundOf.keys.compactMap { codeTables[$0] }
@@ -15,6 +16,8 @@ extension TableImporter {
                 for (key, cell) in cells.sorted(by: { $0.key < $1.key }) {
                     if table.hasChildren(code) {
                         plan.account(cell, .compared("与 \(code) 的下级科目之和比较"))
+                    } else if key == "total" && layout != "income" {
+                        lineTotal(table, code, cell)
                     } else if layout == "income" {
                         plan.account(cell, .imported("income_by_function \(code) \(key)"))
                     } else if ["open", "income", "close"].contains(key) {
@@ -40,28 +43,88 @@ extension TableImporter {
         }
     }
 
-    /// The 一般公共预算 table with budgets and the one without: the same lines, compared code by code
-    /// (the functional rows take the one without, the budgets the one with).
-    mutating func compareDetailWithGeneral() {
-        guard let general = codeTables["general-budget"], let detail = codeTables["general-budget-detail"] else { return }
-        for (code, line) in detail.values.sorted(by: { $0.key < $1.key }) {
-            for (key, value) in line.sorted(by: { $0.key < $1.key }) where key != "budget" {
-                guard let cell = detail.cells[code]?[key] else { continue }
-                guard let other = general.values[code]?[key], let otherCell = general.cells[code]?[key] else {
-                    if !value.isZero {
-                        plan.account(cell, .unplaced("\(general.sheet) 没有此科目"))
-                        plan.notice(.conflict, cell, zh: "科目 \(code) 的\(Self.keyLabel(key)) \(cell) 为 \(ImportPlan.yaml(value))，\(general.sheet) 中没有这一科目；未导入。",
-                                    en: "code \(code) \(key) \(cell) is \(ImportPlan.yaml(value)) but \(general.sheet) lacks the code; not imported.")
-                    }
+    /// A line's 合计 (小计) column against its amounts by type (basic + project + …).
+    mutating func lineTotal(_ table: CodeTable, _ code: String, _ cell: String) {
+        guard let line = table.values[code], let stated = line["total"] else { return }
+        let parts = ["basic", "project", "remit_to_superior", "operating", "subsidy_to_subordinates"].compactMap { line[$0] }
+        guard !parts.isEmpty else {
+            plan.account(cell, .unplaced("只有合计，没有分基本支出、项目支出"))
+            plan.notice(.unplaced, cell, zh: "科目 \(code) 只有合计 \(ImportPlan.yaml(stated))，没有分基本支出和项目支出；未导入。",
+                        en: "code \(code) has only a total \(ImportPlan.yaml(stated)), not split into basic and project; not imported.")
+            return
+        }
+        if sumConsistent(stated, parts, table.unit) {
+            plan.account(cell, .compared("与同行各项之和相同"))
+        } else {
+            plan.account(cell, .compared("与同行各项之和不同"))
+            plan.notice(.conflict, cell, zh: "科目 \(code) 的合计 \(cell) 为 \(ImportPlan.yaml(stated))，同行基本支出、项目支出等之和为 \(ImportPlan.yaml(DecimalNumber.sum(parts)))；按各项导入，请核对。",
+                        en: "code \(code): the total \(cell) is \(ImportPlan.yaml(stated)) but the line's amounts add up to \(ImportPlan.yaml(DecimalNumber.sum(parts))); imported by type.")
+        }
+    }
+
+    /// Tables that repeat figures of others, compared code by code: the 一般公共预算 table with budgets
+    /// and the one without, the two 国有资本经营 tables, the 财政拨款支出决算明细表 (all 财政拨款 funds
+    /// together) and the 项目支出 table. The functional rows take one of each; the other is compared.
+    mutating func compareRepeatedTables() {
+        let general = codeTables["general-budget"] ?? codeTables["general-budget-detail"]
+        let capital = codeTables["state-capital-expenditure"] ?? codeTables["state-capital"]
+        let spending: Set<String> = ["basic", "project", "total", "remit_to_superior", "operating", "subsidy_to_subordinates"]
+        if codeTables["general-budget"] != nil, let detail = codeTables["general-budget-detail"] {
+            compare(detail, keys: spending, with: [codeTables["general-budget"]!])
+        }
+        if codeTables["state-capital-expenditure"] != nil, let table = codeTables["state-capital"] {
+            compare(table, keys: spending, with: [codeTables["state-capital-expenditure"]!])
+        }
+        let funds = [general, codeTables["government-fund"], capital].compactMap { $0 }
+        if let detail = codeTables["appropriation-detail"], !funds.isEmpty { compare(detail, keys: spending, with: funds) }
+        if let project = codeTables["general-budget-project"], let general { compare(project, keys: ["project"], with: [general]) }
+    }
+
+    /// Each amount of `table` against the same code and column of `sources` added up.
+    mutating func compare(_ table: CodeTable, keys: Set<String>, with sources: [CodeTable]) {
+        let names = sources.map(\.sheet).joined(separator: "、")
+        for (code, line) in table.values.sorted(by: { $0.key < $1.key }) {
+            for (key, value) in line.sorted(by: { $0.key < $1.key }) where keys.contains(key) {
+                guard let cell = table.cells[code]?[key] else { continue }
+                let lines = sources.compactMap { $0.values[code] }
+                let expected = DecimalNumber.sum(lines.map { key == "total" ? ($0["total"] ?? Self.lineTotal($0)) : ($0[key] ?? .zero) })
+                let otherCells = sources.compactMap { $0.cells[code]?[key] }
+                if sumConsistent(value, [expected], table.unit) || (lines.isEmpty && value.isZero) {
+                    plan.account(cell, .compared(otherCells.isEmpty ? "为 0，\(names) 中没有此科目" : "与 \(otherCells.joined(separator: "、")) 相同"))
+                } else {
+                    plan.account(cell, .compared(otherCells.isEmpty ? "\(names) 中没有此科目" : "与 \(otherCells.joined(separator: "、")) 不同"))
+                    let there = lines.isEmpty ? "\(names) 中没有这一科目" : "\(otherCells.joined(separator: "、")) 为 \(ImportPlan.yaml(expected))"
+                    plan.notice(.conflict, cell, zh: "科目 \(code) 的\(Self.keyLabel(key))：\(cell) 为 \(ImportPlan.yaml(value))，\(there)；按 \(names) 导入，请核对。",
+                                en: "code \(code) \(key): \(cell) is \(ImportPlan.yaml(value)) but \(lines.isEmpty ? "\(names) lacks the code" : "\(otherCells.joined(separator: ", ")) is \(ImportPlan.yaml(expected))"); imported as \(names) states it.")
+                }
+            }
+        }
+    }
+
+    /// The 合计 row of the 收入决算表 against the 收入 of the 总表 (or, without one, imported from it).
+    mutating func compareIncomeTotals() {
+        guard let table = codeTables["income"] else { return }
+        for (key, value) in table.totals.sorted(by: { $0.key < $1.key }) {
+            guard let cell = table.totalCells[key] else { continue }
+            if key == "appropriation" {
+                let funds = Fund.appropriations.compactMap { fund in plan.scalars.first { $0.path == ["income", fund.rawValue] } }
+                guard !funds.isEmpty else {
+                    plan.account(cell, .unplaced("财政拨款收入不分资金来源"))
+                    plan.notice(.unplaced, cell, zh: "财政拨款收入 \(ImportPlan.yaml(value)) 没有分资金来源，工作簿中也没有收入支出决算总表；未导入。",
+                                en: "财政拨款 income \(ImportPlan.yaml(value)) is not split by fund and the workbook has no 收入支出决算总表; not imported.")
                     continue
                 }
-                if sameFact(value, detail.unit, other, general.unit) {
-                    plan.account(cell, .compared("与 \(otherCell) 相同"))
+                let sum = DecimalNumber.sum(funds.compactMap { DecimalNumber($0.value) })
+                let cells = funds.compactMap(\.sources.first).joined(separator: "、")
+                if sumConsistent(value, [sum], table.unit) {
+                    plan.account(cell, .compared("与 \(cells) 之和相同"))
                 } else {
-                    plan.account(cell, .compared("与 \(otherCell) 不同"))
-                    plan.notice(.conflict, cell, zh: "科目 \(code) 的\(Self.keyLabel(key))：\(cell) 为 \(ImportPlan.yaml(value))，\(otherCell) 为 \(ImportPlan.yaml(other))；采用后者，请核对。",
-                                en: "code \(code) \(key): \(cell) is \(ImportPlan.yaml(value)) but \(otherCell) is \(ImportPlan.yaml(other)); the latter is used.")
+                    plan.account(cell, .compared("与 \(cells) 之和不同"))
+                    plan.notice(.conflict, cell, zh: "财政拨款收入：\(cell) 为 \(ImportPlan.yaml(value))，\(cells) 之和为 \(ImportPlan.yaml(sum))；请核对。",
+                                en: "财政拨款 income: \(cell) is \(ImportPlan.yaml(value)) but \(cells) add up to \(ImportPlan.yaml(sum)).")
                 }
+            } else {
+                plan.set(["income", key], value, from: cell)
             }
         }
     }
@@ -69,6 +132,16 @@ extension TableImporter {
     /// Every numeric cell not yet accounted for: structure when it is a column number, a 行次, a code or
     /// a header; otherwise not placed, with one notice per row (unless a notice already named it).
     mutating func accountRemainingCells() {
+        // A blank cell read as 0 is no number of the workbook: only written cells are accounted.
+        var written: Set<String> = []
+        for grid in grids {
+            for r in grid.original.rows.indices {
+                for c in grid.original.rows[r].indices where !grid.original.cell(r, c).isEmpty && SheetGrid.number(grid.original.cell(r, c)) != nil {
+                    written.insert(grid.original.reference(r, c))
+                }
+            }
+        }
+        plan.cells = plan.cells.filter { written.contains($0.key) || decisions.ignoredCells.contains($0.key) }
         for grid in grids {
             let sheet = grid.original
             var unplacedByRow: [Int: [String]] = [:]

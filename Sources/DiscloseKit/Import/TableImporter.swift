@@ -143,10 +143,14 @@ public struct TableImporter {
         return Amount(value, rowUnit ?? grid.unit ?? unit).converted(to: unit).value.normalized
     }
 
-    /// Notes the columns nobody asked for, once per sheet.
+    /// Notes the columns nobody asked for that hold figures, once per sheet. A column of words (the
+    /// standard 科目名称, a 备注 of text) holds no figure to lose and is not listed.
     mutating func unusedColumns(_ grid: SheetGrid, used: Set<Int>) {
         for c in grid.paths.indices where !used.contains(c) && !grid.paths[c].isEmpty && !grid.paths[c].contains("行次") {
-            let hasValues = grid.bodyRows.contains { !grid.sheet.cell($0, c).isEmpty }
+            let hasValues = grid.bodyRows.contains { r in
+                let text = grid.sheet.cell(r, c)
+                return !text.isEmpty && SheetGrid.number(text) != nil && !SheetGrid.isCode(SheetGrid.clean(text))
+            }
             if hasValues {
                 noticedColumns.insert("\(grid.sheet.name)!\(c)")
                 plan.notice(.unplaced, grid.sheet.reference(grid.headerRows.lowerBound, c),
