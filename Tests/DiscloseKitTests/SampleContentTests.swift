@@ -18,7 +18,7 @@ final class SampleContentTests: XCTestCase {
         let luzhou = try XCTUnwrap(tree.reports.first { $0.unitID == "luzhou-zzb" })
         XCTAssertEqual(luzhou.accounts.income.total.value, DecimalNumber("3474.81")!)
         XCTAssertEqual(luzhou.accounts.expenditure.amount(.basic).value, DecimalNumber("1615.46")!)
-        XCTAssertEqual(luzhou.accounts.threePublic.actual.total.value, DecimalNumber("7.58")!)
+        XCTAssertEqual(ReportFigures(luzhou).threePublicActual.total.shown, DecimalNumber("7.58")!)
         XCTAssertEqual(luzhou.kind, .department)
         XCTAssertEqual(luzhou.tableSetID, "sichuan-2020")
         let xiqu = try XCTUnwrap(tree.reports.first { $0.unitID == "panzhihua-xiqu-zzb" })

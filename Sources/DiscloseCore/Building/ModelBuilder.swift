@@ -106,7 +106,8 @@ public enum ModelBuilder {
                 grandTotal: expenditure.requiredFigure("grand_total"), budget: expenditure.figure("budget")),
             appropriation: Appropriation(carryoverBeginning: byFund("carryover_beginning"),
                                          carryoverEnding: byFund("carryover_ending"),
-                                         budget: appropriation?.figure("budget")),
+                                         budget: appropriation?.figure("budget"),
+                                         stated: statedAppropriation(appropriation?.child("stated"))),
             previous: PreviousYear(
                 grandTotal: previous?.figure("grand_total"), incomeTotal: previous?.figure("income_total"),
                 expenditureTotal: previous?.figure("expenditure_total"),
@@ -116,6 +117,7 @@ public enum ModelBuilder {
                 stateCapitalExpenditure: previous?.figure("state_capital_expenditure")),
             reasons: reasons,
             functional: r.list("functional").map(functionalRow),
+            functionalStated: r.list("functional_stated").map(statedFunctionalLine).filter { !$0.columns.isEmpty },
             incomeByFunction: r.list("income_by_function").map { row in
                 var s: [IncomeStatement.Source: Figure] = [:]
                 for src in IncomeStatement.Source.allCases { s[src] = row.figure(src.rawValue) }
@@ -160,16 +162,36 @@ public enum ModelBuilder {
                              location: r.node.location, path: r.path)
     }
 
+    static func statedFunctionalLine(_ r: NodeReader) -> StatedFunctionalLine {
+        var columns: [FunctionalColumn: Figure] = [:]
+        for column in FunctionalColumn.allCases { columns[column] = r.figure(column.rawValue) }
+        return StatedFunctionalLine(code: r.located("code"), scope: r.text("fund").flatMap(FundScope.init) ?? .generalBudget,
+                                    columns: columns, location: r.node.location, path: r.path)
+    }
+
+    static func statedAppropriation(_ r: NodeReader?) -> StatedAppropriationTotals {
+        guard let r else { return .none }
+        return StatedAppropriationTotals(
+            incomeTotal: r.figure("income_total"), expenditureTotal: r.figure("expenditure_total"),
+            carryoverBeginning: r.figure("carryover_beginning"), carryoverEnding: r.figure("carryover_ending"),
+            incomeGrandTotal: r.figure("income_grand_total"), expenditureGrandTotal: r.figure("expenditure_grand_total"))
+    }
+
     static func basicGroup(_ g: NodeReader?, in r: NodeReader) -> BasicExpenditure.Group {
         guard let g else {
-            return BasicExpenditure.Group(label: nil, total: Figure(.zero(r.unit), at: r.node.location, path: "basic_expenditure"), items: [])
+            return BasicExpenditure.Group(label: nil, total: Figure(.zero(r.unit), at: r.node.location, path: "basic_expenditure"), items: [],
+                                          statedClasses: [])
         }
         let items: [BasicExpenditure.Item] = g.rawList("items").compactMap { node, path in
             if let s = node.scalar { return BasicExpenditure.Item(code: Located(s.text, at: node.location), amount: nil) }
             let item = NodeReader(node, path: path, unit: g.unit)
             return BasicExpenditure.Item(code: code(item), amount: item.figure("amount"))
         }
-        return BasicExpenditure.Group(label: g.text("label"), total: g.requiredFigure("total"), items: items)
+        // An item with no code or no amount (the blank template's placeholder) states nothing.
+        let classes = g.list("stated_classes").compactMap { line in
+            line.located("code").flatMap { code in line.figure("amount").map { StatedEconomicLine(code: code, amount: $0) } }
+        }
+        return BasicExpenditure.Group(label: g.text("label"), total: g.requiredFigure("total"), items: items, statedClasses: classes)
     }
 
     static func threePublicItems(_ r: NodeReader?, fallback: SourceLocation, unit: MoneyUnit, path: String) -> ThreePublicCosts.Items {

@@ -23,22 +23,33 @@ public struct ChartSpec: Sendable {
     public let kind: Kind
     public let unit: MoneyUnit
     public let items: [Item]
+    /// What a pie's percentages are shares of: the total the report prints (`ReportFigures`), so that
+    /// the chart and the Part 2 sentence give the same percentage.
+    public let shareBase: DecimalNumber
+    /// A two-bar chart's change from the first bar to the second (as Part 2 states it).
+    public let change: Derived.Change?
 
-    public init(id: String, number: String, title: String, kind: Kind, unit: MoneyUnit, items: [Item]) {
+    /// `shareBase` and `change` come from the report's figures; a chart not built from a report
+    /// (a test, a trend) takes the sum of its items and the change between its two bars.
+    public init(id: String, number: String, title: String, kind: Kind, unit: MoneyUnit, items: [Item],
+                shareBase: DecimalNumber? = nil, change: Derived.Change? = nil) {
         self.id = id
         self.number = number
         self.title = title
         self.kind = kind
         self.unit = unit
         self.items = items
+        self.shareBase = shareBase ?? DecimalNumber.sum(items.map(\.value))
+        self.change = change ?? (items.count == 2 ? Derived.Change(current: items[1].value, previous: items[0].value) : nil)
     }
 
+    /// Σ of the items (the pie's full circle).
     public var total: DecimalNumber { DecimalNumber.sum(items.map(\.value)) }
     public var isEmpty: Bool { items.allSatisfy { $0.value.isZero } }
 
     /// Share of an item in percent, two decimals, formatted as in the tables.
     public func share(_ item: Item) -> String {
-        Derived.percent(Derived.share(item.value, of: total))
+        Derived.percent(Derived.share(item.value, of: shareBase))
     }
 
     /// The figures in words, for <desc> and screen readers.

@@ -1,39 +1,38 @@
 /// The seven figures of a report (图1–图7), from the data.
 public enum ReportCharts {
     public static func specs(_ report: Report, codes: CodeLists = .bundled) -> [ChartSpec] {
-        let a = report.accounts
-        let unit = a.unit
-        let context = RuleContext(report: report, previousReport: nil, functionalCodes: nil)
-        let gpb = context.spending(fund: .generalBudget)
-        let appropriationTotal = DecimalNumber.sum(Fund.appropriations.map { a.income.amount(IncomeStatement.Source(rawValue: $0.rawValue)!).value })
-            + DecimalNumber.sum(a.appropriation.carryoverBeginning.values.map(\.value))
-        func bars(_ current: DecimalNumber, _ previous: DecimalNumber?) -> [ChartSpec.Item] {
-            (previous.map { [ChartSpec.Item("\(report.previousYear)年度", $0)] } ?? []) + [ChartSpec.Item("\(report.year)年度", current)]
+        specs(ReportFigures(report), codes: codes)
+    }
+
+    /// Every value is a figure of `ReportFigures`, as tables and Part 2 print it (stated where given).
+    public static func specs(_ figures: ReportFigures, codes: CodeLists = .bundled) -> [ChartSpec] {
+        let report = figures.report
+        let unit = figures.unit
+        func bars(_ id: String, _ number: String, _ title: String, _ change: YearOnYear) -> ChartSpec {
+            let items = (change.previous.map { [ChartSpec.Item("\(report.previousYear)年度", $0)] } ?? []) + [ChartSpec.Item("\(report.year)年度", change.current.shown)]
+            return ChartSpec(id: id, number: number, title: title, kind: .bar, unit: unit, items: items, change: change.change)
         }
         let list = codes.list(.functional, year: report.year)
-        var classes: [String: DecimalNumber] = [:]
-        for row in a.functional where row.fund == .generalBudget {
-            let cls = String(row.code.value.prefix(3))
-            classes[cls, default: .zero] = classes[cls, default: .zero] + row.total(unit: unit).value
-        }
-        let t = a.threePublic.actual
+        let t = figures.accounts.threePublic.actual
         return [
-            ChartSpec(id: "1-total", number: "图1", title: "收、支决算总计变动情况", kind: .bar, unit: unit,
-                      items: bars(a.income.grandTotal.value, a.previous.grandTotal?.value)),
+            bars("1-total", "图1", "收、支决算总计变动情况", figures.grandTotalChange),
             ChartSpec(id: "2-income", number: "图2", title: "收入决算结构", kind: .pie, unit: unit,
-                      items: IncomeStatement.Source.allCases.map { ChartSpec.Item($0.label, a.income.amount($0).value) }.filter { !$0.value.isZero }),
+                      items: IncomeStatement.Source.allCases.map { ChartSpec.Item($0.label, figures.incomeSources[$0]!.shown) }.filter { !$0.value.isZero },
+                      shareBase: figures.incomeTotal.shown),
             ChartSpec(id: "3-expenditure", number: "图3", title: "支出决算结构", kind: .pie, unit: unit,
-                      items: ExpenditureStatement.Kind.allCases.map { ChartSpec.Item($0.label, a.expenditure.amount($0).value) }.filter { !$0.value.isZero }),
-            ChartSpec(id: "4-appropriation", number: "图4", title: "财政拨款收、支决算总计变动情况", kind: .bar, unit: unit,
-                      items: bars(appropriationTotal, a.previous.appropriationTotal?.value)),
-            ChartSpec(id: "5-general-budget", number: "图5", title: "一般公共预算财政拨款支出决算变动情况", kind: .bar, unit: unit,
-                      items: bars(gpb, a.previous.generalBudgetExpenditure?.value)),
+                      items: ExpenditureStatement.Kind.allCases.map { ChartSpec.Item($0.label, figures.expenditureKinds[$0]!.shown) }.filter { !$0.value.isZero },
+                      shareBase: figures.expenditureTotal.shown),
+            bars("4-appropriation", "图4", "财政拨款收、支决算总计变动情况", figures.appropriationChange),
+            bars("5-general-budget", "图5", "一般公共预算财政拨款支出决算变动情况", figures.spendingChange(.generalBudget)),
             ChartSpec(id: "6-general-budget-structure", number: "图6", title: "一般公共预算财政拨款支出决算结构", kind: .pie, unit: unit,
-                      items: classes.keys.sorted().map { ChartSpec.Item(list?[$0]?.name ?? $0, classes[$0]!) }),
+                      items: figures.generalBudgetClasses.map { ChartSpec.Item(list?[$0.code!]?.name ?? $0.code!, $0.shown(.total)) },
+                      shareBase: figures.generalBudget.shown),
             // 三公 keeps its zero items: the legend shows them, no wedge is drawn.
             ChartSpec(id: "7-three-public", number: "图7", title: "“三公”经费财政拨款支出结构", kind: .pie, unit: unit,
-                      items: [ChartSpec.Item("因公出国（境）费", t.overseas.value), ChartSpec.Item("公务用车购置及运行维护费", t.vehicle.value),
-                              ChartSpec.Item("公务接待费", t.reception.value)]),
+                      items: [ChartSpec.Item("因公出国（境）费", t.overseas.value),
+                              ChartSpec.Item("公务用车购置及运行维护费", figures.threePublicActual.vehicle.shown),
+                              ChartSpec.Item("公务接待费", t.reception.value)],
+                      shareBase: figures.threePublicActual.total.shown),
         ]
     }
 

@@ -140,7 +140,7 @@ public enum SVGChart {
     }
 
     static func changeNote(_ spec: ChartSpec) -> String? {
-        let c = Derived.Change(current: spec.items[1].value, previous: spec.items[0].value)
+        guard let c = spec.change else { return nil }
         switch c.direction {
         case .unchanged: return "持平"
         case .increase: return "增加 \(Derived.tableMoney(c.delta.magnitude))" + (c.rate.map { "，增长 \(Derived.percent($0))%" } ?? "")

@@ -7,6 +7,8 @@ public struct FinalAccounts: Sendable {
     public var previous: PreviousYear
     public var reasons: [ReasonSlot: Located<String>]
     public var functional: [FunctionalRow]
+    /// 类/款 and 合计 rows of the functional tables as the source prints them (`functional_stated`).
+    public var functionalStated: [StatedFunctionalLine]
     public var incomeByFunction: [IncomeByFunctionRow]
     public var basic: BasicExpenditure
     public var threePublic: ThreePublicCosts
@@ -116,6 +118,8 @@ public struct Appropriation: Sendable {
     public var carryoverBeginning: [Fund: Figure]
     public var carryoverEnding: [Fund: Figure]
     public var budget: Figure?
+    /// The table's 合计 and 总计 rows as the source prints them (`appropriation.stated`).
+    public var stated: StatedAppropriationTotals
 }
 
 /// 上年决算数, for year-on-year sentences. Absent figures were not published.
@@ -154,11 +158,6 @@ public struct FunctionalRow: Sendable {
     public func amount(_ kind: ExpenditureStatement.Kind, unit: MoneyUnit) -> Amount {
         kinds[kind]?.amount ?? .zero(unit)
     }
-
-    /// 本年支出合计 of the row.
-    public func total(unit: MoneyUnit) -> Amount {
-        ExpenditureStatement.Kind.allCases.reduce(.zero(unit)) { $0 + amount($1, unit: unit) }
-    }
 }
 
 /// One row of 收入决算表 (income classified by the function it funds).
@@ -180,6 +179,8 @@ public struct BasicExpenditure: Sendable {
         public var label: String?
         public var total: Figure
         public var items: [Item]
+        /// 类 rows (301, 302…) as the source prints them (`stated_classes`).
+        public var statedClasses: [StatedEconomicLine]
     }
 
     /// 人员经费
@@ -203,9 +204,6 @@ public struct ThreePublicCosts: Sendable {
         public var statedVehicle: Figure?
         /// 合计, where a table prints it
         public var statedTotal: Figure?
-
-        public var vehicle: Amount { vehiclePurchase.amount + vehicleOperation.amount }
-        public var total: Amount { overseas.amount + vehicle + reception.amount }
     }
 
     public struct Reception: Sendable {
@@ -295,6 +293,4 @@ public struct Assets: Sendable {
     public var asOf: String?
     public var vehicles: [Count]
     public var equipment: [Count]
-
-    public var vehicleTotal: Int { vehicles.reduce(0) { $0 + $1.count.value.intValue } }
 }

@@ -14,7 +14,7 @@ enum BetweenRules {
     ) { c in
         var out: [Diagnostic] = []
         for kind in ExpenditureStatement.Kind.allCases {
-            let rows = c.spendingFigures(kind: kind)
+            let rows = c.figures.spending(.all, FunctionalColumn(kind)).sources
             let total = c.accounts.expenditure.kinds[kind] ?? Figure(.zero(c.unit), at: c.accounts.expenditure.total.location, path: "expenditure.\(kind.rawValue)")
             if rows.isEmpty && total.value.isZero { continue }
             if let d = Finding.sum("FUNC-KIND", total: total, parts: rows, totalZh: kind.label, totalEn: kind.rawValue,
@@ -67,8 +67,9 @@ enum BetweenRules {
             guard let income = income(of: fund, c) else { continue }
             let opening = c.accounts.appropriation.carryoverBeginning[fund]?.value ?? .zero
             let closing = c.accounts.appropriation.carryoverEnding[fund]?.value ?? .zero
-            let spending = c.spending(fund: fund)
-            let rows = c.accounts.functional.filter { $0.fund == fund }.flatMap { Array($0.kinds.values) }
+            let spent = c.figures.spending(fund: fund)
+            let spending = spent.derived
+            let rows = spent.sources
             let available = opening + income.value
             let used = spending + closing
             guard !Tolerance.sumConsistent(total: available, parts: rows.map(\.value) + [closing]) else { continue }
@@ -88,9 +89,10 @@ enum BetweenRules {
         example: "年初财政拨款结转和结余合计 33.27 超过年初结转和结余 30.00。"
     ) { c in
         var out: [Diagnostic] = []
-        for (byFund, total, zh) in [(c.accounts.appropriation.carryoverBeginning, c.accounts.income.carryoverBeginning, "年初"),
-                                    (c.accounts.appropriation.carryoverEnding, c.accounts.expenditure.carryoverEnding, "年末")] {
-            let sum = DecimalNumber.sum(byFund.values.map(\.value))
+        let ap = c.figures.appropriation
+        for (byFund, appropriationTotal, total, zh) in [(c.accounts.appropriation.carryoverBeginning, ap.carryoverBeginning, c.accounts.income.carryoverBeginning, "年初"),
+                                                        (c.accounts.appropriation.carryoverEnding, ap.carryoverEnding, c.accounts.expenditure.carryoverEnding, "年末")] {
+            let sum = appropriationTotal.derived
             if sum > total.value + Tolerance.halfUnit(2) * DecimalNumber(byFund.count + 1) {
                 out.append(Finding.mismatch("CARRYOVER-SCOPE", figure: total, expected: sum, against: Array(byFund.values),
                     zh: "\(zh)财政拨款结转和结余合计 \(Finding.money(sum)) 超过\(zh)结转和结余 \(Finding.money(total.value))。",
@@ -140,7 +142,7 @@ enum BetweenRules {
                                        partsZh: "\(label)收入支出决算表各科目\(zh)结转和结余", partsEn: "fund table rows") { out.append(d) }
             }
             for row in table.rows {
-                let spent = DecimalNumber.sum(c.accounts.functional.filter { $0.fund == fund && $0.code.value == row.code.value }.map { $0.total(unit: c.unit).value })
+                let spent = c.figures.spending(exactly: row.code.value, fund: fund).derived
                 let computed = row.carryoverBeginning.value + row.income.value - spent
                 if !Tolerance.sumConsistent(total: row.carryoverEnding.value, parts: [row.carryoverBeginning.value, row.income.value, spent.negated]) {
                     out.append(Finding.mismatch("FUND-TABLE", figure: row.carryoverEnding, expected: computed, against: [row.carryoverBeginning, row.income],
@@ -199,10 +201,10 @@ enum BetweenRules {
     ) { c in
         guard let f = c.report.performance?.overall?.figures else { return [] }
         let a = c.accounts
-        let appropriationIncome = Fund.appropriations.compactMap { income(of: $0, c) }
+        let appropriationIncome = c.figures.appropriation.income
         var pairs: [(Figure?, DecimalNumber, [Figure], String)] = [
             (f.incomeTotal, a.income.total.value, [a.income.total], "本年收入合计"),
-            (f.appropriationIncome, DecimalNumber.sum(appropriationIncome.map(\.value)), appropriationIncome, "财政拨款收入"),
+            (f.appropriationIncome, appropriationIncome.derived, appropriationIncome.sources, "财政拨款收入"),
             (f.expenditureTotal, a.expenditure.total.value, [a.expenditure.total], "本年支出合计"),
             (f.basic, a.expenditure.amount(.basic).value, a.expenditure.kinds[.basic].map { [$0] } ?? [], "基本支出"),
             (f.project, a.expenditure.amount(.project).value, a.expenditure.kinds[.project].map { [$0] } ?? [], "项目支出"),
@@ -236,8 +238,8 @@ enum BetweenRules {
     ) { c in
         let held = c.accounts.threePublic.vehiclesHeld
         guard !held.isEmpty, let first = held.first else { return [] }
-        let heldTotal = held.reduce(0) { $0 + $1.count.value.intValue }
-        let assets = c.accounts.assets.vehicleTotal
+        let heldTotal = c.figures.vehiclesHeld
+        let assets = c.figures.assetVehicles
         guard heldTotal != assets else { return [] }
         return [Diagnostic(.warning, "VEHICLE-COUNT", at: first.count.location, path: first.count.path, Message(
             zh: "年末公务用车保有量为 \(heldTotal) 辆，国有资产中车辆共 \(assets) 辆，请核对。",

@@ -24,28 +24,20 @@ public struct RuleContext: Sendable {
         }
     }
 
-    public init(report: Report, previousReport: Report?, functionalCodes: CodeList?, unitNames: [String] = []) {
+    /// Every total, subtotal and rate of the report, derived once: the rules read figures here, as the site does.
+    public let figures: ReportFigures
+
+    public init(report: Report, previousReport: Report?, functionalCodes: CodeList?, unitNames: [String] = [],
+                figures: ReportFigures? = nil) {
         self.report = report
         self.previousReport = previousReport
         self.functionalCodes = functionalCodes
         self.unitNames = unitNames
+        self.figures = figures ?? ReportFigures(report)
     }
 
     public var accounts: FinalAccounts { report.accounts }
     public var unit: MoneyUnit { report.accounts.unit }
-
-    /// Σ of the functional rows of a fund (nil = every fund) for one kind of spending (nil = all kinds).
-    public func spending(fund: Fund? = nil, kind: ExpenditureStatement.Kind? = nil) -> DecimalNumber {
-        let rows = accounts.functional.filter { fund == nil || $0.fund == fund }
-        return DecimalNumber.sum(rows.map { row in
-            kind.map { row.amount($0, unit: unit).value } ?? row.total(unit: unit).value
-        })
-    }
-
-    /// The rows' figures for a kind, for messages naming the lines involved.
-    public func spendingFigures(fund: Fund? = nil, kind: ExpenditureStatement.Kind) -> [Figure] {
-        accounts.functional.filter { fund == nil || $0.fund == fund }.compactMap { $0.kinds[kind] }
-    }
 }
 
 /// A named reconciliation rule (勾稽关系).

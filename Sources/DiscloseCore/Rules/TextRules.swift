@@ -83,7 +83,7 @@ enum TextRules {
         case "本年支出合计": return c.accounts.expenditure.total.value
         case "本年收入合计": return c.accounts.income.total.value
         case "政府采购支出总额": return c.accounts.procurement.total.value
-        case "基本支出": return c.spending(fund: .generalBudget, kind: .basic)
+        case "基本支出": return c.figures.generalBudgetBasic.shown
         default: return claim.fact.shareBase
         }
     }

@@ -79,9 +79,10 @@ enum WithinRules {
         example: "“人员经费”489.86 与“公用经费”44.43 之和为 534.29，但一般公共预算财政拨款基本支出为 534.27，相差 0.02。"
     ) { c in
         let b = c.accounts.basic
-        let basic = c.spending(fund: .generalBudget, kind: .basic)
+        let gpbBasic = c.figures.generalBudgetBasic
+        let basic = gpbBasic.derived
         let sum = b.personnel.total.value + b.publicExpenses.total.value
-        let rows = c.spendingFigures(fund: .generalBudget, kind: .basic)
+        let rows = gpbBasic.sources
         guard !Tolerance.sumConsistent(total: basic, parts: [b.personnel.total.value, b.publicExpenses.total.value]) else { return [] }
         return [Diagnostic(.error, "BASIC-SPLIT", at: b.personnel.total.location, path: b.personnel.total.path, Message(
             zh: "“人员经费”\(Finding.money(b.personnel.total.value)) 与“\(b.publicExpenses.label ?? "公用经费")”\(Finding.money(b.publicExpenses.total.value))（第 \(b.publicExpenses.total.location.line) 行）之和为 \(Finding.money(sum))，但一般公共预算财政拨款基本支出为 \(Finding.money(basic))（支出功能分类明细第 \(Finding.lines(rows)) 行），相差 \(Finding.money(sum - basic))。",
@@ -115,13 +116,13 @@ enum WithinRules {
         example: "决算数“合计”为 3.95，但各项之和为 3.96，相差 -0.01。"
     ) { c in
         var out: [Diagnostic] = []
-        for (items, zh, en) in [(c.accounts.threePublic.budget, "预算数", "budget"), (c.accounts.threePublic.actual, "决算数", "actual")] {
-            if let v = items.statedVehicle, let d = Finding.sum("3P-TOTAL", total: v, parts: [items.vehiclePurchase, items.vehicleOperation],
-                                                               totalZh: "\(zh)公务用车购置及运行维护费", totalEn: "\(en) vehicle subtotal",
-                                                               partsZh: "购置费与运行维护费", partsEn: "purchase and operation") { out.append(d) }
-            if let t = items.statedTotal, let d = Finding.sum("3P-TOTAL", total: t, parts: [items.overseas, items.vehiclePurchase, items.vehicleOperation, items.reception],
-                                                              totalZh: "\(zh)“三公”经费合计", totalEn: "\(en) three-public total",
-                                                              partsZh: "各项", partsEn: "items") { out.append(d) }
+        for (totals, zh, en) in [(c.figures.threePublicBudget, "预算数", "budget"), (c.figures.threePublicActual, "决算数", "actual")] {
+            if let v = totals.vehicle.stated, let d = Finding.sum("3P-TOTAL", total: v, parts: totals.vehicle.sources,
+                                                                  totalZh: "\(zh)公务用车购置及运行维护费", totalEn: "\(en) vehicle subtotal",
+                                                                  partsZh: "购置费与运行维护费", partsEn: "purchase and operation") { out.append(d) }
+            if let t = totals.total.stated, let d = Finding.sum("3P-TOTAL", total: t, parts: totals.total.sources,
+                                                                totalZh: "\(zh)“三公”经费合计", totalEn: "\(en) three-public total",
+                                                                partsZh: "各项", partsEn: "items") { out.append(d) }
         }
         return out
     }

@@ -25,6 +25,8 @@ enum YearRules {
             "three_public.previous.vehicle_purchase": tp?.vehiclePurchase,
             "three_public.previous.vehicle_operation": tp?.vehicleOperation,
             "three_public.previous.reception": tp?.reception,
+            "three_public.previous.vehicle": tp?.statedVehicle,
+            "three_public.previous.total": tp?.statedTotal,
         ]
         let pairs = PreviousYearFigures.carried(from: prev).map { ($0, stated[$0.path] ?? nil) }
         var out: [Diagnostic] = []

@@ -107,10 +107,20 @@ public enum ContentSchemas {
         Field("budget", .amount(), "本年支出预算数"),
     ])
 
+    static let statedAppropriation = amounts("原表印出的合计、总计", [
+        ("income_total", "本年收入合计"),
+        ("expenditure_total", "本年支出合计"),
+        ("carryover_beginning", "年初财政拨款结转和结余合计"),
+        ("carryover_ending", "年末财政拨款结转和结余合计"),
+        ("income_grand_total", "收入总计"),
+        ("expenditure_grand_total", "支出总计"),
+    ], negativeAllowed: ["carryover_beginning", "carryover_ending"])
+
     static let appropriation = ObjectSchema("财政拨款", [
         Field("carryover_beginning", .object(amounts("年初财政拨款结转和结余", funds, required: true, negativeAllowed: Set(funds.map(\.0)))), required: true, "年初财政拨款结转和结余"),
         Field("carryover_ending", .object(amounts("年末财政拨款结转和结余", funds, required: true, negativeAllowed: Set(funds.map(\.0)))), required: true, "年末财政拨款结转和结余"),
         Field("budget", .amount(), "财政拨款支出预算数"),
+        Field("stated", .object(statedAppropriation), "原表印出的合计、总计（照原表填写）"),
     ])
 
     static let previous = amounts("上年决算数", [
@@ -144,6 +154,17 @@ public enum ContentSchemas {
         Field("reason", .markdown, "决算数与预算数差异原因"),
     ])
 
+    /// Where a stated 类/款/合计 row belongs: one fund's table, the appropriations' or every fund's.
+    public static let scopeChoices = FundScope.allCases.map(\.rawValue)
+
+    static let statedFunctionalLine = ObjectSchema("原表印出的类、款行或合计行", [
+        Field("code", .code(.functional), "类（3 位）或款（5 位）编码；合计行不写"),
+        Field("fund", .choice(scopeChoices), "所在的表：资金来源，或 appropriations（财政拨款）、all（全部资金）"),
+        Field("total", .amount(), "合计"),
+    ] + expenditureTypes.map { Field($0.0, .amount(), $0.1) } + [
+        Field("budget", .amount(), "预算数"),
+    ])
+
     static let incomeByFunctionRow = ObjectSchema("收入决算表明细行", [
         Field("code", .code(.functional), required: true, "科目编码"),
         Field("name", .text, "科目名称"),
@@ -162,6 +183,10 @@ public enum ContentSchemas {
         Field("label", .text, "称呼"),
         Field("total", .amount(), required: true, "合计"),
         Field("items", .list(economicItem), "经济分类科目"),
+        Field("stated_classes", .list(.object(ObjectSchema("原表印出的类级行", [
+            Field("code", .code(.economic), required: true, "类级编码（3 位）"),
+            Field("amount", .amount(), required: true, "金额"),
+        ]))), "原表印出的类级行（301、302…）金额"),
     ])
 
     static let threePublicItems = ObjectSchema("“三公”经费分项", [
@@ -242,6 +267,7 @@ public enum ContentSchemas {
         Field("previous", .object(previous), "上年决算数"),
         Field("reasons", .object(ObjectSchema("原因说明", reasonSlots.map { Field($0.0, .markdown, $0.1) })), "原因说明"),
         Field("functional", .list(.object(functionalRow), minItems: 1), required: true, "支出功能分类明细"),
+        Field("functional_stated", .list(.object(statedFunctionalLine)), "原表印出的类、款行和合计行（照原表填写）"),
         Field("income_by_function", .list(.object(incomeByFunctionRow)), "收入决算表明细"),
         Field("basic_expenditure", .object(ObjectSchema("基本支出", [
             Field("personnel", .object(basicGroup), required: true, "人员经费"),

@@ -1,17 +1,24 @@
-/// Lays out every 附表 of a report's table set from the model. Pure: no I/O.
+/// Lays out every 附表 of a report's table set. Pure: no I/O. Every amount is a figure of
+/// `ReportFigures` as the source prints it where the content records one (`shown`); no sum is worked
+/// out here.
 public struct TableBuilder: Sendable {
-    public let report: Report
+    public let figures: ReportFigures
     public let unitName: String
     public let functionalCodes: CodeList?
     public let economicCodes: CodeList?
 
-    public init(report: Report, unitName: String, codes: CodeLists = .bundled) {
-        self.report = report
+    public init(figures: ReportFigures, unitName: String, codes: CodeLists = .bundled) {
+        self.figures = figures
         self.unitName = unitName
-        self.functionalCodes = codes.list(.functional, year: report.year)
-        self.economicCodes = codes.list(.economic, year: report.year)
+        self.functionalCodes = codes.list(.functional, year: figures.report.year)
+        self.economicCodes = codes.list(.economic, year: figures.report.year)
     }
 
+    public init(report: Report, unitName: String, codes: CodeLists = .bundled) {
+        self.init(figures: ReportFigures(report), unitName: unitName, codes: codes)
+    }
+
+    var report: Report { figures.report }
     var accounts: FinalAccounts { report.accounts }
     var unit: MoneyUnit { accounts.unit }
     var unitLine: String { "单位：\(unit.rawValue)" }
@@ -20,79 +27,43 @@ public struct TableBuilder: Sendable {
     public func tables() -> [TableModel] {
         guard let set = TableSet.bundled[report.tableSetID] else { return [] }
         return set.tables.enumerated().map { index, table in
-            var model = build(table.id)
+            var model = build(table.layout)
             model.number = ChineseNumerals.number(index + 1)
             model.title = table.title
             return model
         }
     }
 
-    func build(_ layout: String) -> TableModel {
+    func build(_ layout: TableLayout) -> TableModel {
+        let id = layout.rawValue
         switch layout {
-        case "income-expenditure-summary": return incomeExpenditureSummary()
-        case "income": return incomeTable()
-        case "expenditure": return expenditureTable()
-        case "appropriation-summary": return appropriationSummary()
-        case "appropriation-detail": return functionalTable(layout, funds: Fund.appropriations, columns: basicProjectColumns)
-        case "general-budget": return functionalTable(layout, funds: [.generalBudget], columns: basicProjectColumns)
-        case "general-budget-detail": return generalBudgetDetail()
-        case "general-budget-basic": return generalBudgetBasic()
-        case "general-budget-project": return functionalTable(layout, funds: [.generalBudget], columns: [(nil, "项目支出", { $0.project })], onlyNonZero: true)
-        case "general-budget-three-public": return threePublicTable(layout)
-        case "three-public": return threePublicTable(layout)
-        case "government-fund": return fundTable(layout, fund: .governmentFund)
-        case "state-capital": return fundTable(layout, fund: .stateCapital)
-        case "state-capital-expenditure": return fundExpenditureTable(layout, fund: .stateCapital)
-        case "government-fund-three-public": return emptyThreePublic(layout, fundName: "政府性基金预算财政拨款")
-        case "agency-assets-procurement": return agencyAssetsProcurement()
-        default: return TableModel(id: layout, number: "", title: layout, unitLine: unitLine, headerRows: [], bodyRows: [], columnCount: 0)
+        case .incomeExpenditureSummary: return incomeExpenditureSummary()
+        case .income: return incomeTable()
+        case .expenditure: return expenditureTable()
+        case .appropriationSummary: return appropriationSummary()
+        case .appropriationDetail: return functionalTable(id, scope: .appropriations, columns: basicProjectColumns)
+        case .generalBudget: return functionalTable(id, scope: .generalBudget, columns: basicProjectColumns)
+        case .generalBudgetDetail: return generalBudgetDetail()
+        case .generalBudgetBasic: return generalBudgetBasic()
+        case .generalBudgetProject: return functionalTable(id, scope: .generalBudget, columns: [(nil, "项目支出", .project)], onlyNonZero: true)
+        case .generalBudgetThreePublic, .threePublic: return threePublicTable(id)
+        case .governmentFund: return fundTable(id, fund: .governmentFund)
+        case .stateCapital: return fundTable(id, fund: .stateCapital)
+        case .stateCapitalExpenditure: return fundExpenditureTable(id, fund: .stateCapital)
+        case .governmentFundThreePublic: return emptyThreePublic(id, fundName: "政府性基金预算财政拨款")
+        case .agencyAssetsProcurement: return agencyAssetsProcurement()
         }
     }
 
     // MARK: Functional hierarchy
 
-    struct Amounts {
-        var basic: DecimalNumber = .zero
-        var project: DecimalNumber = .zero
-        var remit: DecimalNumber = .zero
-        var operating: DecimalNumber = .zero
-        var subsidy: DecimalNumber = .zero
-        var budget: DecimalNumber = .zero
-        var hasBudget = false
-        var total: DecimalNumber { basic + project + remit + operating + subsidy }
-
-        static func + (a: Amounts, b: Amounts) -> Amounts {
-            Amounts(basic: a.basic + b.basic, project: a.project + b.project, remit: a.remit + b.remit,
-                    operating: a.operating + b.operating, subsidy: a.subsidy + b.subsidy, budget: a.budget + b.budget,
-                    hasBudget: a.hasBudget || b.hasBudget)
-        }
-    }
-
-    typealias Column = (group: String?, title: String, value: (Amounts) -> DecimalNumber)
+    typealias Column = (group: String?, title: String, column: FunctionalColumn)
 
     var basicProjectColumns: [Column] {
-        [(nil, "合计", { $0.total }), (nil, "基本支出", { $0.basic }), (nil, "项目支出", { $0.project })]
+        [(nil, "合计", .total), (nil, "基本支出", .basic), (nil, "项目支出", .project)]
     }
 
-    func amounts(_ row: FunctionalRow) -> Amounts {
-        Amounts(basic: row.amount(.basic, unit: unit).value, project: row.amount(.project, unit: unit).value,
-                remit: row.amount(.remitToSuperior, unit: unit).value, operating: row.amount(.operating, unit: unit).value,
-                subsidy: row.amount(.subsidyToSubordinates, unit: unit).value, budget: row.budget?.value ?? .zero,
-                hasBudget: row.budget != nil)
-    }
-
-    /// 类, 款 and 项 lines with their sums, in code order.
-    func hierarchy(_ funds: [Fund]) -> [(code: String, amounts: Amounts)] {
-        var sums: [String: Amounts] = [:]
-        for row in accounts.functional where funds.contains(row.fund) {
-            let code = row.code.value
-            for length in [3, 5, 7] where code.count >= length {
-                let prefix = String(code.prefix(length))
-                sums[prefix] = (sums[prefix] ?? Amounts()) + amounts(row)
-            }
-        }
-        return sums.keys.sorted().map { ($0, sums[$0]!) }
-    }
+    static func level(_ code: String) -> Int { code.count == 3 ? 0 : (code.count == 5 ? 1 : 2) }
 
     func name(of code: String) -> String {
         functionalCodes?[code]?.name ?? code
@@ -125,15 +96,15 @@ public struct TableBuilder: Sendable {
         return [first, second]
     }
 
-    func functionalTable(_ id: String, funds: [Fund], columns: [Column], onlyNonZero: Bool = false,
+    func functionalTable(_ id: String, scope: FundScope, columns: [Column], onlyNonZero: Bool = false,
                          emptyNote: String? = nil) -> TableModel {
-        let lines = hierarchy(funds).filter { line in !onlyNonZero || columns.contains { !$0.value(line.amounts).isZero } }
-        let total = accounts.functional.filter { funds.contains($0.fund) }.map(amounts).reduce(Amounts(), +)
+        let totals = figures.functional[scope]!
+        let lines = totals.lines.filter { line in !onlyNonZero || columns.contains { !line.shown($0.column).isZero } }
         var body: [[TableModel.Cell]] = [[TableModel.Cell(text: "合计", kind: .label, colspan: 4, emphasis: true)] +
-            columns.map { .money($0.value(total), blankZero: false, emphasis: true) }]
+            columns.map { .money(totals.total.shown($0.column), blankZero: false, emphasis: true) }]
         for line in lines {
-            let level = line.code.count == 3 ? 0 : (line.code.count == 5 ? 1 : 2)
-            body.append(codeCells(line.code) + [.label(name(of: line.code), level: level)] + columns.map { .money($0.value(line.amounts)) })
+            let code = line.code!
+            body.append(codeCells(code) + [.label(name(of: code), level: line.level)] + columns.map { .money(line.shown($0.column)) })
         }
         return TableModel(id: id, number: "", title: "", unitLine: unitLine, headerRows: headers(columns), bodyRows: body,
                           emptyNote: lines.isEmpty ? emptyNote : nil, columnCount: 4 + columns.count)
@@ -150,9 +121,9 @@ public struct TableBuilder: Sendable {
     func incomeExpenditureSummary() -> TableModel {
         let i = accounts.income, e = accounts.expenditure
         let incomeRows: [(String, DecimalNumber)] = IncomeStatement.Source.allCases.enumerated().map {
-            ("\(ChineseNumerals.number($0.offset + 1))、\($0.element.label)", i.amount($0.element).value)
+            ("\(ChineseNumerals.number($0.offset + 1))、\($0.element.label)", figures.incomeSources[$0.element]!.shown)
         }
-        let byClass = Dictionary(uniqueKeysWithValues: hierarchy(Fund.allCases).filter { $0.code.count == 3 }.map { ($0.code, $0.amounts.total) })
+        let byClass = Dictionary(uniqueKeysWithValues: figures.functional[.all]!.classes.map { ($0.code!, $0.shown(.total)) })
         let classes = summaryClasses
         let classRows: [(String, DecimalNumber?)] = classes.enumerated().map {
             ("\(ChineseNumerals.number($0.offset + 1))、\($0.element.name)", byClass[$0.element.code])
@@ -167,10 +138,10 @@ public struct TableBuilder: Sendable {
         let bold = { (l: String, a: DecimalNumber, r: String, b: DecimalNumber) -> [TableModel.Cell] in
             [.label(l, emphasis: true), .money(a, blankZero: false, emphasis: true), .label(r, emphasis: true), .money(b, blankZero: false, emphasis: true)]
         }
-        body.append(bold("本年收入合计", i.total.value, "本年支出合计", e.total.value))
+        body.append(bold("本年收入合计", figures.incomeTotal.shown, "本年支出合计", figures.expenditureTotal.shown))
         body.append([.label("使用非财政拨款结余"), .money(i.nonAppropriationBalanceUsed.value), .label("结余分配"), .money(e.balanceDistribution.value)])
         body.append([.label("年初结转和结余"), .money(i.carryoverBeginning.value), .label("年末结转和结余"), .money(e.carryoverEnding.value)])
-        body.append(bold("总计", i.grandTotal.value, "总计", e.grandTotal.value))
+        body.append(bold("总计", figures.grandTotal.shown, "总计", figures.expenditureGrandTotal.shown))
         let header: [[TableModel.Cell]] = [
             [.header("收入", colspan: 2, scope: "colgroup"), .header("支出", colspan: 2, scope: "colgroup")],
             [.header("项目"), .header("决算数"), .header("项目"), .header("决算数")],
@@ -184,24 +155,12 @@ public struct TableBuilder: Sendable {
     func incomeTable() -> TableModel {
         let columns: [(String, IncomeStatement.Source?)] = [("本年收入合计", nil), ("财政拨款收入", nil)]
             + IncomeStatement.Source.allCases.filter { ![.generalBudget, .governmentFund, .stateCapital].contains($0) }.map { ($0.label, $0) }
-        func values(_ sources: [IncomeStatement.Source: DecimalNumber]) -> [DecimalNumber] {
-            let appropriation = [IncomeStatement.Source.generalBudget, .governmentFund, .stateCapital].reduce(DecimalNumber.zero) { $0 + (sources[$1] ?? .zero) }
-            let all = sources.values.reduce(DecimalNumber.zero, +)
-            return [all, appropriation] + columns.dropFirst(2).map { sources[$0.1!] ?? .zero }
+        func values(_ line: IncomeLine) -> [DecimalNumber] {
+            [line.total, line.appropriation] + columns.dropFirst(2).map { line.amount($0.1!) }
         }
-        var totals: [IncomeStatement.Source: DecimalNumber] = [:]
-        for s in IncomeStatement.Source.allCases { totals[s] = accounts.income.amount(s).value }
-        var body: [[TableModel.Cell]] = [[TableModel.Cell(text: "合计", kind: .label, colspan: 4, emphasis: true)] + values(totals).map { .money($0, blankZero: false, emphasis: true) }]
-        var sums: [String: [IncomeStatement.Source: DecimalNumber]] = [:]
-        for row in accounts.incomeByFunction {
-            for length in [3, 5, 7] where row.code.value.count >= length {
-                let prefix = String(row.code.value.prefix(length))
-                for (s, f) in row.sources { sums[prefix, default: [:]][s, default: .zero] = sums[prefix, default: [:]][s, default: .zero] + f.value }
-            }
-        }
-        for code in sums.keys.sorted() {
-            let level = code.count == 3 ? 0 : (code.count == 5 ? 1 : 2)
-            body.append(codeCells(code) + [.label(name(of: code), level: level)] + values(sums[code]!).map { .money($0) })
+        var body: [[TableModel.Cell]] = [[TableModel.Cell(text: "合计", kind: .label, colspan: 4, emphasis: true)] + values(figures.incomeTotals).map { .money($0, blankZero: false, emphasis: true) }]
+        for line in figures.incomeLines {
+            body.append(codeCells(line.code!) + [.label(name(of: line.code!), level: line.level)] + values(line).map { .money($0) })
         }
         var header: [[TableModel.Cell]] = [[.header("科目编码", colspan: 3, scope: "colgroup"), .header("科目名称", rowspan: 2)]]
         header[0] += columns.map { .header($0.0, rowspan: 2) }
@@ -212,9 +171,9 @@ public struct TableBuilder: Sendable {
     }
 
     func expenditureTable() -> TableModel {
-        var model = functionalTable("expenditure", funds: Fund.allCases, columns: [
-            (nil, "本年支出合计", { $0.total }), (nil, "基本支出", { $0.basic }), (nil, "项目支出", { $0.project }),
-            (nil, "上缴上级支出", { $0.remit }), (nil, "经营支出", { $0.operating }), (nil, "对附属单位补助支出", { $0.subsidy }),
+        var model = functionalTable("expenditure", scope: .all, columns: [
+            (nil, "本年支出合计", .total), (nil, "基本支出", .basic), (nil, "项目支出", .project),
+            (nil, "上缴上级支出", .remitToSuperior), (nil, "经营支出", .operating), (nil, "对附属单位补助支出", .subsidyToSubordinates),
         ])
         model.note = "注：本表反映\(subject)本年度各项支出情况。"
         return model
@@ -224,11 +183,13 @@ public struct TableBuilder: Sendable {
 
     func appropriationSummary() -> TableModel {
         let funds = Fund.appropriations
-        let income = funds.map { f in accounts.income.amount(IncomeStatement.Source(rawValue: f.rawValue)!).value }
-        let opening = funds.map { accounts.appropriation.carryoverBeginning[$0]?.value ?? .zero }
-        let closing = funds.map { accounts.appropriation.carryoverEnding[$0]?.value ?? .zero }
-        let byClass = funds.map { f in Dictionary(uniqueKeysWithValues: hierarchy([f]).filter { $0.code.count == 3 }.map { ($0.code, $0.amounts.total) }) }
-        let spent = funds.map { f in accounts.functional.filter { $0.fund == f }.map { amounts($0).total }.reduce(DecimalNumber.zero, +) }
+        let ap = figures.appropriation
+        let income = funds.map { ap.incomeByFund[$0]!.shown }
+        let opening = funds.map { ap.carryoverBeginningByFund[$0]!.shown }
+        let closing = funds.map { ap.carryoverEndingByFund[$0]!.shown }
+        let spent = funds.map { ap.expenditureByFund[$0]!.shown }
+        let byClass = funds.map { f in Dictionary(uniqueKeysWithValues: figures.functional[FundScope(f)]!.classes.map { ($0.code!, $0.shown(.total)) }) }
+        let bothClasses = figures.functional[.appropriations]!
         let leftRows: [(String, DecimalNumber, Bool)] = [
             ("一、一般公共预算财政拨款", income[0], false), ("二、政府性基金预算财政拨款", income[1], false), ("三、国有资本经营预算财政拨款", income[2], false),
         ]
@@ -239,21 +200,19 @@ public struct TableBuilder: Sendable {
             var right: [TableModel.Cell] = [.blank, .blank, .blank, .blank, .blank]
             if k < classes.count {
                 let values = byClass.map { $0[classes[k].code] }
-                let sum = values.compactMap { $0 }.reduce(DecimalNumber.zero, +)
-                right = [.label("\(ChineseNumerals.number(k + 1))、\(classes[k].name)"), .money(values.allSatisfy { $0 == nil } ? nil : sum)] + values.map { .money($0) }
+                right = [.label("\(ChineseNumerals.number(k + 1))、\(classes[k].name)"), .money(bothClasses.line(classes[k].code)?.shown(.total))] + values.map { .money($0) }
             }
             body.append(left + right)
         }
-        let sum = { (xs: [DecimalNumber]) in xs.reduce(DecimalNumber.zero, +) }
-        body.append([.label("本年收入合计", emphasis: true), .money(sum(income), blankZero: false, emphasis: true), .label("本年支出合计", emphasis: true),
-                     .money(sum(spent), blankZero: false, emphasis: true)] + spent.map { .money($0, blankZero: false, emphasis: true) })
-        body.append([.label("年初财政拨款结转和结余"), .money(sum(opening), blankZero: false), .label("年末财政拨款结转和结余"),
-                     .money(sum(closing), blankZero: false)] + closing.map { .money($0, blankZero: false) })
+        body.append([.label("本年收入合计", emphasis: true), .money(ap.income.shown, blankZero: false, emphasis: true), .label("本年支出合计", emphasis: true),
+                     .money(ap.expenditure.shown, blankZero: false, emphasis: true)] + spent.map { .money($0, blankZero: false, emphasis: true) })
+        body.append([.label("年初财政拨款结转和结余"), .money(ap.carryoverBeginning.shown, blankZero: false), .label("年末财政拨款结转和结余"),
+                     .money(ap.carryoverEnding.shown, blankZero: false)] + closing.map { .money($0, blankZero: false) })
         for (k, f) in funds.enumerated() {
             body.append([.label("　　\(f.label)", level: 1), .money(opening[k]), .blank, .blank, .blank, .blank, .blank])
         }
-        body.append([.label("总计", emphasis: true), .money(sum(income) + sum(opening), blankZero: false, emphasis: true), .label("总计", emphasis: true),
-                     .money(sum(spent) + sum(closing), blankZero: false, emphasis: true)] + funds.indices.map { .money(spent[$0] + closing[$0], blankZero: false, emphasis: true) })
+        body.append([.label("总计", emphasis: true), .money(ap.grandTotal.shown, blankZero: false, emphasis: true), .label("总计", emphasis: true),
+                     .money(ap.expenditureGrandTotal.shown, blankZero: false, emphasis: true)] + funds.map { .money(ap.expenditureGrandTotalByFund[$0]!.shown, blankZero: false, emphasis: true) })
         let header: [[TableModel.Cell]] = [
             [.header("收入", colspan: 2, scope: "colgroup"), .header("支出", colspan: 5, scope: "colgroup")],
             [.header("项目"), .header("决算数"), .header("项目"), .header("合计"), .header("一般公共预算财政拨款"), .header("政府性基金预算财政拨款"), .header("国有资本经营预算财政拨款")],
@@ -264,26 +223,17 @@ public struct TableBuilder: Sendable {
     // MARK: 一般公共预算
 
     func generalBudgetDetail() -> TableModel {
-        functionalTable("general-budget-detail", funds: [.generalBudget], columns: [
-            (nil, "预算数", { $0.budget }), ("决算数", "合计", { $0.total }), ("决算数", "基本支出", { $0.basic }), ("决算数", "项目支出", { $0.project }),
+        functionalTable("general-budget-detail", scope: .generalBudget, columns: [
+            (nil, "预算数", .budget), ("决算数", "合计", .total), ("决算数", "基本支出", .basic), ("决算数", "项目支出", .project),
         ])
     }
 
     func generalBudgetBasic() -> TableModel {
-        let groups = [(accounts.basic.personnel, "人员经费"), (accounts.basic.publicExpenses, accounts.basic.publicExpenses.label ?? "公用经费")]
-        func lines(_ group: BasicExpenditure.Group) -> [[TableModel.Cell]] {
-            var sums: [String: DecimalNumber] = [:]
-            var known: Set<String> = []
-            for item in group.items {
-                let code = item.code.value
-                for length in [3, 5] where code.count >= length {
-                    let prefix = String(code.prefix(length))
-                    known.insert(prefix)
-                    if let a = item.amount { sums[prefix, default: .zero] = sums[prefix, default: .zero] + a.value }
-                }
-            }
-            return known.sorted().map { code in
-                [.code(code), .label(economicCodes?[code]?.name ?? code, level: code.count == 3 ? 0 : 1), .money(sums[code])]
+        let b = accounts.basic
+        let groups = [(figures.personnel, b.personnel, "人员经费"), (figures.publicExpenses, b.publicExpenses, b.publicExpenses.label ?? "公用经费")]
+        func lines(_ group: EconomicGroup) -> [[TableModel.Cell]] {
+            group.lines.map { line in
+                [.code(line.code), .label(economicCodes?[line.code]?.name ?? line.code, level: line.level), .money(line.figure?.shown)]
             }
         }
         let left = lines(groups[0].0), right = lines(groups[1].0)
@@ -291,13 +241,13 @@ public struct TableBuilder: Sendable {
         for k in 0..<max(left.count, right.count) {
             body.append((k < left.count ? left[k] : [.blank, .blank, .blank]) + (k < right.count ? right[k] : [.blank, .blank, .blank]))
         }
-        body.append([TableModel.Cell(text: "\(groups[0].1)合计", kind: .label, colspan: 2, emphasis: true), .money(groups[0].0.total.value, blankZero: false, emphasis: true),
-                     TableModel.Cell(text: "\(groups[1].1)合计", kind: .label, colspan: 2, emphasis: true), .money(groups[1].0.total.value, blankZero: false, emphasis: true)])
+        body.append([TableModel.Cell(text: "\(groups[0].2)合计", kind: .label, colspan: 2, emphasis: true), .money(groups[0].0.total.shown, blankZero: false, emphasis: true),
+                     TableModel.Cell(text: "\(groups[1].2)合计", kind: .label, colspan: 2, emphasis: true), .money(groups[1].0.total.shown, blankZero: false, emphasis: true)])
         let header: [[TableModel.Cell]] = [
-            [.header(groups[0].1, colspan: 3, scope: "colgroup"), .header(groups[1].1, colspan: 3, scope: "colgroup")],
+            [.header(groups[0].2, colspan: 3, scope: "colgroup"), .header(groups[1].2, colspan: 3, scope: "colgroup")],
             [.header("科目编码"), .header("科目名称"), .header("决算数"), .header("科目编码"), .header("科目名称"), .header("决算数")],
         ]
-        let partial = (groups[0].0.items + groups[1].0.items).contains { $0.amount == nil }
+        let partial = (b.personnel.items + b.publicExpenses.items).contains { $0.amount == nil }
         return TableModel(id: "general-budget-basic", number: "", title: "", unitLine: unitLine, headerRows: header, bodyRows: body,
                           note: partial ? "注：本报告只列示了人员经费、公用经费的合计数和所含经济分类科目，未列示各科目金额。" : nil, columnCount: 6)
     }
@@ -306,10 +256,10 @@ public struct TableBuilder: Sendable {
 
     func threePublicTable(_ id: String) -> TableModel {
         let t = accounts.threePublic
-        func values(_ items: ThreePublicCosts.Items) -> [DecimalNumber] {
-            [items.total.value, items.overseas.value, items.vehicle.value, items.vehiclePurchase.value, items.vehicleOperation.value, items.reception.value]
+        func values(_ items: ThreePublicCosts.Items, _ totals: ThreePublicTotals) -> [DecimalNumber] {
+            [totals.total.shown, items.overseas.value, totals.vehicle.shown, items.vehiclePurchase.value, items.vehicleOperation.value, items.reception.value]
         }
-        let budget = values(t.budget), actual = values(t.actual)
+        let budget = values(t.budget, figures.threePublicBudget), actual = values(t.actual, figures.threePublicActual)
         var cells: [TableModel.Cell] = []
         for k in 0..<6 { cells += [.money(budget[k], blankZero: false), .money(actual[k], blankZero: false)] }
         let sub = (0..<6).flatMap { _ in [TableModel.Cell.header("预算数"), .header("决算数")] }
@@ -334,30 +284,24 @@ public struct TableBuilder: Sendable {
     // MARK: 政府性基金, 国有资本经营
 
     func fundTable(_ id: String, fund: Fund) -> TableModel {
-        let carry = fund == .governmentFund ? accounts.governmentFund : accounts.stateCapital
-        var byCode: [String: (open: DecimalNumber, income: DecimalNumber, close: DecimalNumber)] = [:]
-        for row in carry?.rows ?? [] { byCode[row.code.value] = (row.carryoverBeginning.value, row.income.value, row.carryoverEnding.value) }
-        let lines = hierarchy([fund])
-        var codes = Set(lines.map(\.code))
-        for code in byCode.keys { for length in [3, 5, 7] where code.count >= length { codes.insert(String(code.prefix(length))) } }
-        let spent = Dictionary(uniqueKeysWithValues: lines.map { ($0.code, $0.amounts) })
-        func carried(_ code: String) -> (DecimalNumber, DecimalNumber, DecimalNumber) {
-            byCode.filter { $0.key.hasPrefix(code) }.values.reduce((DecimalNumber.zero, DecimalNumber.zero, DecimalNumber.zero)) { ($0.0 + $1.open, $0.1 + $1.income, $0.2 + $1.close) }
-        }
-        let source = IncomeStatement.Source(rawValue: fund.rawValue)!
-        let totalSpent = accounts.functional.filter { $0.fund == fund }.map(amounts).reduce(Amounts(), +)
-        let totalOpen = accounts.appropriation.carryoverBeginning[fund]?.value ?? .zero
-        let totalClose = accounts.appropriation.carryoverEnding[fund]?.value ?? .zero
-        let totalIncome = accounts.income.amount(source).value
+        let carried = Dictionary(uniqueKeysWithValues: (figures.carryovers[fund] ?? []).map { ($0.code, $0) })
+        let functional = figures.functional[FundScope(fund)]!
+        let codes = Set(functional.lines.map { $0.code! }).union(carried.keys)
+        let ap = figures.appropriation
+        let total = functional.total
+        let totalOpen = ap.carryoverBeginningByFund[fund]!.shown
+        let totalClose = ap.carryoverEndingByFund[fund]!.shown
+        let totalIncome = ap.incomeByFund[fund]!.shown
         var body: [[TableModel.Cell]] = [[TableModel.Cell(text: "合计", kind: .label, colspan: 4, emphasis: true),
             .money(totalOpen, blankZero: false, emphasis: true), .money(totalIncome, blankZero: false, emphasis: true),
-            .money(totalSpent.total, blankZero: false, emphasis: true), .money(totalSpent.basic, blankZero: false, emphasis: true),
-            .money(totalSpent.project, blankZero: false, emphasis: true), .money(totalClose, blankZero: false, emphasis: true)]]
+            .money(total.shown(.total), blankZero: false, emphasis: true), .money(total.shown(.basic), blankZero: false, emphasis: true),
+            .money(total.shown(.project), blankZero: false, emphasis: true), .money(totalClose, blankZero: false, emphasis: true)]]
         for code in codes.sorted() {
-            let s = spent[code] ?? Amounts()
-            let c = carried(code)
-            let level = code.count == 3 ? 0 : (code.count == 5 ? 1 : 2)
-            body.append(codeCells(code) + [.label(name(of: code), level: level), .money(c.0), .money(c.1), .money(s.total), .money(s.basic), .money(s.project), .money(c.2)])
+            let s = functional.line(code)
+            let c = carried[code]
+            let spent = { (column: FunctionalColumn) in s?.shown(column) ?? .zero }
+            body.append(codeCells(code) + [.label(name(of: code), level: Self.level(code)), .money(c?.carryoverBeginning ?? .zero), .money(c?.income ?? .zero),
+                                           .money(spent(.total)), .money(spent(.basic)), .money(spent(.project)), .money(c?.carryoverEnding ?? .zero)])
         }
         let header: [[TableModel.Cell]] = [
             [.header("科目编码", colspan: 3, scope: "colgroup"), .header("科目名称", rowspan: 2), .header("年初结转和结余", rowspan: 2), .header("本年收入", rowspan: 2),
@@ -372,7 +316,7 @@ public struct TableBuilder: Sendable {
 
     func fundExpenditureTable(_ id: String, fund: Fund) -> TableModel {
         let name = fund == .governmentFund ? "政府性基金预算财政拨款" : "国有资本经营预算财政拨款"
-        return functionalTable(id, funds: [fund], columns: [("本年支出", "合计", { $0.total }), ("本年支出", "基本支出", { $0.basic }), ("本年支出", "项目支出", { $0.project })],
+        return functionalTable(id, scope: FundScope(fund), columns: [("本年支出", "合计", .total), ("本年支出", "基本支出", .basic), ("本年支出", "项目支出", .project)],
                                emptyNote: "\(subject)本年度没有\(name)支出，故本表无数据。")
     }
 
@@ -388,7 +332,7 @@ public struct TableBuilder: Sendable {
         }
         if let sme = a.procurement.sme { body.append([.label("授予中小企业合同金额", level: 1), .text(unit.rawValue), .money(sme.value, blankZero: false)]) }
         if let micro = a.procurement.micro { body.append([.label("其中：授予小微企业合同金额", level: 2), .text(unit.rawValue), .money(micro.value, blankZero: false)]) }
-        body.append([.label("三、车辆数", emphasis: true), .text("辆"), .count(a.assets.vehicleTotal)])
+        body.append([.label("三、车辆数", emphasis: true), .text("辆"), .count(figures.assetVehicles)])
         for v in a.assets.vehicles { body.append([.label(v.type, level: 1), .text("辆"), .count(v.count.value.intValue)]) }
         for e in a.assets.equipment { body.append([.label(e.type, emphasis: true), .text("台（套）"), .count(e.count.value.intValue)]) }
         let header: [[TableModel.Cell]] = [[.header("项目"), .header("计量单位"), .header("数量（金额）")]]

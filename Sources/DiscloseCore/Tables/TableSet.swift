@@ -6,6 +6,20 @@ public struct TableSet: Sendable, Decodable {
         /// Stable id, also the layout and the URL of the table's CSV (`tables/<id>.csv`).
         public let id: String
         public let title: String
+        /// How the table is laid out (decoding fails for an id no layout has).
+        public let layout: TableLayout
+
+        enum CodingKeys: String, CodingKey { case id, title }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            id = try c.decode(String.self, forKey: .id)
+            title = try c.decode(String.self, forKey: .title)
+            guard let layout = TableLayout(rawValue: id) else {
+                throw DecodingError.dataCorruptedError(forKey: .id, in: c, debugDescription: "unknown table layout \(id)")
+            }
+            self.layout = layout
+        }
     }
 
     public let id: String
@@ -13,12 +27,7 @@ public struct TableSet: Sendable, Decodable {
     public let tables: [Table]
 
     /// The layouts the renderer knows; a table set may only use these.
-    public static let knownLayouts: Set<String> = [
-        "income-expenditure-summary", "income", "expenditure", "appropriation-summary", "appropriation-detail",
-        "general-budget", "general-budget-detail", "general-budget-basic", "general-budget-project",
-        "general-budget-three-public", "government-fund", "government-fund-three-public", "state-capital",
-        "state-capital-expenditure", "three-public", "agency-assets-procurement",
-    ]
+    public static let knownLayouts: Set<String> = Set(TableLayout.allCases.map(\.rawValue))
 
     /// The sets bundled with the tool, by id.
     public static let bundled: [String: TableSet] = {
@@ -30,4 +39,24 @@ public struct TableSet: Sendable, Decodable {
         }
         return sets
     }()
+}
+
+/// Every 附表 layout the renderer knows. `TableBuilder` switches over it exhaustively.
+public enum TableLayout: String, Sendable, CaseIterable {
+    case incomeExpenditureSummary = "income-expenditure-summary"
+    case income
+    case expenditure
+    case appropriationSummary = "appropriation-summary"
+    case appropriationDetail = "appropriation-detail"
+    case generalBudget = "general-budget"
+    case generalBudgetDetail = "general-budget-detail"
+    case generalBudgetBasic = "general-budget-basic"
+    case generalBudgetProject = "general-budget-project"
+    case generalBudgetThreePublic = "general-budget-three-public"
+    case governmentFund = "government-fund"
+    case governmentFundThreePublic = "government-fund-three-public"
+    case stateCapital = "state-capital"
+    case stateCapitalExpenditure = "state-capital-expenditure"
+    case threePublic = "three-public"
+    case agencyAssetsProcurement = "agency-assets-procurement"
 }

@@ -1,11 +1,14 @@
 import DiscloseCore
 
 /// The numbers and words the Part 2 sentence templates (Templates/part2/*.mustache) receive.
-/// Every figure is derived from the data; templates only choose the wording.
+/// Every figure comes from `ReportFigures` (stated where the content records one); templates only
+/// choose the wording.
 struct Part2Context {
-    let report: Report
+    let figures: ReportFigures
     let unitName: String
     let codes: CodeList?
+
+    var report: Report { figures.report }
 
     var a: FinalAccounts { report.accounts }
     var unitWord: String { a.unit.rawValue }
@@ -21,9 +24,9 @@ struct Part2Context {
     }
 
     /// `change`, `increase`/`decrease`/`unchanged`, `delta`, `rate` for a figure and last year's.
-    static func change(_ current: DecimalNumber, _ previous: DecimalNumber?) -> [String: Any] {
-        guard let previous else { return ["hasPrevious": false] }
-        let c = Derived.Change(current: current, previous: previous)
+    static func change(_ yearOnYear: YearOnYear) -> [String: Any] {
+        guard let c = yearOnYear.change else { return ["hasPrevious": false] }
+        let previous = c.previous
         var out: [String: Any] = ["hasPrevious": true, "previous": m(previous), "delta": m(c.delta.magnitude),
                                   "increase": c.direction == .increase, "decrease": c.direction == .decrease,
                                   "unchanged": c.direction == .unchanged, "changed": c.direction != .unchanged]
@@ -31,9 +34,10 @@ struct Part2Context {
         return out
     }
 
-    static func completion(_ actual: DecimalNumber, _ budget: DecimalNumber?) -> [String: Any] {
-        guard let budget else { return ["hasBudget": false] }
-        guard let rate = Derived.completion(actual, budget: budget) else { return ["hasBudget": true, "zeroBudget": true, "budget": m(budget)] }
+    static func completion(_ completion: BudgetCompletion) -> [String: Any] {
+        let actual = completion.actual
+        guard let budget = completion.budget else { return ["hasBudget": false] }
+        guard let rate = completion.rate else { return ["hasBudget": true, "zeroBudget": true, "budget": m(budget)] }
         let diff = actual - budget
         return ["hasBudget": true, "zeroBudget": false, "budget": m(budget), "completion": Derived.percent(rate),
                 "over": diff > .zero, "under": diff.isNegative, "equal": diff.isZero]
@@ -50,59 +54,54 @@ struct Part2Context {
     static func shareItems(_ items: [(String, DecimalNumber)], of whole: DecimalNumber) -> [[String: Any]] {
         let shown = items.filter { !$0.1.isZero }
         return shown.enumerated().map { i, item in
-            ["label": item.0, "amount": m(item.1), "share": Derived.percent(Derived.share(item.1, of: whole)), "last": i == shown.count - 1]
+            ["label": item.0, "amount": m(item.1), "share": Derived.percent(ReportFigures.share(item.1, of: whole)), "last": i == shown.count - 1]
         }
     }
 
     func context(for slot: ParagraphSlot) -> [String: Any] {
         let reasons = a.reasons
+        let f = figures
         switch slot {
         case .total:
-            return merged(["grandTotal": m(a.income.grandTotal.value), "change": Self.change(a.income.grandTotal.value, a.previous.grandTotal?.value),
-                           "incomeTotal": m(a.income.total.value), "expenditureTotal": m(a.expenditure.total.value),
+            return merged(["grandTotal": m(f.grandTotal.shown), "change": Self.change(f.grandTotalChange),
+                           "incomeTotal": m(f.incomeTotal.shown), "expenditureTotal": m(f.expenditureTotal.shown),
                            "separate": a.previous.grandTotal == nil && (a.previous.incomeTotal != nil || a.previous.expenditureTotal != nil),
-                           "incomeChange": Self.change(a.income.total.value, a.previous.incomeTotal?.value),
-                           "expenditureChange": Self.change(a.expenditure.total.value, a.previous.expenditureTotal?.value),
+                           "incomeChange": Self.change(f.incomeTotalChange),
+                           "expenditureChange": Self.change(f.expenditureTotalChange),
                            "reason": Self.reason(reasons[.totalChange]?.value) as Any])
         case .income:
-            let items = IncomeStatement.Source.allCases.map { ($0.label, a.income.amount($0).value) }
-            return merged(["total": m(a.income.total.value), "items": Self.shareItems(items, of: a.income.total.value),
-                           "completion": Self.completion(a.income.total.value, a.income.budget?.value),
+            let items = IncomeStatement.Source.allCases.map { ($0.label, f.incomeSources[$0]!.shown) }
+            return merged(["total": m(f.incomeTotal.shown), "items": Self.shareItems(items, of: f.incomeTotal.shown),
+                           "completion": Self.completion(f.incomeCompletion),
                            "reason": Self.reason(reasons[.incomeBudgetDifference]?.value) as Any])
         case .expenditure:
-            let items = ExpenditureStatement.Kind.allCases.map { ($0.label, a.expenditure.amount($0).value) }
-            return merged(["total": m(a.expenditure.total.value), "items": Self.shareItems(items, of: a.expenditure.total.value),
-                           "completion": Self.completion(a.expenditure.total.value, a.expenditure.budget?.value),
+            let items = ExpenditureStatement.Kind.allCases.map { ($0.label, f.expenditureKinds[$0]!.shown) }
+            return merged(["total": m(f.expenditureTotal.shown), "items": Self.shareItems(items, of: f.expenditureTotal.shown),
+                           "completion": Self.completion(f.expenditureCompletion),
                            "reason": Self.reason(reasons[.expenditureBudgetDifference]?.value) as Any])
         case .appropriation:
-            let income = Fund.appropriations.map { a.income.amount(IncomeStatement.Source(rawValue: $0.rawValue)!).value }.reduce(DecimalNumber.zero, +)
-            let opening = a.appropriation.carryoverBeginning.values.map(\.value).reduce(DecimalNumber.zero, +)
-            let total = income + opening
-            return merged(["total": m(total), "change": Self.change(total, a.previous.appropriationTotal?.value),
+            return merged(["total": m(f.appropriation.grandTotal.shown), "change": Self.change(f.appropriationChange),
                            "reason": Self.reason(reasons[.appropriationChange]?.value) as Any])
         case .generalBudgetOverall:
-            let gpb = spending(.generalBudget)
-            return merged(["amount": m(gpb), "share": Derived.percent(Derived.share(gpb, of: a.expenditure.total.value)),
-                           "change": Self.change(gpb, a.previous.generalBudgetExpenditure?.value),
+            return merged(["amount": m(f.generalBudget.shown), "share": Derived.percent(f.generalBudgetShare),
+                           "change": Self.change(f.spendingChange(.generalBudget)),
                            "reason": Self.reason(reasons[.generalBudgetChange]?.value) as Any])
         case .generalBudgetStructure:
-            let gpb = spending(.generalBudget)
-            return merged(["amount": m(gpb), "items": Self.shareItems(classes().map { ($0.name, $0.amount) }, of: gpb)])
+            let gpb = f.generalBudget.shown
+            let classes = f.generalBudgetClasses.map { (codes?[$0.code!]?.name ?? $0.code!, $0.shown(.total)) }
+            return merged(["amount": m(gpb), "items": Self.shareItems(classes, of: gpb)])
         case .generalBudgetItems:
             let rows = a.functional.filter { $0.fund == .generalBudget }
-            let budgets = rows.compactMap(\.budget?.value)
-            let totalBudget = budgets.count == rows.count && !rows.isEmpty ? budgets.reduce(DecimalNumber.zero, +) : nil
-            let gpb = spending(.generalBudget)
             var items: [[String: Any]] = []
             for (index, row) in rows.sorted(by: { $0.code.value < $1.code.value }).enumerated() {
                 let path = codes?.path(of: row.code.value) ?? []
                 let names = path.enumerated().map { i, c in "\(c.name)（\(["类", "款", "项"][min(i, 2)])）" }.joined()
-                let amount = row.total(unit: a.unit).value
+                let amount = f.rowTotal(row).shown
                 items.append(["number": index + 1, "code": row.code.value, "names": names.isEmpty ? row.code.value : names,
-                              "amount": m(amount), "completion": Self.completion(amount, row.budget?.value),
+                              "amount": m(amount), "completion": Self.completion(BudgetCompletion(actual: amount, budget: row.budget?.value)),
                               "reason": Self.reason(row.reason?.value) as Any])
             }
-            return merged(["amount": m(gpb), "completion": Self.completion(gpb, totalBudget), "items": items])
+            return merged(["amount": m(f.generalBudget.shown), "completion": Self.completion(f.generalBudgetCompletion), "items": items])
         case .basic:
             let b = a.basic
             let names = { (g: BasicExpenditure.Group) in
@@ -111,30 +110,26 @@ struct Part2Context {
                     return CodeLists.bundled.list(.economic, year: report.year)?[code]?.name
                 }.joined(separator: "、")
             }
-            return merged(["amount": m(spending(.generalBudget, .basic)), "personnel": m(b.personnel.total.value), "personnelItems": names(b.personnel),
-                           "publicLabel": b.publicExpenses.label ?? "公用经费", "public": m(b.publicExpenses.total.value), "publicItems": names(b.publicExpenses)])
+            return merged(["amount": m(f.generalBudgetBasic.shown), "personnel": m(f.personnel.total.shown), "personnelItems": names(b.personnel),
+                           "publicLabel": b.publicExpenses.label ?? "公用经费", "public": m(f.publicExpenses.total.shown), "publicItems": names(b.publicExpenses)])
         case .threePublicOverall:
             let t = a.threePublic
-            let previous = t.previous.flatMap { p -> DecimalNumber? in
-                let items = [p.overseas, p.vehiclePurchase, p.vehicleOperation, p.reception]
-                return items.allSatisfy { $0 != nil } ? items.compactMap { $0?.value }.reduce(DecimalNumber.zero, +) : nil
-            }
-            return merged(["amount": m(t.actual.total.value), "completion": Self.completion(t.actual.total.value, t.budget.total.value),
-                           "change": Self.change(t.actual.total.value, previous),
+            let total = f.threePublicActual.total.shown
+            return merged(["amount": m(total), "completion": Self.completion(f.threePublicCompletion),
+                           "change": Self.change(f.threePublicChange),
                            "budgetReason": Self.reason(t.reasons["budget_difference"]?.value) as Any,
-                           "changeReason": Self.reason(t.reasons["change"]?.value) as Any, "none": t.actual.total.value.isZero])
+                           "changeReason": Self.reason(t.reasons["change"]?.value) as Any, "none": total.isZero])
         case .threePublicItems:
             return merged(threePublicItems())
         case .governmentFund, .stateCapital:
             let fund: Fund = slot == .governmentFund ? .governmentFund : .stateCapital
-            let amount = spending(fund)
-            let previous = slot == .governmentFund ? a.previous.governmentFundExpenditure : a.previous.stateCapitalExpenditure
+            let change = f.spendingChange(fund)
             let reason = slot == .governmentFund ? reasons[.governmentFundChange] : reasons[.stateCapitalChange]
-            return merged(["amount": m(amount), "none": amount.isZero, "change": Self.change(amount, previous?.value),
+            return merged(["amount": m(change.current.shown), "none": change.current.shown.isZero, "change": Self.change(change),
                            "reason": Self.reason(reason?.value) as Any])
         case .agencyOperatingCost:
             let c = a.agencyOperatingCost
-            return merged(["amount": m(c.amount.value), "change": Self.change(c.amount.value, c.previous?.value),
+            return merged(["amount": m(c.amount.value), "change": Self.change(figures.agencyOperatingCostChange),
                            "reason": Self.reason(c.reason?.value) as Any, "note": Self.reason(c.note?.value) as Any])
         case .procurement:
             let p = a.procurement
@@ -142,11 +137,11 @@ struct Part2Context {
                                       "purpose": Self.reason(p.purpose) as Any, "hasSME": p.sme != nil]
             if let sme = p.sme {
                 out["sme"] = m(sme.value)
-                out["smeShare"] = Derived.percent(Derived.share(sme.value, of: p.total.value))
+                out["smeShare"] = Derived.percent(ReportFigures.share(sme.value, of: p.total.value))
             }
             if let micro = p.micro {
                 out["micro"] = m(micro.value)
-                out["microShare"] = Derived.percent(Derived.share(micro.value, of: p.total.value))
+                out["microShare"] = Derived.percent(ReportFigures.share(micro.value, of: p.total.value))
                 out["hasMicro"] = true
             }
             return merged(out)
@@ -161,7 +156,7 @@ struct Part2Context {
             let asOf = s.asOf ?? "\(report.year)-12-31"
             let parts = asOf.split(separator: "-")
             let date = parts.count == 3 ? "\(parts[0])年\(Int(parts[1]) ?? 12)月\(Int(parts[2]) ?? 31)日" : asOf
-            return merged(["date": date, "total": s.vehicleTotal, "vehicles": vehicles, "equipment": equipment])
+            return merged(["date": date, "total": figures.assetVehicles, "vehicles": vehicles, "equipment": equipment])
         case .performanceManagement:
             guard let p = report.performance else { return merged(["none": true]) }
             let mg = p.management
@@ -176,31 +171,15 @@ struct Part2Context {
         }
     }
 
-    func spending(_ fund: Fund, _ kind: ExpenditureStatement.Kind? = nil) -> DecimalNumber {
-        RuleContext(report: report, previousReport: nil, functionalCodes: nil).spending(fund: fund, kind: kind)
-    }
-
-    /// 类 of the general budget with their totals, in code order.
-    func classes() -> [(code: String, name: String, amount: DecimalNumber)] {
-        var sums: [String: DecimalNumber] = [:]
-        for row in a.functional where row.fund == .generalBudget {
-            let cls = String(row.code.value.prefix(3))
-            sums[cls, default: .zero] = sums[cls, default: .zero] + row.total(unit: a.unit).value
-        }
-        return sums.keys.sorted().map { ($0, codes?[$0]?.name ?? $0, sums[$0]!) }
-    }
-
     func threePublicItems() -> [String: Any] {
         let t = a.threePublic
-        let total = t.actual.total.value
+        let total = figures.threePublicActual.total.shown
         let p = t.previous
-        let vehiclePrev: DecimalNumber? = {
-            guard let p, let x = p.vehiclePurchase, let y = p.vehicleOperation else { return nil }
-            return x.value + y.value
-        }()
         func item(_ actual: DecimalNumber, _ budget: DecimalNumber, _ previous: DecimalNumber?, reason: String?) -> [String: Any] {
-            ["amount": Self.m(actual), "share": Derived.percent(Derived.share(actual, of: total)),
-             "completion": Self.completion(actual, budget), "change": Self.change(actual, previous), "reason": Self.reason(reason) as Any]
+            ["amount": Self.m(actual), "share": Derived.percent(ReportFigures.share(actual, of: total)),
+             "completion": Self.completion(BudgetCompletion(actual: actual, budget: budget)),
+             "change": Self.change(YearOnYear(current: ReportFigure(derived: actual, sources: [], provenance: ""), previous: previous)),
+             "reason": Self.reason(reason) as Any]
         }
         let purchased = t.vehiclesPurchased.map { ["type": $0.model, "count": $0.count.value.intValue, "amount": Self.m($0.amount?.value ?? .zero)] as [String: Any] }
         let held = t.vehiclesHeld.enumerated().map { i, v in ["type": v.model, "count": v.count.value.intValue, "last": i == t.vehiclesHeld.count - 1] as [String: Any] }
@@ -208,11 +187,12 @@ struct Part2Context {
         return [
             "overseas": item(t.actual.overseas.value, t.budget.overseas.value, p?.overseas?.value, reason: t.reasons["overseas"]?.value),
             "groups": t.overseasGroups.map { $0.value.intValue } ?? 0, "persons": t.overseasPersons.map { $0.value.intValue } ?? 0,
-            "vehicle": item(t.actual.vehicle.value, t.budget.vehicle.value, vehiclePrev, reason: t.reasons["vehicle"]?.value),
+            "vehicle": item(figures.threePublicActual.vehicle.shown, figures.threePublicBudget.vehicle.shown, figures.threePublicPreviousVehicle?.shown,
+                            reason: t.reasons["vehicle"]?.value),
             "vehiclePurchase": Self.m(t.actual.vehiclePurchase.value), "vehicleOperation": Self.m(t.actual.vehicleOperation.value),
             "purchased": purchased, "hasPurchased": !purchased.isEmpty,
-            "purchasedCount": t.vehiclesPurchased.reduce(0) { $0 + $1.count.value.intValue },
-            "held": held, "hasHeld": !held.isEmpty, "heldCount": t.vehiclesHeld.reduce(0) { $0 + $1.count.value.intValue },
+            "purchasedCount": figures.vehiclesPurchased,
+            "held": held, "hasHeld": !held.isEmpty, "heldCount": figures.vehiclesHeld,
             "operationPurpose": Self.reason(t.vehicleOperationPurpose) as Any,
             "reception": item(t.actual.reception.value, t.budget.reception.value, p?.reception?.value, reason: t.reasons["reception"]?.value),
             "domestic": ["amount": Self.m(d.amount.value), "batches": d.batches.value.intValue, "persons": d.persons.value.intValue,

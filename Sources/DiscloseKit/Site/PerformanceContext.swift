@@ -27,7 +27,7 @@ struct PerformanceContext {
         }
         let projects: [[String: Any]] = (p?.projects ?? []).enumerated().map { index, pr in
             let f = pr.funds
-            let rate = f.rate?.value ?? Derived.completion(f.actual.value, budget: f.budget.value)
+            let rate = ReportFigures.executionRate(stated: f.rate, actual: f.actual, budget: f.budget)
             let hasScores = f.weight != nil || pr.indicators.contains { $0.weight != nil || $0.score != nil }
             let hasRates = pr.indicators.contains { $0.rate != nil }
             return [
@@ -36,7 +36,7 @@ struct PerformanceContext {
                 "funds": ["initialBudget": money(f.initialBudget), "budget": money(f.budget), "actual": money(f.actual),
                           "rate": rate.map { Derived.percent($0) } ?? "", "weight": number(f.weight), "score": number(f.score)],
                 "sources": f.sources.map { ["source": $0.source, "initialBudget": money($0.initialBudget), "budget": money($0.budget), "actual": money($0.actual),
-                                            "rate": ($0.rate?.value ?? Derived.completion($0.actual.value, budget: $0.budget.value)).map { Derived.percent($0) } ?? ""] },
+                                            "rate": ReportFigures.executionRate(stated: $0.rate, actual: $0.actual, budget: $0.budget).map { Derived.percent($0) } ?? ""] },
                 "goals": pr.goals.map { ["target": MarkdownRenderer.inlineHTML($0.target), "actual": $0.actual.map(MarkdownRenderer.inlineHTML) ?? ""] },
                 "indicators": pr.indicators.map {
                     ["level1": $0.level1, "level2": $0.level2, "level3": $0.level3, "nature": $0.nature ?? "", "target": $0.target,

@@ -8,7 +8,8 @@ enum ReportJSON {
     static func count(_ q: Quantity?) -> JSONValue { q.map { .number($0.value.description) } ?? .null }
     static func text(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
 
-    static func document(report: Report, unit: UnitInfo, tables: [TableModel], codes: CodeLists) -> String {
+    static func document(figures: ReportFigures, unit: UnitInfo, tables: [TableModel], codes: CodeLists) -> String {
+        let report = figures.report
         let a = report.accounts
         let functional = codes.list(.functional, year: report.year)
         let economic = codes.list(.economic, year: report.year)
@@ -49,12 +50,12 @@ enum ReportJSON {
         }
         obj.append(("basic_expenditure", .object([("personnel", group(a.basic.personnel)), ("public", group(a.basic.publicExpenses))])))
         let t = a.threePublic
-        func items(_ i: ThreePublicCosts.Items) -> JSONValue {
+        func items(_ i: ThreePublicCosts.Items, _ totals: ThreePublicTotals) -> JSONValue {
             .object([("overseas", money(i.overseas)), ("vehicle_purchase", money(i.vehiclePurchase)), ("vehicle_operation", money(i.vehicleOperation)),
-                     ("reception", money(i.reception)), ("total", money(i.total.value))])
+                     ("reception", money(i.reception)), ("total", money(totals.total.shown))])
         }
         obj.append(("three_public", .object([
-            ("budget", items(t.budget)), ("actual", items(t.actual)),
+            ("budget", items(t.budget, figures.threePublicBudget)), ("actual", items(t.actual, figures.threePublicActual)),
             ("domestic_reception", .object([("amount", money(t.domesticReception.amount)), ("batches", count(t.domesticReception.batches)), ("persons", count(t.domesticReception.persons))])),
             ("foreign_reception", .object([("amount", money(t.foreignReception.amount)), ("batches", count(t.foreignReception.batches)), ("persons", count(t.foreignReception.persons))])),
         ])))
@@ -74,10 +75,57 @@ enum ReportJSON {
                 })),
             ])))
         }
+        obj.append(("totals", totals(figures)))
+        if let stated = stated(figures) { obj.append(("stated", stated)) }
         obj.append(("tables", .array(tables.map { table in
             .object([("id", .string(table.id)), ("number", .string(table.number)), ("title", .string(table.title)),
                      ("csv", .string("tables/\(table.id).csv")), ("empty", .bool(table.isEmpty))])
         })))
         return JSONValue.object(obj).rendered() + "\n"
+    }
+
+    /// The totals the site prints that are not fields of accounts.yaml (as shown: stated where recorded).
+    static func totals(_ f: ReportFigures) -> JSONValue {
+        let ap = f.appropriation
+        return .object([
+            ("appropriation_income", money(ap.income.shown)), ("appropriation_expenditure", money(ap.expenditure.shown)),
+            ("appropriation_carryover_beginning", money(ap.carryoverBeginning.shown)), ("appropriation_carryover_ending", money(ap.carryoverEnding.shown)),
+            ("appropriation_grand_total", money(ap.grandTotal.shown)),
+            ("general_budget_expenditure", money(f.generalBudget.shown)), ("general_budget_basic", money(f.generalBudgetBasic.shown)),
+            ("general_budget_project", money(f.spending(.generalBudget, .project).shown)),
+            ("government_fund_expenditure", money(f.spending(.governmentFund).shown)), ("state_capital_expenditure", money(f.spending(.stateCapital).shown)),
+            ("general_budget_classes", .array(f.generalBudgetClasses.map { .object([("code", .string($0.code!)), ("amount", money($0.shown(.total)))]) })),
+        ])
+    }
+
+    /// The totals and subtotals the content records as printed, each beside the sum of its rows; nil when there are none.
+    static func stated(_ f: ReportFigures) -> JSONValue? {
+        func pair(_ figure: ReportFigure) -> JSONValue {
+            .object([("stated", money(figure.stated)), ("derived", money(figure.derived))])
+        }
+        var out: [(String, JSONValue)] = []
+        let lines = FundScope.allCases.flatMap { scope in
+            ([f.functional[scope]!.total] + f.functional[scope]!.lines).filter { $0.stated != nil }
+        }
+        if !lines.isEmpty {
+            out.append(("functional", .array(lines.map { line in
+                .object([("code", text(line.code)), ("fund", .string(line.scope.rawValue))]
+                    + FunctionalColumn.allCases.filter { line.stated?.columns[$0] != nil }.map { ($0.rawValue, pair(line.figure($0))) })
+            })))
+        }
+        for (key, group) in [("personnel", f.personnel), ("public", f.publicExpenses)] {
+            let classes = group.lines.filter { $0.stated != nil }
+            if !classes.isEmpty {
+                out.append(("basic_expenditure_\(key)", .array(classes.compactMap { line in
+                    line.figure.map { .object([("code", .string(line.code)), ("amount", pair($0))]) }
+                })))
+            }
+        }
+        let ap = f.appropriation
+        let appropriation = [("income_total", ap.income), ("expenditure_total", ap.expenditure), ("carryover_beginning", ap.carryoverBeginning),
+                             ("carryover_ending", ap.carryoverEnding), ("income_grand_total", ap.grandTotal), ("expenditure_grand_total", ap.expenditureGrandTotal)]
+            .filter { $0.1.stated != nil }
+        if !appropriation.isEmpty { out.append(("appropriation", .object(appropriation.map { ($0.0, pair($0.1)) }))) }
+        return out.isEmpty ? nil : .object(out)
     }
 }

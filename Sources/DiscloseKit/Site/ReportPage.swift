@@ -7,11 +7,21 @@ struct ReportPage {
     let unit: UnitInfo
     let templates: TemplateSet
     let codes: CodeLists
+    /// The report's figures, derived once for its tables, Part 2, charts and report.json.
+    let figures: ReportFigures
+
+    init(report: Report, unit: UnitInfo, templates: TemplateSet, codes: CodeLists, figures: ReportFigures? = nil) {
+        self.report = report
+        self.unit = unit
+        self.templates = templates
+        self.codes = codes
+        self.figures = figures ?? ReportFigures(report)
+    }
 
     var functionalCodes: CodeList? { codes.list(.functional, year: report.year) }
     var kindWord: String { report.kind == .department ? "部门" : "单位" }
     var title: String { "\(unit.name)\(report.year)年度\(kindWord)决算" }
-    var tables: [TableModel] { TableBuilder(report: report, unitName: unit.name, codes: codes).tables() }
+    var tables: [TableModel] { TableBuilder(figures: figures, unitName: unit.name, codes: codes).tables() }
 
     /// Narrative sits under the page's own headings: under an h4 Markdown's ### becomes h5, under an h3 it becomes h4.
     static func html(_ doc: Narrative.Document?, under level: Int = 4) -> String? {
@@ -44,8 +54,8 @@ struct ReportPage {
     func context(root: String, site: Site, folderURL: String, tables prebuilt: [TableModel]? = nil,
                  figures prebuiltFigures: [[String: Any]]? = nil, csvURL: (TableModel) -> String) -> [String: Any] {
         let a = report.accounts
-        let part2 = Part2Context(report: report, unitName: unit.name, codes: functionalCodes)
-        let figureList = prebuiltFigures ?? ReportCharts.specs(report, codes: codes).map { Self.figure($0, folderURL: folderURL) }
+        let part2 = Part2Context(figures: figures, unitName: unit.name, codes: functionalCodes)
+        let figureList = prebuiltFigures ?? ReportCharts.specs(figures, codes: codes).map { Self.figure($0, folderURL: folderURL) }
         var figures: [Int: [String: Any]] = [:]
         for (i, figure) in figureList.enumerated() { figures[i + 1] = figure }
         func section(_ id: String, _ heading: String, _ slots: [ParagraphSlot], figure: Int? = nil, level: Int = 3, children: [[String: Any]] = []) -> [String: Any] {

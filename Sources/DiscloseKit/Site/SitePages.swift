@@ -64,11 +64,13 @@ final class SitePages: @unchecked Sendable {
     /// its figures in (a report in 元 is converted, never printed in 元 under a 万元 heading).
     func headline(_ r: Report) -> [String: Any] {
         let a = r.accounts
+        let figures = ReportFigures(r)
         let m = { (amount: Amount) in Derived.tableMoney(amount.inWanYuan) }
         return ["year": r.year, "kind": r.kind.rawValue, "grandTotal": m(a.income.grandTotal.amount),
                 "incomeTotal": m(a.income.total.amount), "expenditureTotal": m(a.expenditure.total.amount),
                 "basic": m(a.expenditure.amount(.basic)), "project": m(a.expenditure.amount(.project)),
-                "threePublic": m(a.threePublic.actual.total), "agencyCost": m(a.agencyOperatingCost.amount.amount)]
+                "threePublic": m(Amount(figures.threePublicActual.total.shown, a.threePublic.actual.total.unit)),
+                "agencyCost": m(a.agencyOperatingCost.amount.amount)]
     }
 
     /// One report's files: from the cache when its inputs did not change, else rendered.
@@ -81,9 +83,9 @@ final class SitePages: @unchecked Sendable {
         let reportPage = ReportPage(report: report, unit: unit, templates: templates, codes: codes)
         let tables = reportPage.tables
         for table in tables { own["\(folder)/tables/\(table.id).csv"] = Data(CSVWriter.csv(table).utf8) }
-        own["\(folder)/report.json"] = Data(ReportJSON.document(report: report, unit: unit, tables: tables, codes: codes).utf8)
+        own["\(folder)/report.json"] = Data(ReportJSON.document(figures: reportPage.figures, unit: unit, tables: tables, codes: codes).utf8)
         var figures: [[String: Any]] = []
-        for spec in ReportCharts.specs(report, codes: codes) {
+        for spec in ReportCharts.specs(reportPage.figures, codes: codes) {
             own["\(folder)/charts/\(spec.id).svg"] = Data(SVGChart.render(spec).utf8)
             own["\(folder)/charts/\(spec.id).csv"] = Data(ChartCSV.csv(spec).utf8)
             let chart = ReportPage.figure(spec, folderURL: absolute("\(folder)/"))

@@ -1,0 +1,205 @@
+/// Every total, subtotal, share, change and completion rate of one report, worked out once from the
+/// model. Tables, Part 2, charts, report.json, the XLSX export, `disclose new` and the rules all read
+/// their figures here, so the sentence the site prints and the figure the checker compares cannot
+/// drift apart. Each figure keeps both its derived value and, where the content records one, the
+/// value its source prints (`ReportFigure.stated`); consumers show `shown`, rules compare the two.
+public struct ReportFigures: Sendable {
+    public let report: Report
+    public var accounts: FinalAccounts { report.accounts }
+    public var unit: MoneyUnit { report.accounts.unit }
+
+    // MARK: 收入支出决算总表
+
+    /// 本年收入合计 (a field of the summary table).
+    public let incomeTotal: ReportFigure
+    /// 本年支出合计
+    public let expenditureTotal: ReportFigure
+    /// 收、支总计 (收入总计)
+    public let grandTotal: ReportFigure
+    /// 支出总计
+    public let expenditureGrandTotal: ReportFigure
+    /// Each income source (missing ones as zero).
+    public let incomeSources: [IncomeStatement.Source: ReportFigure]
+    /// Each kind of spending (missing ones as zero).
+    public let expenditureKinds: [ExpenditureStatement.Kind: ReportFigure]
+
+    // MARK: Tables summing rows
+
+    /// The functional tables, by fund scope (every scope is present).
+    public let functional: [FundScope: FunctionalTotals]
+    /// 财政拨款收入支出决算总表.
+    public let appropriation: AppropriationFigures
+    /// 一般公共预算财政拨款基本支出 by economic classification.
+    public let personnel: EconomicGroup
+    public let publicExpenses: EconomicGroup
+    /// 收入决算表 lines (income by function), in code order; the 合计 row is `incomeTotals`.
+    public let incomeLines: [IncomeLine]
+    /// The 合计 row of 收入决算表: the income statement's sources.
+    public let incomeTotals: IncomeLine
+    /// 政府性基金 / 国有资本经营 收入支出决算表 carry-over lines by code prefix.
+    public let carryovers: [Fund: [CarryoverLine]]
+
+    // MARK: “三公”经费
+
+    public let threePublicBudget: ThreePublicTotals
+    public let threePublicActual: ThreePublicTotals
+    public let threePublicPrevious: ReportFigure?
+    public let threePublicPreviousVehicle: ReportFigure?
+
+    public init(_ report: Report) {
+        self.report = report
+        let a = report.accounts
+        incomeTotal = .field(a.income.total)
+        expenditureTotal = .field(a.expenditure.total)
+        grandTotal = .field(a.income.grandTotal)
+        expenditureGrandTotal = .field(a.expenditure.grandTotal)
+        var sources: [IncomeStatement.Source: ReportFigure] = [:]
+        for s in IncomeStatement.Source.allCases {
+            sources[s] = a.income.sources[s].map(ReportFigure.field) ?? ReportFigure(derived: .zero, sources: [], provenance: "income.\(s.rawValue)")
+        }
+        incomeSources = sources
+        var kinds: [ExpenditureStatement.Kind: ReportFigure] = [:]
+        for k in ExpenditureStatement.Kind.allCases {
+            kinds[k] = a.expenditure.kinds[k].map(ReportFigure.field) ?? ReportFigure(derived: .zero, sources: [], provenance: "expenditure.\(k.rawValue)")
+        }
+        expenditureKinds = kinds
+        var functional: [FundScope: FunctionalTotals] = [:]
+        for scope in FundScope.allCases { functional[scope] = FunctionalTotals(scope: scope, accounts: a) }
+        self.functional = functional
+        appropriation = AppropriationFigures(accounts: a, functional: functional)
+        personnel = EconomicGroup(a.basic.personnel)
+        publicExpenses = EconomicGroup(a.basic.publicExpenses)
+        (incomeLines, incomeTotals) = Self.incomeByFunction(a)
+        carryovers = [.governmentFund: Self.carryoverLines(a.governmentFund), .stateCapital: Self.carryoverLines(a.stateCapital)]
+        threePublicBudget = ThreePublicTotals(a.threePublic.budget, path: "three_public.budget")
+        threePublicActual = ThreePublicTotals(a.threePublic.actual, path: "three_public.actual")
+        threePublicPrevious = ThreePublicTotals.previousTotal(a.threePublic.previous)
+        threePublicPreviousVehicle = ThreePublicTotals.previousVehicle(a.threePublic.previous)
+    }
+
+    // MARK: Spending from the functional rows
+
+    /// Spending of a fund scope in one column (合计 by default): Σ of the functional rows, or the 合计 row as stated.
+    public func spending(_ scope: FundScope, _ column: FunctionalColumn = .total) -> ReportFigure {
+        functional[scope]!.total.figure(column)
+    }
+
+    /// Spending of one fund (`other`: every fund's rows).
+    public func spending(fund: Fund, _ column: FunctionalColumn = .total) -> ReportFigure {
+        spending(fund == .other ? .all : FundScope(fund), column)
+    }
+
+    /// 一般公共预算财政拨款支出
+    public var generalBudget: ReportFigure { spending(.generalBudget) }
+
+    /// The general budget's total 年初预算: stated, or Σ of the rows' budgets when every row has one.
+    public var generalBudgetBudget: DecimalNumber? { functional[.generalBudget]!.total.totalBudget }
+
+    /// 类 lines of the general budget, in code order.
+    public var generalBudgetClasses: [FunctionalLine] { functional[.generalBudget]!.classes }
+
+    /// 一般公共预算财政拨款基本支出 (Σ of the general budget's basic column).
+    public var generalBudgetBasic: ReportFigure { spending(.generalBudget, .basic) }
+
+    /// The spending of the rows with exactly this code in one fund (a fund table's code line is checked against it).
+    public func spending(exactly code: String, fund: Fund) -> ReportFigure {
+        let rows = accounts.functional.filter { $0.fund == fund && $0.code.value == code }
+        return .sum(rows.flatMap { row in ExpenditureStatement.Kind.allCases.compactMap { row.kinds[$0] } },
+                    provenance: "Σ functional[fund=\(fund.rawValue), code=\(code)].total")
+    }
+
+    /// One content row's 本年支出合计 (Σ of its kinds of spending).
+    public func rowTotal(_ row: FunctionalRow) -> ReportFigure {
+        .sum(ExpenditureStatement.Kind.allCases.compactMap { row.kinds[$0] }, provenance: "Σ \(row.path).{basic, project, …}")
+    }
+
+    // MARK: Counts
+
+    /// 车辆数 of the state-asset section.
+    public var assetVehicles: Int { accounts.assets.vehicles.reduce(0) { $0 + $1.count.value.intValue } }
+    /// Official vehicles bought this year.
+    public var vehiclesPurchased: Int { accounts.threePublic.vehiclesPurchased.reduce(0) { $0 + $1.count.value.intValue } }
+    /// Official vehicles held at year end.
+    public var vehiclesHeld: Int { accounts.threePublic.vehiclesHeld.reduce(0) { $0 + $1.count.value.intValue } }
+
+    // MARK: Shares, changes, completion rates
+
+    /// part ÷ whole × 100, two decimals (zero when the whole is zero).
+    public static func share(_ part: DecimalNumber, of whole: DecimalNumber) -> DecimalNumber { Derived.share(part, of: whole) }
+
+    /// Each income source's share of 本年收入合计.
+    public func incomeShare(_ source: IncomeStatement.Source) -> DecimalNumber {
+        Self.share(incomeSources[source]!.shown, of: incomeTotal.shown)
+    }
+
+    /// Each kind of spending's share of 本年支出合计.
+    public func expenditureShare(_ kind: ExpenditureStatement.Kind) -> DecimalNumber {
+        Self.share(expenditureKinds[kind]!.shown, of: expenditureTotal.shown)
+    }
+
+    /// 一般公共预算财政拨款支出 as a share of 本年支出合计.
+    public var generalBudgetShare: DecimalNumber { Self.share(generalBudget.shown, of: expenditureTotal.shown) }
+
+    public var grandTotalChange: YearOnYear { YearOnYear(current: grandTotal, previous: accounts.previous.grandTotal?.value) }
+    public var incomeTotalChange: YearOnYear { YearOnYear(current: incomeTotal, previous: accounts.previous.incomeTotal?.value) }
+    public var expenditureTotalChange: YearOnYear { YearOnYear(current: expenditureTotal, previous: accounts.previous.expenditureTotal?.value) }
+    public var appropriationChange: YearOnYear { YearOnYear(current: appropriation.grandTotal, previous: accounts.previous.appropriationTotal?.value) }
+
+    /// A fund's spending against last year's “上年” field.
+    public func spendingChange(_ fund: Fund) -> YearOnYear {
+        let p = accounts.previous
+        let previous: Figure?
+        switch fund {
+        case .generalBudget: previous = p.generalBudgetExpenditure
+        case .governmentFund: previous = p.governmentFundExpenditure
+        case .stateCapital: previous = p.stateCapitalExpenditure
+        case .other: previous = nil
+        }
+        return YearOnYear(current: spending(fund: fund), previous: previous?.value)
+    }
+
+    public var threePublicChange: YearOnYear { YearOnYear(current: threePublicActual.total, previous: threePublicPrevious?.shown) }
+    public var agencyOperatingCostChange: YearOnYear {
+        YearOnYear(current: .field(accounts.agencyOperatingCost.amount), previous: accounts.agencyOperatingCost.previous?.value)
+    }
+
+    public var incomeCompletion: BudgetCompletion { BudgetCompletion(actual: incomeTotal.shown, budget: accounts.income.budget?.value) }
+    public var expenditureCompletion: BudgetCompletion { BudgetCompletion(actual: expenditureTotal.shown, budget: accounts.expenditure.budget?.value) }
+    public var generalBudgetCompletion: BudgetCompletion { BudgetCompletion(actual: generalBudget.shown, budget: generalBudgetBudget) }
+    public var threePublicCompletion: BudgetCompletion {
+        BudgetCompletion(actual: threePublicActual.total.shown, budget: threePublicBudget.total.shown)
+    }
+
+    /// A project's (or fund source's) execution rate: as stated in its self-evaluation table, else actual ÷ budget.
+    public static func executionRate(stated: Quantity?, actual: Figure, budget: Figure) -> DecimalNumber? {
+        stated?.value ?? Derived.completion(actual.value, budget: budget.value)
+    }
+
+    // MARK: Construction helpers
+
+    static func incomeByFunction(_ a: FinalAccounts) -> ([IncomeLine], IncomeLine) {
+        var sums: [String: [IncomeStatement.Source: DecimalNumber]] = [:]
+        for row in a.incomeByFunction {
+            for length in [3, 5, 7] where row.code.value.count >= length {
+                let prefix = String(row.code.value.prefix(length))
+                for (s, f) in row.sources { sums[prefix, default: [:]][s, default: .zero] = sums[prefix, default: [:]][s, default: .zero] + f.value }
+            }
+        }
+        var totals: [IncomeStatement.Source: DecimalNumber] = [:]
+        for s in IncomeStatement.Source.allCases { totals[s] = a.income.amount(s).value }
+        return (sums.keys.sorted().map { IncomeLine(code: $0, sources: sums[$0]!) }, IncomeLine(code: nil, sources: totals))
+    }
+
+    static func carryoverLines(_ carry: FundCarryovers?) -> [CarryoverLine] {
+        var sums: [String: (DecimalNumber, DecimalNumber, DecimalNumber)] = [:]
+        for row in carry?.rows ?? [] {
+            let code = row.code.value
+            for length in [3, 5, 7] where code.count >= length {
+                let prefix = String(code.prefix(length))
+                let s = sums[prefix] ?? (.zero, .zero, .zero)
+                sums[prefix] = (s.0 + row.carryoverBeginning.value, s.1 + row.income.value, s.2 + row.carryoverEnding.value)
+            }
+        }
+        return sums.keys.sorted().map { CarryoverLine(code: $0, carryoverBeginning: sums[$0]!.0, income: sums[$0]!.1, carryoverEnding: sums[$0]!.2) }
+    }
+}
