@@ -69,7 +69,7 @@ final class SitePages: @unchecked Sendable {
         return ["year": r.year, "kind": r.kind.rawValue, "grandTotal": m(a.income.grandTotal.amount),
                 "incomeTotal": m(a.income.total.amount), "expenditureTotal": m(a.expenditure.total.amount),
                 "basic": m(a.expenditure.amount(.basic)), "project": m(a.expenditure.amount(.project)),
-                "threePublic": m(Amount(figures.threePublicActual.total.shown, a.threePublic.actual.total.unit)),
+                "threePublic": m(Amount(figures.threePublicActual.total.shown, a.threePublic.actual.reception.amount.unit)),
                 "agencyCost": m(a.agencyOperatingCost.amount.amount)]
     }
 
