@@ -199,7 +199,8 @@ final class ImportAccountingTests: XCTestCase {
             2010101,行政运行,1000,500,1500
             """)
         let plan = TableImporter(unit: .wanYuan).plan(for: [sheet])
-        XCTAssertEqual(plan.cells["支出.csv!E4"], .imported("expenditure.total"), "imported as stated, and compared")
+        XCTAssertEqual(plan.cells["支出.csv!E4"], .imported("functional_stated 合计 all total"), "kept as stated, and compared")
+        XCTAssertEqual(plan.lists.first { $0.path == ["functional_stated"] }?.items.map(\.title), ["合计 all"])
         XCTAssertTrue(plan.notices.contains { $0.kind == .conflict && $0.message.zh.contains("支出.csv!E4 为 0.16") && $0.message.zh.contains("0.15") },
                       "\(plan.notices.map(\.message.zh))")
         XCTAssertEqual(plan.cells["支出.csv!C5"], .compared("与 201 的下级科目之和比较"))

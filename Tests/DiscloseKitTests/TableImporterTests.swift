@@ -31,11 +31,11 @@ final class TableImporterTests: XCTestCase {
         XCTAssertEqual(value(plan, "expenditure.total"), "3474.67")
         XCTAssertEqual(plan.scalars.first { $0.path == ["income", "general_budget"] }?.sources, ["收入支出决算总表!B5"])
         // The 类 lines on the 支出 side are compared with a 支出 detail table; with none in the workbook
-        // they are said, once, to be not placed.
-        XCTAssertNil(plan.scalars.first { $0.path.contains("2810.86") })
-        XCTAssertEqual(plan.notices.map(\.place), ["收入支出决算总表"], "\(plan.notices.map(\.message.zh))")
-        XCTAssertTrue(plan.notices[0].message.zh.hasPrefix("一般公共服务支出 2810.86（收入支出决算总表!D5）、教育支出 90"), plan.notices[0].message.zh)
-        XCTAssertEqual(plan.cells["收入支出决算总表!D5"], .unplaced("无法与明细表比较"))
+        // they are kept as the stated class totals (functional_stated, every fund).
+        XCTAssertTrue(plan.notices.isEmpty, "\(plan.notices.map(\.message.zh))")
+        XCTAssertEqual(plan.cells["收入支出决算总表!D5"], .imported("functional_stated 201 all total"))
+        XCTAssertEqual(plan.lists.first { $0.path == ["functional_stated"] }?.items.map { $0.fields.map { "\($0.key)=\($0.value)" }.joined(separator: " ") },
+                       [#"code="201" fund=all total=2810.86"#, #"code="205" fund=all total=90"#, #"code="208" fund=all total=139.85"#])
     }
 
     func testBlankRowsYuanAndExtraColumnsGiveTheSameFigures() throws {
@@ -49,7 +49,7 @@ final class TableImporterTests: XCTestCase {
         XCTAssertEqual(value(try plan("merged-headers", unit: .yuan), "income.other"), "1400")
         // A column of words (备注: 无) holds no figure and is not listed; a column of figures is.
         let extra = try plan("extra-column")
-        XCTAssertEqual(extra.notices.map(\.place), ["收入支出决算总表"])
+        XCTAssertEqual(extra.notices.map(\.place), [])
         let figures = ImportSheet.csv(name: "t.csv", text: "收入支出决算总表\n单位：万元\n项目,决算数,上年数\n一、一般公共预算财政拨款收入,100,90\n")
         let plan = TableImporter(unit: .wanYuan).plan(for: [figures])
         XCTAssertEqual(plan.notices.map(\.place), ["t.csv!C3"])

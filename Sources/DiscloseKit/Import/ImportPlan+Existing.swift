@@ -96,3 +96,21 @@ extension ImportPlan {
         kept += messages
     }
 }
+
+/// A stated line the file records and the sheets print too, equal to the sum now: it stays recorded
+/// (with the sheets' figures), so that importing the same tables again changes nothing.
+extension ImportPlan {
+    mutating func keepRecordedStated(in root: Node?) {
+        guard let root, let index = lists.firstIndex(where: { $0.path == ["functional_stated"] }) else { return }
+        let list = lists[index]
+        let planned = Set(list.items.map { Self.identity(of: $0, list) })
+        for existing in Self.node(root, list.path)?.items ?? [] {
+            let identity = Self.identity(of: existing, list)
+            guard !planned.contains(identity), let seen = statedSeen[identity.joined(separator: "|")] else { continue }
+            var fields: [(key: String, value: String)] = identity[0].isEmpty ? [] : [("code", Self.yaml(code: identity[0]))]
+            fields.append(("fund", identity[1]))
+            for key in seen.keys.sorted() where Self.field(existing, key, list) != nil { fields.append((key, seen[key]!)) }
+            lists[index].items.append(Item(fields: fields, sources: [], title: identity.joined(separator: " ")))
+        }
+    }
+}

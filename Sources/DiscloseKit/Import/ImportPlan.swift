@@ -83,6 +83,9 @@ public struct ImportPlan: Sendable {
     public var skipped: [String] = []
     /// Recognised tables with no figures (a 空表).
     public var emptyTables: Set<String> = []
+    /// Every stated line the functional tables print, by "code|scope": column → value. A line the file
+    /// records that equals the sum stays recorded (a re-import of the same tables changes nothing).
+    public var statedSeen: [String: [String: String]] = [:]
     /// The decisions of import.yaml that this import honoured.
     public var kept: [Message] = []
     /// The 编制单位 the sheets name (the first one found), and its cell.

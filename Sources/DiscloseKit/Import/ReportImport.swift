@@ -118,7 +118,9 @@ public enum ReportImport {
         let decisions = ImportDecisions.parse(decisionsText)
         var plan = TableImporter(unit: unit, unitName: unitName, decisions: decisions).plan(for: sheets)
         guard !plan.tables.isEmpty else { throw Failure.nothingRecognised(input.path) }
-        plan.honourKept(decisions, in: YAMLDocument.parse(text, file: file).0)
+        let existing = YAMLDocument.parse(text, file: file).0
+        plan.keepRecordedStated(in: existing)
+        plan.honourKept(decisions, in: existing)
 
         var editor: YAMLTextEditor
         do { editor = try YAMLTextEditor(text: text, file: file) } catch { throw Failure.yaml(file, "\(error)") }

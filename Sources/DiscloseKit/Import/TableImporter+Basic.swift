@@ -124,6 +124,10 @@ extension TableImporter {
             let fields = vehicleOnly ? ["vehicle_purchase", "vehicle_operation"] : ["overseas", "vehicle_purchase", "vehicle_operation", "reception"]
             let parts = fields.map { read["\(budget) \($0)"] ?? .zero }
             let cell = grid.sheet.reference(row, c)
+            if stated != DecimalNumber.sum(parts) {
+                // Printed otherwise than the sum (a rounding tail or a mistake): kept as printed.
+                plan.set(["three_public", budget ? "budget" : "actual", vehicleOnly ? "vehicle" : "total"], stated, from: cell)
+            }
             if sumConsistent(stated, parts, grid.unit ?? unit) {
                 plan.account(cell, .compared("与各项之和相同"))
             } else {

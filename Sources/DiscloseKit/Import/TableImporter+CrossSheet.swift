@@ -60,8 +60,12 @@ extension TableImporter {
             let named = candidates.flatMap { table in table.names.filter { $0.key.count == 3 && SheetGrid.clean($0.value) == name }.map(\.key) }
             let code = named.first ?? functional?.codes(named: name).first { $0.code.count == 3 }?.code
             let rows = candidates.compactMap { table in code.flatMap { c in table.values[c].map { (table, c, $0) } } }
+            if let code { statedClassLines.append((code, line.value, line.cell, line.fund)) }
             guard let code, !rows.isEmpty else {
-                if line.value.isZero {
+                if code != nil {
+                    // No detail table lists the class: the line is kept as the stated class total.
+                    plan.account(line.cell, .imported("functional_stated \(code!) \(line.fund?.rawValue ?? "all") total"))
+                } else if line.value.isZero {
                     plan.account(line.cell, .compared("为 0，其他表中没有此类"))
                 } else {
                     plan.account(line.cell, .unplaced("无法与明细表比较"))

@@ -101,7 +101,7 @@ extension TableImporter {
                     let value = grid.sheet.cell(r, first).isEmpty ? nil : amount(grid, r, first)
                     if label.hasPrefix("年初") {
                         openingSection = true
-                        if let value { openingLine = (value, cell) }
+                        if let value { openingLine = (value, cell); appropriationTotals["carryover_beginning"] = (value, cell) }
                     } else if let fund = Self.fund(in: label) {
                         let path = openingSection ? ["appropriation", "carryover_beginning", fund.rawValue] : ["income", fund.rawValue]
                         if let value {
@@ -109,9 +109,16 @@ extension TableImporter {
                             if openingSection { opening.append(value) } else { income.append(value) }
                         }
                     } else if label.hasPrefix("本年") && label.hasSuffix("合计") {
-                        if let value { incomeTotal = value; compare(cell, value, income, "各项收入之和") }
+                        if let value {
+                            incomeTotal = value
+                            appropriationTotals["income_total"] = (value, cell)
+                            compare(cell, value, income, "各项收入之和")
+                        }
                     } else if ["总计", "收入总计"].contains(label) {
-                        if let value { compare(cell, value, [incomeTotal ?? DecimalNumber.sum(income), openingLine?.0 ?? DecimalNumber.sum(opening)], "本年收入合计与年初结转和结余之和") }
+                        if let value {
+                            appropriationTotals["income_grand_total"] = (value, cell)
+                            compare(cell, value, [incomeTotal ?? DecimalNumber.sum(income), openingLine?.0 ?? DecimalNumber.sum(opening)], "本年收入合计与年初结转和结余之和")
+                        }
                     } else {
                         unplacedLine(grid, r, group.label, raw, first)
                     }
@@ -128,6 +135,9 @@ extension TableImporter {
                         plan.notice(.unplaced, grid.sheet.reference(r, group.label), zh: "年末财政拨款结转和结余没有按资金来源分列，未导入。",
                                     en: "the closing balance is not split by fund; not imported.")
                     }
+                    if let total = totalColumn(grid, group), let v = closing[total] {
+                        appropriationTotals["carryover_ending"] = (v, grid.sheet.reference(r, total))
+                    }
                     rowTotal(grid, r, group, closing)
                 } else if label.hasSuffix("支出") || label.hasSuffix("合计") || label == "总计" || label == "支出总计" {
                     var row: [Int: DecimalNumber] = [:]
@@ -136,6 +146,9 @@ extension TableImporter {
                     }
                     for (c, v) in row.sorted(by: { $0.key < $1.key }) {
                         let cell = grid.sheet.reference(r, c)
+                        if c == totalColumn(grid, group) && !label.hasSuffix("支出") {
+                            appropriationTotals[label.hasSuffix("合计") ? "expenditure_total" : "expenditure_grand_total"] = (v, cell)
+                        }
                         if label.hasSuffix("合计") {
                             spendTotals[c] = v
                             compare(cell, v, classSums[c] ?? [], "各类支出之和")
@@ -156,6 +169,10 @@ extension TableImporter {
         }
         if let (value, cell) = openingLine { compare(cell, value, opening, "各项年初结转和结余之和") }
         unusedColumns(grid, used: used)
+    }
+
+    func totalColumn(_ grid: SheetGrid, _ group: LabelGroup) -> Int? {
+        group.values.first { c in grid.paths[c].last.map { $0.contains("合计") } ?? false }
     }
 
     /// A row's 合计 column against its fund columns (a 合计 cell already compared keeps that account).

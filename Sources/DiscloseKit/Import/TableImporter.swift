@@ -30,6 +30,10 @@ public struct TableImporter {
     var summaryClasses: [(label: String, value: DecimalNumber, cell: String, unit: MoneyUnit, fund: Fund?)] = []
     /// The 基本支出 totals of the 基本支出决算表 (人员经费合计, 公用经费合计), with their cells.
     var basicTotals: [(value: DecimalNumber, cell: String)] = []
+    /// 类 lines of the 总表s with their code: stated class totals (`functional_stated`, scope all or a fund).
+    var statedClassLines: [(code: String, value: DecimalNumber, cell: String, fund: Fund?)] = []
+    /// The 合计 and 总计 rows of the 财政拨款收入支出决算总表 (`appropriation.stated` keys).
+    var appropriationTotals: [String: (value: DecimalNumber, cell: String)] = [:]
     /// Rows and columns already named in a notice, so that the final account does not repeat them.
     var noticedRows: Set<String> = []
     var noticedColumns: Set<String> = []
@@ -41,6 +45,7 @@ public struct TableImporter {
         importer.assembleIncomeByFunction()
         importer.assembleBasic()
         importer.compareAcrossSheets()
+        importer.assembleStated()
         importer.accountCodeTables()
         importer.accountRemainingCells()
         return importer.plan
