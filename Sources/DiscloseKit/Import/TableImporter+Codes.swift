@@ -37,9 +37,11 @@ extension TableImporter {
                     child.count > code.count && child.hasPrefix(code)
                         && !codes.contains { $0.count > code.count && $0.count < child.count && child.hasPrefix($0) && $0.hasPrefix(code) }
                 }
-                var mine = values[code] ?? [:]
+                // The 合计 column is the line's own sum: a 类 total printed otherwise than its rows is a
+                // stated subtotal (functional_stated), never money of its own.
+                var mine = (values[code] ?? [:]).filter { $0.key != "total" }
                 for child in children {
-                    for (key, value) in values[child] ?? [:] { mine[key] = (mine[key] ?? .zero) - value }
+                    for (key, value) in values[child] ?? [:] where key != "total" { mine[key] = (mine[key] ?? .zero) - value }
                 }
                 if children.isEmpty || mine.values.contains(where: { !$0.isZero }) {
                     if mine.values.contains(where: \.isNegative) { negative.append(code) }

@@ -115,16 +115,29 @@ extension TableImporter {
         let income = DecimalNumber.sum(funds.compactMap { scalar(["income", $0]) })
         let opening = DecimalNumber.sum(funds.compactMap { scalar(["appropriation", "carryover_beginning", $0]) })
         let closing = DecimalNumber.sum(funds.compactMap { scalar(["appropriation", "carryover_ending", $0]) })
-        let spending = DecimalNumber.sum(plannedFunctionalRows().filter { $0.fund != Fund.other.rawValue }.flatMap { row in
-            Self.statedColumns.filter { $0 != "total" && $0 != "budget" }.compactMap { row.values[$0] } })
-        let derived: [String: DecimalNumber] = [
-            "income_total": income, "carryover_beginning": opening, "income_grand_total": income + opening,
-            "expenditure_total": spending, "carryover_ending": closing, "expenditure_grand_total": spending + closing,
-        ]
-        for (key, stated) in appropriationTotals.sorted(by: { $0.key < $1.key }) {
-            guard let sum = derived[key], stated.value != sum else { continue }
+        // As the 财政拨款收入支出决算总表 derives them (ReportFigures): each fund's 本年支出 is its stated
+        // 合计 line where one is kept, and a total kept as stated is what the 总计 adds.
+        let stated = plan.lists.first { $0.path == ["functional_stated"] }?.items ?? []
+        let rows = plannedFunctionalRows()
+        let spending = DecimalNumber.sum(Fund.appropriations.map { fund -> DecimalNumber in
+            let line = stated.first { item in !item.fields.contains { $0.key == "code" } && item.fields.contains { $0 == ("fund", fund.rawValue) } }
+            if let total = line?.fields.first(where: { $0.key == "total" }).flatMap({ DecimalNumber($0.value) }) { return total }
+            return DecimalNumber.sum(rows.filter { $0.fund == fund.rawValue }.flatMap { row in
+                Self.statedColumns.filter { $0 != "total" && $0 != "budget" }.compactMap { row.values[$0] } })
+        })
+        var shown: [String: DecimalNumber] = [:]
+        func keep(_ key: String, derived: DecimalNumber) {
+            guard let stated = appropriationTotals[key] else { shown[key] = derived; return }
+            shown[key] = stated.value
+            guard stated.value != derived else { return }
             plan.set(["appropriation", "stated", key], stated.value, from: stated.cell)
             plan.reaccount(stated.cell, .imported("appropriation.stated.\(key)"))
         }
+        keep("income_total", derived: income)
+        keep("carryover_beginning", derived: opening)
+        keep("carryover_ending", derived: closing)
+        keep("expenditure_total", derived: spending)
+        keep("income_grand_total", derived: shown["income_total"]! + shown["carryover_beginning"]!)
+        keep("expenditure_grand_total", derived: shown["expenditure_total"]! + shown["carryover_ending"]!)
     }
 }
