@@ -301,6 +301,168 @@ def officer(path):
     book.save(path)
 
 
+# Seed 01 of other-provinces (上海市普陀区财政局 2024): (code, name, income total, appropriation income,
+# other income, basic, project) per line of the 收入决算表 and 支出决算表, in 万元 as published.
+SHANGHAI_LINES = [
+    ("201", "一般公共服务支出", "2112.86", "2106.66", "6.20", "1503.52", "603.14"),
+    ("20106", "财政事务", "2112.86", "2106.66", "6.20", "1503.52", "603.14"),
+    ("2010601", "行政运行", "1511.90", "1511.89", "0.01", "1503.52", "8.37"),
+    ("2010602", "一般行政管理事务", "16.19", "10.00", "6.19", "", "10.00"),
+    ("2010607", "信息化建设", "135.25", "135.25", "", "", "135.25"),
+    ("2010608", "财政委托业务支出", "449.52", "449.52", "", "", "449.52"),
+    ("208", "社会保障和就业支出", "326.72", "326.72", "", "326.72", ""),
+    ("20805", "行政事业单位养老支出", "326.72", "326.72", "", "326.72", ""),
+    ("2080501", "行政单位离退休", "84.65", "84.65", "", "84.65", ""),
+    ("2080505", "机关事业单位基本养老保险缴费支出", "160.75", "160.75", "", "160.75", ""),
+    ("2080506", "机关事业单位职业年金缴费支出", "80.38", "80.38", "", "80.38", ""),
+    ("2080599", "其他行政事业单位养老支出", "0.94", "0.94", "", "0.94", ""),
+    ("210", "卫生健康支出", "60.99", "60.99", "", "60.99", ""),
+    ("21011", "行政事业单位医疗", "60.99", "60.99", "", "60.99", ""),
+    ("2101101", "行政单位医疗", "60.99", "60.99", "", "60.99", ""),
+    ("221", "住房保障支出", "445.69", "445.69", "", "445.69", ""),
+    ("22102", "住房改革支出", "445.69", "445.69", "", "445.69", ""),
+    ("2210201", "住房公积金", "187.19", "187.19", "", "187.19", ""),
+    ("2210203", "购房补贴", "258.50", "258.50", "", "258.50", ""),
+]
+SHANGHAI_CLASSES = ["一般公共服务支出", "外交支出", "国防支出", "公共安全支出", "教育支出", "科学技术支出", "文化旅游体育与传媒支出",
+                    "社会保障和就业支出", "卫生健康支出", "节能环保支出", "城乡社区支出", "农林水支出", "交通运输支出",
+                    "资源勘探工业信息等支出", "商业服务业等支出", "金融支出", "援助其他地区支出", "自然资源海洋气象等支出",
+                    "住房保障支出", "粮油物资储备支出", "国有资本经营预算支出", "灾害防治及应急管理支出", "其他支出",
+                    "债务还本支出", "债务付息支出", "抗疫特别国债安排的支出"]
+# As published: the 总表 prints class 208 as 326.71 (the 支出决算表 326.72), a rounding tail.
+SHANGHAI_SUMMARY_CLASSES = {"一般公共服务支出": "2106.66", "社会保障和就业支出": "326.71", "卫生健康支出": "60.99", "住房保障支出": "445.69"}
+
+
+def num(text):
+    return None if text == "" else float(text)
+
+
+def shanghai(path):
+    """A Shanghai district's nine tables (财政部 9-table set), laid out as published: 类/款/项 under
+    支出功能分类科目编码, the 合计 row at the bottom of the 一般公共预算 table, all 26 classes listed
+    in the 总表 (most blank), the 基本支出 table with 类 rows, 预算数/决算数 at the lowest header level
+    of the 三公 table, empty fund tables with a 注. Figures: seed 01 of other-provinces, with its real
+    rounding tails (类 208 326.71 in the 总表, 326.72 in the 支出决算表; 合计 2940.05 against 类 rows
+    adding up to 2940.06; 301 printed 2082.85 against 款 rows adding up to 2082.86)."""
+    ordinals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五", "十六", "十七",
+                "十八", "十九", "二十", "二十一", "二十二", "二十三", "二十四", "二十五", "二十六"]
+    book = openpyxl.Workbook()
+    s = book.active
+    s.title = "1收入支出决算总表"
+    s.append(["收入支出决算总表"])
+    s.append([None, None, None, "单位：万元"])
+    s.append(["收入", None, "支出", None])
+    s.merge_cells("A3:B3")
+    s.merge_cells("C3:D3")
+    s.append(["项目", "决算数", "项目", "决算数"])
+    left = [("一、一般公共预算财政拨款收入", 2940.05), ("二、政府性基金预算财政拨款收入", None), ("三、国有资本经营预算财政拨款收入", None),
+            ("四、上级补助收入", None), ("五、事业收入", None), ("六、经营收入", None), ("七、附属单位上缴收入", None), ("八、其他收入", 6.20)]
+    for i, name in enumerate(SHANGHAI_CLASSES):
+        a = left[i] if i < len(left) else (None, None)
+        s.append([a[0], a[1], f"{ordinals[i]}、{name}", num(SHANGHAI_SUMMARY_CLASSES.get(name, ""))])
+    s.append(["本年收入合计", 2946.25, "本年支出合计", 2940.05])
+    s.append(["使用非财政拨款结余（含专用结余）", None, "结余分配", None])
+    s.append(["年初结转和结余", 49.14, "年末结转和结余", 55.34])
+    s.append(["总计", 2995.39, "总计", 2995.39])
+
+    def code_header(sheet, columns, first_row):
+        sheet.append(["项目"] + [None] * (len(columns) + 3))
+        sheet.append(["支出功能分类科目编码", None, None, "科目名称"] + columns)
+        sheet.append(["类", "款", "项", None] + [None] * len(columns))
+        last = openpyxl.utils.get_column_letter(4 + len(columns))
+        sheet.merge_cells(f"A{first_row}:{last}{first_row}")
+        sheet.merge_cells(f"A{first_row + 1}:C{first_row + 1}")
+
+    def split(code):
+        return [code[:3], code[3:5] or None, code[5:] or None]
+
+    s = book.create_sheet("2收入决算表")
+    s.append(["收入决算表"])
+    s.append([None] * 10 + ["单位：万元"])
+    code_header(s, ["本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"], 3)
+    s.append(["合计", None, None, None, 2946.25, 2940.05, None, None, None, None, 6.20])
+    for code, name, total, appropriation, other, _, _ in SHANGHAI_LINES:
+        s.append(split(code) + [name, num(total), num(appropriation), None, None, None, None, num(other)])
+
+    s = book.create_sheet("3支出决算表")
+    s.append(["支出决算表"])
+    s.append([None] * 9 + ["单位：万元"])
+    code_header(s, ["本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"], 3)
+    s.append(["合计", None, None, None, 2940.05, 2336.91, 603.14, None, None, None])
+    for code, name, _, _, _, basic, project in SHANGHAI_LINES:
+        total = round((num(basic) or 0) + (num(project) or 0), 2)
+        s.append(split(code) + [name, total, num(basic), num(project), None, None, None])
+
+    s = book.create_sheet("4财政拨款收入支出决算总表")
+    s.append(["财政拨款收入支出决算总表"])
+    s.append([None, None, None, None, None, "单位：万元"])
+    s.append(["收入", None, "支出", None, None, None])
+    s.merge_cells("A3:B3")
+    s.merge_cells("C3:F3")
+    s.append(["项目", "决算数", "项目", "合计", "一般公共预算财政拨款", "政府性基金预算财政拨款"])
+    left = [("一、一般公共预算财政拨款", 2940.05), ("二、政府性基金预算财政拨款", None), ("三、国有资本经营预算财政拨款", None)]
+    for i, name in enumerate(SHANGHAI_CLASSES):
+        a = left[i] if i < len(left) else (None, None)
+        v = num(SHANGHAI_SUMMARY_CLASSES.get(name, ""))
+        s.append([a[0], a[1], f"{ordinals[i]}、{name}", v, v, None])
+    s.append(["本年收入合计", 2940.05, "本年支出合计", 2940.05, 2940.05, None])
+    s.append(["年初财政拨款结转和结余", 21.63, "年末财政拨款结转和结余", 21.63, 21.63, None])
+    s.append(["一、一般公共预算财政拨款", 21.63, None, None, None, None])
+    s.append(["二、政府性基金预算财政拨款", None, None, None, None, None])
+    s.append(["总计", 2961.68, "总计", 2961.68, 2961.68, None])
+
+    s = book.create_sheet("5一般公共预算财政拨款支出决算表")
+    s.append(["一般公共预算财政拨款支出决算表"])
+    s.append([None] * 6 + ["单位：万元"])
+    code_header(s, ["合计", "基本支出", "项目支出"], 3)
+    for code, name, _, _, _, basic, project in SHANGHAI_LINES:
+        total = round((num(basic) or 0) + (num(project) or 0), 2)
+        s.append(split(code) + [name, total, num(basic), num(project)])
+    s.append(["合计", None, None, None, 2940.05, 2336.91, 603.14])
+
+    s = book.create_sheet("6一般公共预算财政拨款基本支出决算表")
+    s.append(["一般公共预算财政拨款基本支出决算表"])
+    s.append([None] * 5 + ["单位：万元"])
+    s.append(["经济分类科目编码", "科目名称", "决算数", "经济分类科目编码", "科目名称", "决算数"])
+    personnel = [("301", "工资福利支出", 2082.85), ("30101", "基本工资", 262.33), ("30102", "津贴补贴", 1238.58),
+                 ("30108", "机关事业单位基本养老保险缴费", 160.75), ("30109", "职业年金缴费", 80.38), ("30110", "职工基本医疗保险缴费", 60.99),
+                 ("30112", "其他社会保障缴费", 1.61), ("30113", "住房公积金", 187.19), ("30199", "其他工资福利支出", 91.03),
+                 ("303", "对个人和家庭的补助", 69.41), ("30302", "退休费", 69.10), ("30309", "奖励金", 0.31)]
+    public = [("302", "商品和服务支出", 171.07), ("30201", "办公费", 21.21), ("30202", "印刷费", 7.61), ("30204", "手续费", 0.09),
+              ("30207", "邮电费", 4.88), ("30211", "差旅费", 1.20), ("30213", "维修（护）费", 2.83), ("30215", "会议费", 4.05),
+              ("30226", "劳务费", 2.01), ("30228", "工会经费", 24.42), ("30229", "福利费", 42.77), ("30239", "其他交通费用", 48.49),
+              ("30299", "其他商品和服务支出", 11.51), ("310", "资本性支出", 13.58), ("31002", "办公设备购置", 13.58)]
+    for i in range(max(len(personnel), len(public))):
+        a = personnel[i] if i < len(personnel) else (None, None, None)
+        b = public[i] if i < len(public) else (None, None, None)
+        s.append([a[0], a[1], a[2], b[0], b[1], b[2]])
+    s.append(["人员经费合计", None, 2152.26, "公用经费合计", None, 184.65])
+
+    s = book.create_sheet("7财政拨款三公经费支出决算表")
+    s.append(["财政拨款“三公”经费支出决算表"])
+    s.append([None] * 11 + ["单位：万元"])
+    s.append(["财政拨款“三公”经费"] + [None] * 11)
+    s.merge_cells("A3:L3")
+    s.append(["合计", None, "因公出国（境）费", None, "公务用车购置及运行费", None, None, None, None, None, "公务接待费", None])
+    s.append([None, None, None, None, "小计", None, "公务用车购置费", None, "公务用车运行费", None, None, None])
+    s.append(["预算数", "决算数"] * 6)
+    for rng in ("A4:B5", "C4:D5", "E4:J4", "E5:F5", "G5:H5", "I5:J5", "K4:L5"):
+        s.merge_cells(rng)
+    s.append([0.95, None, None, None, None, None, None, None, None, None, 0.95, None])
+
+    for title, sheet_name in [("政府性基金预算财政拨款收入支出决算表", "8政府性基金预算财政拨款收入支出决算表"),
+                              ("国有资本经营预算财政拨款收入支出决算表", "9国有资本经营预算财政拨款收入支出决算表")]:
+        s = book.create_sheet(sheet_name)
+        s.append([title])
+        s.append([None] * 9 + ["单位：万元"])
+        s.append(["项目", None, None, None, "年初结转和结余", "本年收入", "本年支出", None, None, "年末结转和结余"])
+        s.append(["支出功能分类科目编码", None, None, "科目名称", None, None, "小计", "基本支出", "项目支出", None])
+        s.append(["类", "款", "项", None, None, None, None, None, None, None])
+        s.append(["合计", None, None, None, None, None, None, None, None, None])
+        s.append([f"注：本单位无{title[:-7]}财政拨款支出，故本表无数据。"])
+    book.save(path)
+
+
 def main():
     os.makedirs(HERE, exist_ok=True)
     # Each call rewrites its file (openpyxl stamps the time): regenerate only the fixture you change.
@@ -310,11 +472,13 @@ def main():
     summary(os.path.join(HERE, "extra-column.xlsx"), extra_column=True)
     finance_system(os.path.join(HERE, "finance-system.xlsx"))
     officer(os.path.join(HERE, "officer-yuan.xlsx"))
+    shanghai(os.path.join(HERE, "shanghai-9.xlsx"))
 
 
 if __name__ == "__main__":
     import sys
     if len(sys.argv) > 1:
-        {"officer": lambda: officer(os.path.join(HERE, "officer-yuan.xlsx"))}[sys.argv[1]]()
+        {"officer": lambda: officer(os.path.join(HERE, "officer-yuan.xlsx")),
+         "shanghai": lambda: shanghai(os.path.join(HERE, "shanghai-9.xlsx"))}[sys.argv[1]]()
     else:
         main()

@@ -8,7 +8,7 @@ import XCTest
 /// are reported with both cells; decisions in import.yaml survive a re-import.
 final class ImportAccountingTests: XCTestCase {
     static let fixtures = ["merged-headers.xlsx", "yuan.xlsx", "blank-rows.xlsx", "extra-column.xlsx", "finance-system.xlsx",
-                           "officer-yuan.xlsx", "gb18030.csv"]
+                           "officer-yuan.xlsx", "shanghai-9.xlsx", "gb18030.csv"]
 
     private func sheets(_ fixture: String) throws -> [ImportSheet] {
         try ReportImport.sheets(at: repositoryRoot.appendingPathComponent("Tests/Fixtures/xlsx/\(fixture)"))
@@ -187,6 +187,27 @@ final class ImportAccountingTests: XCTestCase {
         XCTAssertEqual(plan.cells["公开01表!F7"], .compared("与 公开03表!E11 不同"))
         XCTAssertEqual(plan.notices.filter { $0.kind == .conflict }.count, 3, "\(conflicts)")
         XCTAssertTrue(ReportImport.countsLine(plan, language: .zh).contains("3 处不一致"), ReportImport.countsLine(plan, language: .zh))
+    }
+
+    /// A Shanghai district's nine tables as published, with their real rounding tails: each printed
+    /// total is kept as printed (stated), each tail is said once, and nothing is called a difference.
+    func testAShanghaiWorkbookKeepsItsRoundingTailsAsPrinted() throws {
+        let plan = try plan("shanghai-9.xlsx")
+        XCTAssertEqual(plan.tables.count, 9)
+        XCTAssertEqual(plan.emptyTables, ["8政府性基金预算财政拨款收入支出决算表", "9国有资本经营预算财政拨款收入支出决算表"])
+        XCTAssertEqual(plan.notices.filter { $0.kind == .conflict }.map(\.message.zh), [])
+        let tails = plan.notices.filter { $0.kind == .assumption }.map(\.message.zh)
+        XCTAssertEqual(tails.count, 2, "\(tails)")
+        XCTAssertTrue(tails[0].contains("1收入支出决算总表!D12 为 326.71，3支出决算表!E13 为 326.72，相差 0.01，属四舍五入的尾差"), tails[0])
+        let stated = plan.lists.first { $0.path == ["functional_stated"] }!.items.map { $0.fields.map { "\($0.key)=\($0.value)" }.joined(separator: " ") }
+        XCTAssertEqual(stated, ["fund=all total=2940.05 basic=2336.91", "fund=general_budget total=2940.05 basic=2336.91"],
+                       "合计 2940.05 printed against 类 rows adding up to 2940.06")
+        XCTAssertEqual(plan.lists.first { $0.path == ["basic_expenditure", "personnel", "stated_classes"] }?.items.map(\.title), ["301"])
+        XCTAssertEqual(value(plan, "three_public.budget.reception"), "0.95", "预算数/决算数 at the lowest header level")
+        XCTAssertEqual(value(plan, "appropriation.carryover_beginning.general_budget"), "21.63")
+        let income = plan.lists.first { $0.path == ["income_by_function"] }!.items.map { $0.fields.map { "\($0.key)=\($0.value)" }.joined(separator: " ") }
+        XCTAssertTrue(income.contains(#"code="2010602" general_budget=10 other=6.19"#), "\(income)")
+        XCTAssertEqual(plan.count("unplaced"), 0)
     }
 
     func testATotalsRowThatDisagreesWithItsLinesIsReported() {

@@ -198,7 +198,7 @@ public enum ReportImport {
         for list in outcome.plan.lists {
             lines.append(zh ? "  \(list.path.joined(separator: "."))（\(list.items.count) 项）：" : "  \(list.path.joined(separator: ".")) (\(list.items.count) items):")
             for item in list.items {
-                let values = item.fields.dropFirst(list.identity.count).map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                let values = item.fields.filter { !list.identity.contains($0.key) }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
                 lines.append("    \(item.title)\(values.isEmpty ? "" : "：\(values)")    ← \(item.sources.joined(separator: ", "))")
             }
         }

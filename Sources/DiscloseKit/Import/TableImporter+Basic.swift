@@ -59,9 +59,12 @@ extension TableImporter {
             var own = values[code]!
             for child in children { own = own - values[child]! }
             if !children.isEmpty {
-                if own.isNegative || (!own.isZero && anyAmount) {
-                    plan.notice(.conflict, sources[code]!, zh: "经济分类 \(code) 的金额与其下各款之和不同。",
-                                en: "economic class \(code) differs from the sum of its items.")
+                // A 类 row printed otherwise than its 款 rows is kept as stated (stated_classes); beyond a
+                // rounding tail it is reported with both figures.
+                let sum = DecimalNumber.sum(children.map { values[$0]! })
+                if anyAmount && !sumConsistent(values[code]!, children.map { values[$0]! }, unit) {
+                    plan.notice(.conflict, sources[code]!, zh: "经济分类 \(code)：\(sources[code]!) 为 \(ImportPlan.yaml(values[code]!))，其下各款之和为 \(ImportPlan.yaml(sum))，相差 \(Self.difference(values[code]!, sum))；按原表记下，请核对。",
+                                en: "economic class \(code): \(sources[code]!) is \(ImportPlan.yaml(values[code]!)) but its items add up to \(ImportPlan.yaml(sum)); kept as printed.")
                 }
                 continue
             }

@@ -12,6 +12,8 @@ extension TableImporter {
         /// The cell of each amount: code → column key → "sheet!A1"; and of each total.
         var cells: [String: [String: String]] = [:]
         var totalCells: [String: String] = [:]
+        /// Columns whose 合计 cell is blank (read as 0, stating nothing).
+        var blankTotals: Set<String> = []
         /// The name printed beside each code.
         var names: [String: String] = [:]
         /// The unit the sheet printed its amounts in.
@@ -123,7 +125,8 @@ extension TableImporter {
                     for (c, key) in keys {
                         if let v = amount(grid, r, c) {
                             table.totals[key] = v
-                            if !grid.sheet.cell(r, c).isEmpty { table.totalCells[key] = grid.sheet.reference(r, c) }
+                            table.totalCells[key] = grid.sheet.reference(r, c)
+                            if grid.sheet.cell(r, c).isEmpty { table.blankTotals.insert(key) }
                         }
                     }
                 } else if !code.isEmpty && code.allSatisfy(\.isNumber) {

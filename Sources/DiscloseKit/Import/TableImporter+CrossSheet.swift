@@ -76,8 +76,19 @@ extension TableImporter {
             let stated = DecimalNumber.sum(rows.map { Self.lineTotal($0.2) })
             let cells = rows.map { $0.0.cells[code]?["total"] ?? $0.0.rows[code] ?? $0.0.sheet }
             let otherUnit = rows.first!.0.unit
+            // The lines of the class without lines under them: what both figures add up.
+            let leaves = rows.flatMap { table, _, _ in
+                table.values.keys.filter { $0.hasPrefix(code) && !table.hasChildren($0) }.map { Self.lineTotal(table.values[$0]!) }
+            }
             if sameFact(line.value, line.unit, stated, otherUnit) {
                 plan.account(line.cell, .compared("与 \(cells.joined(separator: "、")) 相同"))
+            } else if sumConsistent(line.value, leaves, line.unit) && sumConsistent(stated, leaves, otherUnit) {
+                // A rounding tail (尾差): both are sums of the same rows, rounded each its own way. The content
+                // keeps one stated figure per class; the detail table's is kept, and the other is said.
+                plan.account(line.cell, .compared("与 \(cells.joined(separator: "、")) 相差尾差"))
+                plan.notice(.assumption, line.cell,
+                            zh: "\(line.label)（\(code)）：\(line.cell) 为 \(ImportPlan.yaml(line.value))，\(cells.joined(separator: "、")) 为 \(ImportPlan.yaml(stated))，相差 \(Self.difference(line.value, stated))，属四舍五入的尾差；记为后者。",
+                            en: "\(line.label) (\(code)): \(line.cell) is \(ImportPlan.yaml(line.value)), \(cells.joined(separator: ", ")) is \(ImportPlan.yaml(stated)): a rounding tail; the latter is kept.")
             } else {
                 plan.account(line.cell, .compared("与 \(cells.joined(separator: "、")) 不同"))
                 plan.notice(.conflict, line.cell,

@@ -72,7 +72,9 @@ extension TableImporter {
             for code in table.values.keys.sorted() where table.hasChildren(code) {
                 add(code, scope, table.values[code]!, table.cells[code] ?? [:])
             }
-            if table.totalsRow != nil && !table.values.isEmpty { add(nil, scope, table.totals, table.totalCells) }
+            if table.totalsRow != nil && !table.values.isEmpty {
+                add(nil, scope, table.totals, table.totalCells.filter { !table.blankTotals.contains($0.key) })
+            }
         }
         for line in statedClassLines {
             add(line.code, line.fund?.rawValue ?? "all", ["total": line.value], ["total": line.cell])
