@@ -183,6 +183,38 @@ final class ImportDecisionsTests: XCTestCase {
         XCTAssertTrue(figures[1].contains("general_budget: 3474.67"), figures[1])
     }
 
+    /// A report that keeps its figures in 元: the home page and the unit page, whose captions say 万元,
+    /// show the same 万元 figures as the same report kept in 万元 (never 元 under a 万元 heading).
+    func testAReportInYuanShowsWanYuanOnTheHomeAndUnitPages() throws {
+        let wan = FixtureSite()
+        var yuan = FixtureSite()
+        let accounts = "test-zzb/2023/accounts.yaml"
+        // Every amount (the figures with decimals) × 10000, and the unit declared.
+        let text = try XCTUnwrap(yuan.files[accounts])
+        let regex = try NSRegularExpression(pattern: #"(?<=: )(\d+)\.(\d\d)\b"#)
+        var converted = text
+        for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).reversed() {
+            let range = Range(match.range, in: text)!
+            let value = DecimalNumber(String(text[range]))! * DecimalNumber(10_000)
+            converted.replaceSubrange(range, with: value.formatted(decimals: 2))
+        }
+        yuan.files[accounts] = "unit: 元\n" + converted
+        XCTAssertTrue(yuan.files[accounts]!.contains("general_budget: 1000000.00"))
+        var sites: [[String: Data]] = []
+        for site in [wan, yuan] {
+            let content = try site.write()
+            roots.append(content.deletingLastPathComponent())
+            sites.append(try pages(content))
+        }
+        for path in ["index.html", "test-zzb/index.html"] {
+            let a = String(decoding: try XCTUnwrap(sites[0][path], path), as: UTF8.self)
+            let b = String(decoding: try XCTUnwrap(sites[1][path], path), as: UTF8.self)
+            XCTAssertEqual(a, b, path)
+            XCTAssertTrue(a.contains(">100.00<"), a)
+            XCTAssertFalse(b.contains("1,000,000.00"), "\(path): 元 under a 万元 heading")
+        }
+    }
+
     /// 元 with 分 become six-decimal 万元 figures that check accepts, and pages print two decimals,
     /// rounded half away from zero.
     func testAYuanWorkbookWithFenIsAcceptedAndPrintedToTwoDecimals() throws {
