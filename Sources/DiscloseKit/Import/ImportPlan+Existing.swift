@@ -109,7 +109,10 @@ extension ImportPlan {
             guard !planned.contains(identity), let seen = statedSeen[identity.joined(separator: "|")] else { continue }
             var fields: [(key: String, value: String)] = identity[0].isEmpty ? [] : [("code", Self.yaml(code: identity[0]))]
             fields.append(("fund", identity[1]))
-            for key in seen.keys.sorted() where Self.field(existing, key, list) != nil { fields.append((key, seen[key]!)) }
+            let recorded = seen.keys.sorted().filter { Self.field(existing, $0, list) != nil }
+            // A placeholder of the skeleton (every field empty) records nothing.
+            guard !recorded.isEmpty else { continue }
+            for key in recorded { fields.append((key, seen[key]!)) }
             lists[index].items.append(Item(fields: fields, sources: [], title: identity.joined(separator: " ")))
         }
     }

@@ -195,7 +195,7 @@ public enum ReportImport {
         for scalar in outcome.plan.scalars {
             lines.append("  \(scalar.path.joined(separator: ".")) = \(scalar.value)    ← \(scalar.sources.joined(separator: ", "))")
         }
-        for list in outcome.plan.lists {
+        for list in outcome.plan.lists where !list.items.isEmpty {
             lines.append(zh ? "  \(list.path.joined(separator: "."))（\(list.items.count) 项）：" : "  \(list.path.joined(separator: ".")) (\(list.items.count) items):")
             for item in list.items {
                 let values = item.fields.filter { !list.identity.contains($0.key) }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
