@@ -210,6 +210,29 @@ final class ImportAccountingTests: XCTestCase {
         XCTAssertEqual(plan.count("unplaced"), 0)
     }
 
+    /// Without a 支出决算表, a class of the 总表 (every fund) may exceed the 财政拨款 tables by its
+    /// non-appropriation spending, but never fall short of them.
+    func testTheSummaryClassesAgainstTheAppropriationTablesAlone() {
+        func plan(_ summaryClass: String) -> ImportPlan {
+            let summary = ImportSheet.csv(name: "总表.csv", text: "收入支出决算总表\n单位：万元\n收入,,支出,\n项目,决算数,项目,决算数\n一、一般公共预算财政拨款收入,100,一、一般公共服务支出,\(summaryClass)\n")
+            let general = ImportSheet.csv(name: "一般.csv", text: """
+                一般公共预算财政拨款支出决算表
+                单位：万元
+                科目编码,科目名称,合计,基本支出,项目支出
+                合计,,100,100,0
+                201,一般公共服务支出,100,100,0
+                2010101,行政运行,100,100,0
+                """)
+            return TableImporter(unit: .wanYuan).plan(for: [summary, general])
+        }
+        let more = plan("110")
+        XCTAssertEqual(more.notices.map(\.message.zh), [])
+        XCTAssertEqual(more.cells["总表.csv!D5"], .imported("functional_stated 201 all total"), "kept as the stated class total")
+        let less = plan("90")
+        XCTAssertEqual(less.notices.filter { $0.kind == .conflict }.count, 1, "\(less.notices.map(\.message.zh))")
+        XCTAssertTrue(less.notices[0].message.zh.contains("总表.csv!D5 为 90，一般.csv!C5 为 100"), less.notices[0].message.zh)
+    }
+
     func testATotalsRowThatDisagreesWithItsLinesIsReported() {
         let sheet = ImportSheet.csv(name: "支出.csv", text: """
             支出决算表

@@ -80,8 +80,13 @@ extension TableImporter {
             let leaves = rows.flatMap { table, _, _ in
                 table.values.keys.filter { $0.hasPrefix(code) && !table.hasChildren($0) }.map { Self.lineTotal(table.values[$0]!) }
             }
+            // Without a 支出决算表 the 总表's class (every fund) is compared with the 财政拨款 tables: it
+            // may be more by the class's non-appropriation spending, never less.
+            let againstFunds = line.fund == nil && codeTables["expenditure"] == nil
             if sameFact(line.value, line.unit, stated, otherUnit) {
                 plan.account(line.cell, .compared("与 \(cells.joined(separator: "、")) 相同"))
+            } else if againstFunds && line.value > stated {
+                plan.account(line.cell, .compared("不少于 \(cells.joined(separator: "、")) 之和，多出的是非财政拨款支出"))
             } else if sumConsistent(line.value, leaves, line.unit) && sumConsistent(stated, leaves, otherUnit) {
                 // A rounding tail (尾差): both are sums of the same rows, rounded each its own way. The content
                 // keeps one stated figure per class; the detail table's is kept, and the other is said.
