@@ -220,8 +220,4 @@ public struct PreviewServer: Sendable {
     }
 }
 
-func esc(_ s: String) -> String {
-    s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-        .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        .replacingOccurrences(of: "'", with: "&#39;")
-}
+func esc(_ s: String) -> String { Markup.escape(s) }

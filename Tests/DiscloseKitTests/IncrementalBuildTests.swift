@@ -52,9 +52,13 @@ final class IncrementalBuildTests: XCTestCase {
     }
 
     func testUnchangedContentReadsAndWritesNothing() throws {
-        XCTAssertEqual(build().incremental, .full, "no record yet")
+        let first = build()
+        XCTAssertEqual(first.incremental, .full, "no record yet")
         let stamps = FileStamps.scan(output)
         let again = build()
+        // The record keeps the diagnostics as data: rendered again, in either language, they read as first printed.
+        for language in Language.allCases { XCTAssertEqual(again.diagnosticsText(language), first.diagnosticsText(language)) }
+        XCTAssertEqual(again.earlier.diagnostics.map(\.rule), first.diagnostics.sortedForOutput().map(\.rule))
         XCTAssertEqual(again.incremental, .unchanged)
         XCTAssertEqual(again.reports, 3)
         // The warnings of the first build are still reported.

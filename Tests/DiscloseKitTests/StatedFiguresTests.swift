@@ -94,4 +94,37 @@ final class StatedFiguresTests: XCTestCase {
         XCTAssertEqual(figures.threePublicActual.total.shown, DecimalNumber("0.40")!)
         XCTAssertEqual(figures.generalBudgetShare, DecimalNumber("100.00")!)
     }
+
+    /// Tables (and so the CSV and XLSX exports, which write the table cells) print the stated figures.
+    func testTablesPrintTheStatedFigures() throws {
+        let figures = ReportFigures(try load(withStatedFigures))
+        let tables = Dictionary(uniqueKeysWithValues: TableBuilder(figures: figures, unitName: "测试县委组织部").tables().map { ($0.id, $0) })
+        let generalBudget = try XCTUnwrap(tables["general-budget"])
+        XCTAssertEqual(generalBudget.bodyRows[0].dropFirst().map(\.plain), ["99.99", "80.00", "20.00"], "the 合计 row as stated (basic and project as summed)")
+        let class201 = try XCTUnwrap(generalBudget.bodyRows.first { $0.first?.text == "201" })
+        XCTAssertEqual(class201[4...].map(\.plain), ["100.01", "80.00", "20.01"])
+        let expenditure = try XCTUnwrap(tables["expenditure"])
+        XCTAssertEqual(expenditure.bodyRows.first { $0[0].text == "201" && $0[1].text == "32" }?[4].plain, "100.00")
+        let basic = try XCTUnwrap(tables["general-budget-basic"])
+        XCTAssertEqual(basic.bodyRows.first { $0.first?.text == "301" }?[2].plain, "70.01")
+        let summary = try XCTUnwrap(tables["appropriation-summary"])
+        XCTAssertEqual(summary.bodyRows.first { $0.first?.text == "本年收入合计" }?[1].plain, "100.02")
+        XCTAssertEqual(summary.bodyRows.last?[1].plain, "100.03")
+        let csv = CSVWriter.csv(generalBudget)
+        XCTAssertTrue(csv.contains("201,,,一般公共服务支出,100.01,80.00,20.01"), csv)
+    }
+
+    /// `disclose new` carries last year's figures as that report shows them: stated totals where recorded.
+    func testCarryOverTakesTheStatedFigures() throws {
+        let report = try load { site in
+            withStatedFigures(&site)
+            site.edit("test-zzb/2023/accounts.yaml", replacing: "reception: 0.40}", with: "reception: 0.40, total: 0.41}")
+        }
+        let carried = Dictionary(uniqueKeysWithValues: PreviousYearFigures.carried(from: report).map { ($0.path, $0) })
+        XCTAssertEqual(carried["previous.general_budget_expenditure"]?.value, DecimalNumber("99.99")!)
+        XCTAssertEqual(carried["previous.general_budget_expenditure"]?.source?.line, report.accounts.functionalStated[2].location.line)
+        XCTAssertEqual(carried["previous.appropriation_total"]?.value, DecimalNumber("100.03")!)
+        XCTAssertEqual(carried["three_public.previous.total"]?.value, DecimalNumber("0.41")!)
+        XCTAssertNil(carried["three_public.previous.vehicle"], "no 小计 was printed")
+    }
 }

@@ -73,6 +73,6 @@ final class XLSXExportTests: XCTestCase {
         XCTAssertEqual([0, 25, 26, 51, 701, 702].map(XLSXWriter.columnName), ["A", "Z", "AA", "AZ", "ZZ", "AAA"])
         XCTAssertEqual(XLSXWriter.sheetName(index: 0, title: "a/b:c*d?e[f]g\\h"), "1 abcdefgh")
         XCTAssertEqual(XLSXWriter.sheetName(index: 11, title: String(repeating: "表", count: 40)).count, 31)
-        XCTAssertEqual(XLSXWriter.escape("<b>&\"x\"\u{1}\u{7}"), "&lt;b&gt;&amp;&quot;x&quot;")
+        XCTAssertEqual(Markup.escape("<b>&\"x\"\u{1}\u{7}'"), "&lt;b&gt;&amp;&quot;x&quot;&#39;", "one escaper for HTML, SVG and workbook XML")
     }
 }

@@ -1,8 +1,24 @@
 /// What a chart shows, independent of how it is drawn. Values are exact; geometry is computed from them.
 public struct ChartSpec: Sendable {
-    public enum Kind: String, Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
         case bar
         case pie
+
+        /// How the page names the chart.
+        public var label: String {
+            switch self {
+            case .bar: return "柱状图"
+            case .pie: return "饼状图"
+            }
+        }
+
+        /// Whether each item's share of the whole is printed beside it.
+        public var showsShares: Bool {
+            switch self {
+            case .bar: return false
+            case .pie: return true
+            }
+        }
     }
 
     public struct Item: Sendable {
@@ -56,7 +72,7 @@ public struct ChartSpec: Sendable {
     public var description: String {
         if isEmpty { return "\(number) \(title)：本年度没有相关数据。" }
         let parts = items.map { item -> String in
-            kind == .pie ? "\(item.label)\(Derived.money(item.value))\(unit.rawValue)，占\(share(item))%"
+            kind.showsShares ? "\(item.label)\(Derived.money(item.value))\(unit.rawValue)，占\(share(item))%"
                 : "\(item.label)\(Derived.money(item.value))\(unit.rawValue)"
         }
         return "\(number) \(title)（单位：\(unit.rawValue)）：" + parts.joined(separator: "；") + "。"

@@ -13,7 +13,7 @@ public enum SVGChart {
 
     /// Height grows with a long legend so no text leaves the chart.
     public static func height(of spec: ChartSpec) -> Int {
-        guard spec.kind == .pie, !spec.isEmpty else { return minHeight }
+        guard spec.kind.showsShares, !spec.isEmpty else { return minHeight }
         return max(minHeight, Int(legendTop + legendHeight(spec) + 16))
     }
 
@@ -33,10 +33,10 @@ public enum SVGChart {
         let titleID = "chart-\(spec.id)-title", descID = "chart-\(spec.id)-desc"
         return """
         <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)" role="img" aria-labelledby="\(titleID) \(descID)" style="font-family:\(fontStack);background:#ffffff">
-        <title id="\(titleID)">\(escape("\(spec.number) \(spec.title)"))</title>
-        <desc id="\(descID)">\(escape(spec.description))</desc>
+        <title id="\(titleID)">\(Markup.escape("\(spec.number) \(spec.title)"))</title>
+        <desc id="\(descID)">\(Markup.escape(spec.description))</desc>
         <rect x="0" y="0" width="\(width)" height="\(height)" fill="#ffffff"/>
-        \(drawTitle ? "<text x=\"\(width / 2)\" y=\"28\" text-anchor=\"middle\" style=\"font-size:17px;font-weight:700;fill:#1a1a1a\">\(escape("\(spec.number) \(spec.title)"))</text>" : "")
+        \(drawTitle ? "<text x=\"\(width / 2)\" y=\"28\" text-anchor=\"middle\" style=\"font-size:17px;font-weight:700;fill:#1a1a1a\">\(Markup.escape("\(spec.number) \(spec.title)"))</text>" : "")
         <text x="\(width - 12)" y="52" text-anchor="end" style="font-size:12px;fill:#444444">单位：\(spec.unit.rawValue)</text>
         \(body)</svg>
 
@@ -97,11 +97,11 @@ public enum SVGChart {
             out += "<text x=\"\(f(x + 7))\" y=\"\(f(y + 11))\" text-anchor=\"middle\" style=\"font-size:10px;font-weight:700;fill:\(item.value.isZero ? "#444444" : "#ffffff")\">\(index + 1)</text>\n"
             var lineY = y + 12
             for line in wrap(item.label, legendWrap) {
-                out += "<text x=\"\(f(x + 22))\" y=\"\(f(lineY))\" style=\"font-size:\(size)px;fill:#1a1a1a\">\(escape(line))</text>\n"
+                out += "<text x=\"\(f(x + 22))\" y=\"\(f(lineY))\" style=\"font-size:\(size)px;fill:#1a1a1a\">\(Markup.escape(line))</text>\n"
                 lineY += lh
             }
             let value = "\(Derived.tableMoney(item.value))（\(spec.share(item))%）"
-            out += "<text x=\"\(f(x + 22))\" y=\"\(f(lineY))\" style=\"font-size:\(size)px;fill:#333333\">\(escape(value))</text>\n"
+            out += "<text x=\"\(f(x + 22))\" y=\"\(f(lineY))\" style=\"font-size:\(size)px;fill:#333333\">\(Markup.escape(value))</text>\n"
             y = lineY + 4 + legendGap
         }
         return out
@@ -126,15 +126,15 @@ public enum SVGChart {
             let color = palette[index % palette.count]
             out += "<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(barWidth))\" height=\"\(f(h))\" fill=\"\(color)\" data-value=\"\(Derived.money(item.value))\"/>\n"
             let labelY = v >= 0 ? y - 8 : y + h + 18
-            out += "<text x=\"\(f(x + barWidth / 2))\" y=\"\(f(labelY))\" text-anchor=\"middle\" style=\"font-size:14px;font-weight:700;fill:#1a1a1a\">\(escape(Derived.tableMoney(item.value)))</text>\n"
+            out += "<text x=\"\(f(x + barWidth / 2))\" y=\"\(f(labelY))\" text-anchor=\"middle\" style=\"font-size:14px;font-weight:700;fill:#1a1a1a\">\(Markup.escape(Derived.tableMoney(item.value)))</text>\n"
             var lineY = bottom + 24
             for line in wrap(item.label, Int(slot / 14)) {
-                out += "<text x=\"\(f(x + barWidth / 2))\" y=\"\(f(lineY))\" text-anchor=\"middle\" style=\"font-size:13px;fill:#1a1a1a\">\(escape(line))</text>\n"
+                out += "<text x=\"\(f(x + barWidth / 2))\" y=\"\(f(lineY))\" text-anchor=\"middle\" style=\"font-size:13px;fill:#1a1a1a\">\(Markup.escape(line))</text>\n"
                 lineY += 16
             }
         }
         if spec.items.count == 2, let change = changeNote(spec) {
-            out += "<text x=\"12\" y=\"52\" style=\"font-size:13px;fill:#333333\">\(escape("\(spec.items[1].label)比\(spec.items[0].label)\(change)"))</text>\n"
+            out += "<text x=\"12\" y=\"52\" style=\"font-size:13px;fill:#333333\">\(Markup.escape("\(spec.items[1].label)比\(spec.items[0].label)\(change)"))</text>\n"
         }
         return out
     }
@@ -189,21 +189,4 @@ public enum SVGChart {
         return lines.isEmpty ? [""] : lines
     }
 
-    public static func escape(_ s: String) -> String {
-        var out = ""
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                // XML 1.0 forbids most control characters.
-                if let v = ch.unicodeScalars.first?.value, v < 0x20, v != 0x09, v != 0x0A, v != 0x0D { continue }
-                out.append(ch)
-            }
-        }
-        return out
-    }
 }

@@ -8,20 +8,26 @@ public struct ReportFigures: Sendable {
     public var accounts: FinalAccounts { report.accounts }
     public var unit: MoneyUnit { report.accounts.unit }
 
-    // MARK: 收入支出决算总表
+    // MARK: 收入支出决算总表 (its figures are stated in accounts.yaml; `derived` is the sum of their parts)
 
-    /// 本年收入合计 (a field of the summary table).
+    /// 本年收入合计: stated `income.total`, derived Σ of the eight sources.
     public let incomeTotal: ReportFigure
-    /// 本年支出合计
+    /// 本年支出合计: stated `expenditure.total`, derived Σ of the kinds of spending.
     public let expenditureTotal: ReportFigure
-    /// 收、支总计 (收入总计)
+    /// 收、支总计 (收入总计): stated `income.grand_total`, derived 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余.
     public let grandTotal: ReportFigure
-    /// 支出总计
+    /// 支出总计: stated `expenditure.grand_total`, derived 本年支出合计 + 结余分配 + 年末结转和结余.
     public let expenditureGrandTotal: ReportFigure
-    /// Each income source (missing ones as zero).
+    /// Each income source: stated the field, derived Σ of 收入决算表 rows where they are given (else the field).
     public let incomeSources: [IncomeStatement.Source: ReportFigure]
-    /// Each kind of spending (missing ones as zero).
+    /// Each kind of spending: stated the field, derived Σ of every fund's functional rows.
     public let expenditureKinds: [ExpenditureStatement.Kind: ReportFigure]
+    /// 政府采购支出总额: stated `procurement.total`, derived goods + works + services.
+    public let procurementTotal: ReportFigure
+    /// 公务接待费 (决算): stated `three_public.actual.reception`, derived 国内 + 外事接待.
+    public let reception: ReportFigure
+    /// 国内公务接待: stated its amount, derived Σ of the itemised receptions.
+    public let domesticReception: ReportFigure
 
     // MARK: Tables summing rows
 
@@ -49,22 +55,39 @@ public struct ReportFigures: Sendable {
     public init(_ report: Report) {
         self.report = report
         let a = report.accounts
-        incomeTotal = .field(a.income.total)
-        expenditureTotal = .field(a.expenditure.total)
-        grandTotal = .field(a.income.grandTotal)
-        expenditureGrandTotal = .field(a.expenditure.grandTotal)
-        var sources: [IncomeStatement.Source: ReportFigure] = [:]
-        for s in IncomeStatement.Source.allCases {
-            sources[s] = a.income.sources[s].map(ReportFigure.field) ?? ReportFigure(derived: .zero, sources: [], provenance: "income.\(s.rawValue)")
-        }
-        incomeSources = sources
-        var kinds: [ExpenditureStatement.Kind: ReportFigure] = [:]
-        for k in ExpenditureStatement.Kind.allCases {
-            kinds[k] = a.expenditure.kinds[k].map(ReportFigure.field) ?? ReportFigure(derived: .zero, sources: [], provenance: "expenditure.\(k.rawValue)")
-        }
-        expenditureKinds = kinds
         var functional: [FundScope: FunctionalTotals] = [:]
         for scope in FundScope.allCases { functional[scope] = FunctionalTotals(scope: scope, accounts: a) }
+        // The summary table's totals are stated in accounts.yaml; each is kept beside the sum of its parts.
+        let i = a.income, e = a.expenditure
+        var sources: [IncomeStatement.Source: ReportFigure] = [:]
+        for s in IncomeStatement.Source.allCases {
+            let rows = a.incomeByFunction.compactMap { $0.sources[s] }
+            if a.incomeByFunction.isEmpty {
+                sources[s] = i.sources[s].map(ReportFigure.field) ?? ReportFigure(derived: .zero, sources: [], provenance: "income.\(s.rawValue)")
+            } else {
+                sources[s] = .sum(rows, stated: i.sources[s], provenance: "Σ income_by_function[].\(s.rawValue)")
+            }
+        }
+        incomeSources = sources
+        incomeTotal = .sum(IncomeStatement.Source.allCases.compactMap { i.sources[$0] }, stated: i.total, provenance: "Σ income.{general_budget … other}")
+        grandTotal = .sum([i.total, i.nonAppropriationBalanceUsed, i.carryoverBeginning], stated: i.grandTotal,
+                          provenance: "income.total + income.non_appropriation_balance_used + income.carryover_beginning")
+        var kinds: [ExpenditureStatement.Kind: ReportFigure] = [:]
+        for k in ExpenditureStatement.Kind.allCases {
+            let rows = functional[.all]!.total.figure(FunctionalColumn(k))
+            kinds[k] = ReportFigure(derived: rows.derived, stated: e.kinds[k], sources: rows.sources, provenance: rows.provenance)
+        }
+        expenditureKinds = kinds
+        expenditureTotal = .sum(ExpenditureStatement.Kind.allCases.compactMap { e.kinds[$0] }, stated: e.total, provenance: "Σ expenditure.{basic … subsidy_to_subordinates}")
+        expenditureGrandTotal = .sum([e.total, e.balanceDistribution, e.carryoverEnding], stated: e.grandTotal,
+                                     provenance: "expenditure.total + expenditure.balance_distribution + expenditure.carryover_ending")
+        let p = a.procurement
+        procurementTotal = .sum([p.goods, p.works, p.services], stated: p.total, provenance: "procurement.goods + works + services")
+        let t = a.threePublic
+        reception = .sum([t.domesticReception.amount, t.foreignReception.amount], stated: t.actual.reception,
+                         provenance: "three_public.reception.domestic.amount + foreign.amount")
+        domesticReception = .sum(t.domesticReception.items.map(\.amount), stated: t.domesticReception.amount,
+                                 provenance: "Σ three_public.reception.domestic.items[].amount")
         self.functional = functional
         appropriation = AppropriationFigures(accounts: a, functional: functional)
         personnel = EconomicGroup(a.basic.personnel)

@@ -16,12 +16,17 @@ public struct EconomicLine: Sendable {
 
 /// One group of the basic-spending table: its total and its 类/款 lines.
 public struct EconomicGroup: Sendable {
+    /// Stated the group's `total`; derived Σ of its items' amounts.
     public let total: ReportFigure
+    /// Every item has an amount (only then is the total checked against them).
+    public let itemsComplete: Bool
     /// Every code an item names, and its 类, in code order.
     public let lines: [EconomicLine]
 
     init(_ group: BasicExpenditure.Group) {
-        total = .field(group.total)
+        let itemAmounts = group.items.compactMap(\.amount)
+        total = .sum(itemAmounts, stated: group.total, provenance: "Σ \(group.total.path.replacingOccurrences(of: ".total", with: "")).items[].amount")
+        itemsComplete = !itemAmounts.isEmpty && itemAmounts.count == group.items.count
         var known: Set<String> = []
         var amounts: [String: [Figure]] = [:]
         for item in group.items {

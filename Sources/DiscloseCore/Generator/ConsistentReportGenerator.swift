@@ -2,9 +2,17 @@
 /// seeded generator so the same seed gives the same files. Used by the property tests and the benchmark.
 public struct ConsistentReportGenerator: Sendable {
     public let codes: CodeLists
+    /// Also write the totals and subtotals a published form prints (`functional_stated`,
+    /// `stated_classes`, `appropriation.stated`), each equal to the sum of its rows.
+    public let statedFigures: Bool
 
     public init(codes: CodeLists = .bundled) {
+        self.init(codes: codes, statedFigures: false)
+    }
+
+    public init(codes: CodeLists = .bundled, statedFigures: Bool) {
         self.codes = codes
+        self.statedFigures = statedFigures
     }
 
     public static let siteYAML = """
@@ -154,6 +162,15 @@ public struct ConsistentReportGenerator: Sendable {
 
         """
         let appropriationTotal = DecimalNumber.sum(Fund.appropriations.map { income[$0]! + (opening[$0] ?? .zero) })
+        if statedFigures {
+            let appropriationIncome = DecimalNumber.sum(Fund.appropriations.map { income[$0]! })
+            let appropriationSpent = DecimalNumber.sum(Fund.appropriations.map(spent))
+            let closingAppropriation = DecimalNumber.sum(Fund.appropriations.map { closing[$0]! })
+            accounts += "  stated: {income_total: \(money(appropriationIncome)), expenditure_total: \(money(appropriationSpent)), "
+                + "carryover_beginning: \(money(DecimalNumber.sum(Fund.appropriations.map { opening[$0] ?? .zero }))), "
+                + "carryover_ending: \(money(closingAppropriation)), income_grand_total: \(money(appropriationTotal)), "
+                + "expenditure_grand_total: \(money(appropriationSpent + closingAppropriation))}\n"
+        }
         if let carry {
             accounts += """
             previous:
@@ -175,6 +192,21 @@ public struct ConsistentReportGenerator: Sendable {
         for row in rows {
             accounts += "  - {code: \"\(row.code)\"\(row.fund == .generalBudget ? "" : ", fund: \(row.fund.rawValue)"), basic: \(money(row.basic)), project: \(money(row.project))\(row.fund == .generalBudget ? ", budget: \(money(row.budget))" : "")}\n"
         }
+        if statedFigures {
+            // 类 and 款 lines and the 合计 row of the general-budget table, and the 支出决算表's 合计 row.
+            let general = rows.filter { $0.fund == .generalBudget }
+            var prefixes: Set<String> = []
+            for row in general { for length in [3, 5] { prefixes.insert(String(row.code.prefix(length))) } }
+            accounts += "functional_stated:\n"
+            for code in prefixes.sorted() {
+                let under = general.filter { $0.code.hasPrefix(code) }
+                let b = DecimalNumber.sum(under.map(\.basic)), p = DecimalNumber.sum(under.map(\.project))
+                accounts += "  - {code: \"\(code)\", total: \(money(b + p)), basic: \(money(b)), project: \(money(p)), budget: \(money(DecimalNumber.sum(under.map(\.budget))))}\n"
+            }
+            let gb = DecimalNumber.sum(general.map(\.basic)), gp = DecimalNumber.sum(general.map(\.project))
+            accounts += "  - {total: \(money(gb + gp)), basic: \(money(gb)), project: \(money(gp)), budget: \(money(DecimalNumber.sum(general.map(\.budget))))}\n"
+            accounts += "  - {fund: all, total: \(money(expenditureTotal)), basic: \(money(basic)), project: \(money(project))}\n"
+        }
         if hasFund, let fundRow = rows.first(where: { $0.fund == .governmentFund }) {
             accounts += """
             government_fund:
@@ -184,16 +216,23 @@ public struct ConsistentReportGenerator: Sendable {
             """
             _ = fundRow
         }
+        func statedClasses(_ items: [(String, DecimalNumber)]) -> String {
+            guard statedFigures else { return "" }
+            let classes = Set(items.map { String($0.0.prefix(3)) }).sorted()
+            return "\n    stated_classes:\n" + classes.map { cls in
+                "      - {code: \"\(cls)\", amount: \(money(DecimalNumber.sum(items.filter { $0.0.hasPrefix(cls) }.map(\.1))))}"
+            }.joined(separator: "\n")
+        }
         accounts += """
         basic_expenditure:
           personnel:
             total: \(money(personnelTotal))
             items:
-        \(personnelItems.map { "      - {code: \"\($0.0)\", amount: \(money($0.1))}" }.joined(separator: "\n"))
+        \(personnelItems.map { "      - {code: \"\($0.0)\", amount: \(money($0.1))}" }.joined(separator: "\n"))\(statedClasses(Array(personnelItems)))
           public:
             total: \(money(publicTotal))
             items:
-        \(publicItems.map { "      - {code: \"\($0.0)\", amount: \(money($0.1))}" }.joined(separator: "\n"))
+        \(publicItems.map { "      - {code: \"\($0.0)\", amount: \(money($0.1))}" }.joined(separator: "\n"))\(statedClasses(Array(publicItems)))
         three_public:
           budget: {overseas: \(money(budget3[0])), vehicle_purchase: \(money(budget3[1])), vehicle_operation: \(money(budget3[2])), reception: \(money(budget3[3]))}
           actual: {overseas: \(money(actual3[0])), vehicle_purchase: \(money(actual3[1])), vehicle_operation: \(money(actual3[2])), reception: \(money(actual3[3])), total: \(money(DecimalNumber.sum(actual3)))}

@@ -14,8 +14,9 @@ enum BetweenRules {
     ) { c in
         var out: [Diagnostic] = []
         for kind in ExpenditureStatement.Kind.allCases {
-            let rows = c.figures.spending(.all, FunctionalColumn(kind)).sources
-            let total = c.accounts.expenditure.kinds[kind] ?? Figure(.zero(c.unit), at: c.accounts.expenditure.total.location, path: "expenditure.\(kind.rawValue)")
+            let figure = c.figures.expenditureKinds[kind]!
+            let rows = figure.sources
+            let total = figure.stated ?? Figure(.zero(c.unit), at: c.accounts.expenditure.total.location, path: "expenditure.\(kind.rawValue)")
             if rows.isEmpty && total.value.isZero { continue }
             if let d = Finding.sum("FUNC-KIND", total: total, parts: rows, totalZh: kind.label, totalEn: kind.rawValue,
                                    partsZh: "支出功能分类明细中\(kind.label)", partsEn: "functional rows' \(kind.rawValue) spending") { out.append(d) }
@@ -112,8 +113,9 @@ enum BetweenRules {
         guard !c.accounts.incomeByFunction.isEmpty else { return [] }
         var out: [Diagnostic] = []
         for source in IncomeStatement.Source.allCases {
-            let rows = c.accounts.incomeByFunction.compactMap { $0.sources[source] }
-            let total = c.accounts.income.sources[source] ?? Figure(.zero(c.unit), at: c.accounts.income.total.location, path: "income.\(source.rawValue)")
+            let figure = c.figures.incomeSources[source]!
+            let rows = figure.sources
+            let total = figure.stated ?? Figure(.zero(c.unit), at: c.accounts.income.total.location, path: "income.\(source.rawValue)")
             if rows.isEmpty && total.value.isZero { continue }
             if let d = Finding.sum("INCOME-BY-FUNC", total: total, parts: rows, totalZh: source.label, totalEn: source.rawValue,
                                    partsZh: "收入决算表明细中\(source.label)", partsEn: "income table rows") { out.append(d) }

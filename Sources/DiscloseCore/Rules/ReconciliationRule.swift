@@ -128,6 +128,13 @@ enum Finding {
         return numbers.map(String.init).joined(separator: "、")
     }
 
+    /// A stated total of `ReportFigures` differs from the sum of its parts beyond rounding.
+    static func sum(_ id: RuleID, _ figure: ReportFigure, totalZh: String, totalEn: String,
+                    partsZh: String, partsEn: String, severity: Severity = .error) -> Diagnostic? {
+        guard let total = figure.stated else { return nil }
+        return sum(id, total: total, parts: figure.sources, totalZh: totalZh, totalEn: totalEn, partsZh: partsZh, partsEn: partsEn, severity: severity)
+    }
+
     /// `total` differs from the sum of `parts` beyond rounding.
     static func sum(_ id: RuleID, total: Figure, parts: [Figure], totalZh: String, totalEn: String,
                     partsZh: String, partsEn: String, severity: Severity = .error) -> Diagnostic? {

@@ -12,9 +12,7 @@ enum WithinRules {
                              en: "This year's income total equals the sum of the eight income sources."),
         example: "“本年收入合计”为 3474.81，但各项收入之和为 3474.67，相差 0.14（分项在第 6、7、8 行）。"
     ) { c in
-        let i = c.accounts.income
-        let parts = IncomeStatement.Source.allCases.compactMap { i.sources[$0] }
-        return [Finding.sum("INC-TOTAL", total: i.total, parts: parts, totalZh: "本年收入合计", totalEn: "income total",
+        return [Finding.sum("INC-TOTAL", c.figures.incomeTotal, totalZh: "本年收入合计", totalEn: "income total",
                             partsZh: "各项收入", partsEn: "income sources")].compactMap { $0 }
     }
 
@@ -25,8 +23,7 @@ enum WithinRules {
                              en: "Left side of the summary table: the grand total equals income plus non-appropriation reserves used plus the opening balance."),
         example: "“收入总计”为 350.64，但本年收入合计、使用非财政拨款结余、年初结转和结余之和为 317.36，相差 33.28。"
     ) { c in
-        let i = c.accounts.income
-        return [Finding.sum("INC-GRAND", total: i.grandTotal, parts: [i.total, i.nonAppropriationBalanceUsed, i.carryoverBeginning],
+        return [Finding.sum("INC-GRAND", c.figures.grandTotal,
                             totalZh: "收入总计", totalEn: "income grand total",
                             partsZh: "本年收入合计、使用非财政拨款结余、年初结转和结余", partsEn: "income, reserves used and opening balance")].compactMap { $0 }
     }
@@ -38,9 +35,7 @@ enum WithinRules {
                              en: "This year's spending equals basic + project + remittances to superiors + operating + subsidies to subordinate units."),
         example: "“本年支出合计”为 950.84，但各类支出之和为 950.86，相差 -0.02。"
     ) { c in
-        let e = c.accounts.expenditure
-        let parts = ExpenditureStatement.Kind.allCases.compactMap { e.kinds[$0] }
-        return [Finding.sum("EXP-TOTAL", total: e.total, parts: parts, totalZh: "本年支出合计", totalEn: "expenditure total",
+        return [Finding.sum("EXP-TOTAL", c.figures.expenditureTotal, totalZh: "本年支出合计", totalEn: "expenditure total",
                             partsZh: "各类支出", partsEn: "spending types")].compactMap { $0 }
     }
 
@@ -51,8 +46,7 @@ enum WithinRules {
                              en: "Right side of the summary table: the grand total equals spending plus surplus distribution plus the closing balance."),
         example: "“支出总计”为 3474.81，但本年支出合计、结余分配、年末结转和结余之和为 3474.67，相差 0.14。"
     ) { c in
-        let e = c.accounts.expenditure
-        return [Finding.sum("EXP-GRAND", total: e.grandTotal, parts: [e.total, e.balanceDistribution, e.carryoverEnding],
+        return [Finding.sum("EXP-GRAND", c.figures.expenditureGrandTotal,
                             totalZh: "支出总计", totalEn: "expenditure grand total",
                             partsZh: "本年支出合计、结余分配、年末结转和结余", partsEn: "spending, distribution and closing balance")].compactMap { $0 }
     }
@@ -99,10 +93,10 @@ enum WithinRules {
         example: "“人员经费”为 2152.26，但经济分类科目之和为 2152.16，相差 0.10。"
     ) { c in
         var out: [Diagnostic] = []
-        for (group, zh, en) in [(c.accounts.basic.personnel, "人员经费", "staff costs"), (c.accounts.basic.publicExpenses, "公用经费", "office costs")] {
-            let amounts = group.items.compactMap(\.amount)
-            guard !amounts.isEmpty, amounts.count == group.items.count else { continue }
-            if let d = Finding.sum("BASIC-ITEMS", total: group.total, parts: amounts, totalZh: group.label ?? zh, totalEn: en,
+        for (group, figures, zh, en) in [(c.accounts.basic.personnel, c.figures.personnel, "人员经费", "staff costs"),
+                                         (c.accounts.basic.publicExpenses, c.figures.publicExpenses, "公用经费", "office costs")] {
+            guard figures.itemsComplete else { continue }
+            if let d = Finding.sum("BASIC-ITEMS", figures.total, totalZh: group.label ?? zh, totalEn: en,
                                    partsZh: "经济分类科目", partsEn: "economic items") { out.append(d) }
         }
         return out
@@ -134,8 +128,7 @@ enum WithinRules {
                              en: "The actual reception costs equal domestic plus foreign reception spending."),
         example: "“公务接待费”为 1.58，但国内公务接待、外事接待之和为 1.23，相差 0.35。"
     ) { c in
-        let t = c.accounts.threePublic
-        return [Finding.sum("3P-RECEPTION", total: t.actual.reception, parts: [t.domesticReception.amount, t.foreignReception.amount],
+        return [Finding.sum("3P-RECEPTION", c.figures.reception,
                             totalZh: "公务接待费", totalEn: "reception costs", partsZh: "国内公务接待、外事接待",
                             partsEn: "domestic and foreign receptions")].compactMap { $0 }
     }
@@ -150,7 +143,7 @@ enum WithinRules {
         let r = c.accounts.threePublic.domesticReception
         guard !r.items.isEmpty else { return [] }
         var out: [Diagnostic] = []
-        if let d = Finding.sum("3P-RECEPTION-ITEMS", total: r.amount, parts: r.items.map(\.amount), totalZh: "国内公务接待",
+        if let d = Finding.sum("3P-RECEPTION-ITEMS", c.figures.domesticReception, totalZh: "国内公务接待",
                                totalEn: "domestic receptions", partsZh: "逐项列示的接待", partsEn: "itemised receptions") { out.append(d) }
         let persons = r.items.compactMap(\.persons)
         if persons.count == r.items.count, DecimalNumber(persons.reduce(0, +)) != r.persons.value {
@@ -170,7 +163,7 @@ enum WithinRules {
         example: "“政府采购支出总额”为 141.73，但货物、工程、服务之和为 0.00，相差 141.73。"
     ) { c in
         let p = c.accounts.procurement
-        var out = [Finding.sum("PROCUREMENT", total: p.total, parts: [p.goods, p.works, p.services], totalZh: "政府采购支出总额",
+        var out = [Finding.sum("PROCUREMENT", c.figures.procurementTotal, totalZh: "政府采购支出总额",
                                totalEn: "procurement total", partsZh: "货物、工程、服务", partsEn: "goods, works and services")].compactMap { $0 }
         if let sme = p.sme, sme.value > p.total.value {
             out.append(Finding.mismatch("PROCUREMENT", figure: sme, expected: p.total.value, against: [p.total],

@@ -132,7 +132,7 @@ public enum XLSXWriter {
 
     static func string(_ text: String, at row: Int, _ column: Int, _ style: Style) -> String {
         if text.isEmpty { return #"<c r="\#(ref(row, column))" s="\#(style.rawValue)"/>"# }
-        return #"<c r="\#(ref(row, column))" s="\#(style.rawValue)" t="inlineStr"><is><t xml:space="preserve">\#(escape(text))</t></is></c>"#
+        return #"<c r="\#(ref(row, column))" s="\#(style.rawValue)" t="inlineStr"><is><t xml:space="preserve">\#(Markup.escape(text))</t></is></c>"#
     }
 
     /// Wide enough for the longest text of the column (Han characters count double), within limits.
@@ -166,23 +166,6 @@ public enum XLSXWriter {
         return String("\(index + 1) \(cleaned)".prefix(31))
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                // XML 1.0 has no place for other control characters.
-                if scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
-    }
-
     // MARK: Package parts
 
     static func contentTypes(sheetCount: Int) -> String {
@@ -207,7 +190,7 @@ public enum XLSXWriter {
         var xml = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
         xml += #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>"#
         for (index, name) in names.enumerated() {
-            xml += #"<sheet name="\#(escape(name))" sheetId="\#(index + 1)" r:id="rId\#(index + 1)"/>"#
+            xml += #"<sheet name="\#(Markup.escape(name))" sheetId="\#(index + 1)" r:id="rId\#(index + 1)"/>"#
         }
         return xml + "</sheets></workbook>"
     }

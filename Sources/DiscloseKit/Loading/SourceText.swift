@@ -26,6 +26,15 @@ public struct SourceStore: Sendable {
         return hash.value
     }
 
+    /// Keeps one line of a file (a build record keeps only the lines its diagnostics point at).
+    mutating func keep(line number: Int, of path: String, text: String) {
+        guard number >= 1 else { return }
+        var file = lines[path] ?? []
+        if file.count < number { file += Array(repeating: "", count: number - file.count) }
+        file[number - 1] = text
+        lines[path] = file
+    }
+
     public func line(_ number: Int, of path: String) -> String? {
         guard let file = lines[path], number >= 1, number <= file.count else { return nil }
         return file[number - 1]

@@ -13,7 +13,7 @@ public enum DiagnosticRenderer {
             out += "\(d.location): \(d.severity.rawValue)[\(d.rule)]: \(d.message.text(language))"
             if let expected = d.expected, let actual = d.actual, expected != actual,
                DecimalNumber(expected) != nil, DecimalNumber(actual) != nil {
-                out += language == .zh ? "（应为 \(expected)，实为 \(actual)）" : " (expected \(expected), actual \(actual))"
+                out += Message(zh: "（应为 \(expected)，实为 \(actual)）", en: " (expected \(expected), actual \(actual))").text(language)
             }
             out += "\n"
             if d.location.line > 0, let full = sources.line(d.location.line, of: d.location.file) {

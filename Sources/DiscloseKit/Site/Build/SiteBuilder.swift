@@ -38,7 +38,7 @@ public struct SiteBuilder: Sendable {
         public var ioFailure = false
         /// How an incremental build went: nil for a plain build.
         public var incremental: Incremental?
-        /// Diagnostics of the units an incremental build did not re-check, as printed last time.
+        /// Diagnostics of the units an incremental build did not re-check, as found last time.
         public var earlier = Earlier()
 
         public enum Incremental: Sendable, Equatable {
@@ -50,16 +50,19 @@ public struct SiteBuilder: Sendable {
             case units([String])
         }
 
+        /// The diagnostics of the last build's units that were not checked again, as data, with the
+        /// source lines they point at (rendered, like fresh ones, only at the edge).
         public struct Earlier: Sendable {
-            public var text: [Language: String] = [:]
-            public var errors = 0
-            public var warnings = 0
+            public var diagnostics: [Diagnostic] = []
+            public var sources = SourceStore()
+            public var errors: Int { diagnostics.errorCount }
+            public var warnings: Int { diagnostics.warningCount }
         }
 
         /// All diagnostics as text: the fresh ones, then the earlier ones, then the summary line.
         public func diagnosticsText(_ language: Language) -> String {
             let fresh = DiagnosticRenderer.body(diagnostics, sources: sources, language: language)
-            return fresh + (earlier.text[language] ?? "")
+            return fresh + DiagnosticRenderer.body(earlier.diagnostics, sources: earlier.sources, language: language)
                 + DiagnosticRenderer.summary(errors: diagnostics.errorCount + earlier.errors,
                                              warnings: diagnostics.warningCount + earlier.warnings, language: language) + "\n"
         }

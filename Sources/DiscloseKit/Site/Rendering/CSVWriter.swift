@@ -49,9 +49,9 @@ public enum CSVWriter {
 public enum ChartCSV {
     public static func csv(_ spec: ChartSpec) -> String {
         var lines = [CSVWriter.row(["\(spec.number) \(spec.title)"]), CSVWriter.row(["单位：\(spec.unit.rawValue)"])]
-        lines.append(CSVWriter.row(spec.kind == .pie ? ["项目", "金额", "占比（%）"] : ["项目", "金额"]))
+        lines.append(CSVWriter.row(spec.kind.showsShares ? ["项目", "金额", "占比（%）"] : ["项目", "金额"]))
         for item in spec.items {
-            lines.append(CSVWriter.row(spec.kind == .pie ? [item.label, Derived.money(item.value), spec.share(item)] : [item.label, Derived.money(item.value)]))
+            lines.append(CSVWriter.row(spec.kind.showsShares ? [item.label, Derived.money(item.value), spec.share(item)] : [item.label, Derived.money(item.value)]))
         }
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
     }

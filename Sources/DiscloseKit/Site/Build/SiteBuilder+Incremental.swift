@@ -164,9 +164,10 @@ extension SiteBuilder {
 
     static func earlier(_ units: [BuildRecord.Unit]) -> Result.Earlier {
         var earlier = Result.Earlier()
-        for language in Language.allCases { earlier.text[language] = units.map { $0.text[language] ?? "" }.joined() }
-        earlier.errors = units.map(\.errors).reduce(0, +)
-        earlier.warnings = units.map(\.warnings).reduce(0, +)
+        for unit in units {
+            earlier.diagnostics += unit.diagnostics
+            for (file, lines) in unit.lines { for (number, text) in lines { earlier.sources.keep(line: number, of: file, text: text) } }
+        }
         return earlier
     }
 

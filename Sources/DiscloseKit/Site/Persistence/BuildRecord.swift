@@ -6,18 +6,19 @@ import Foundation
 /// units whose files changed. Stamps (size, time, inode) say what changed, as in make; a build with
 /// `--full`, other templates, another disclose binary or other options starts afresh.
 struct BuildRecord {
-    static let version = 2
+    static let version = 3
 
-    /// A unit's share of the last build: its diagnostics as printed (both languages), its home-page
+    /// A unit's share of the last build: its diagnostics as data (with the source lines they point
+    /// at, so they can be rendered in either language without reading the files again), its home-page
     /// entries and its URLs.
     struct Unit {
-        var text: [Language: String]
-        var errors: Int
-        var warnings: Int
+        var diagnostics: [Diagnostic]
+        /// Source lines by file and line number.
+        var lines: [String: [Int: String]]
         var home: [[String: String]]
         var urls: [String]
 
-        static let empty = Unit(text: [:], errors: 0, warnings: 0, home: [], urls: [])
+        static let empty = Unit(diagnostics: [], lines: [:], home: [], urls: [])
 
         /// The unit's diagnostics (from `grouped`) with its home-page entries and URLs from a render.
         static func from(_ grouped: [String: Unit], _ id: String, _ output: SitePages.UnitOutput) -> Unit {
@@ -93,15 +94,47 @@ struct BuildRecord {
     }
 
     private static func unit(_ object: [String: Any]) -> Unit? {
-        guard let zh = object["zh"] as? String, let en = object["en"] as? String, let errors = object["errors"] as? Int,
-              let warnings = object["warnings"] as? Int, let home = object["home"] as? [[String: String]],
-              let urls = object["urls"] as? [String] else { return nil }
-        return Unit(text: [.zh: zh, .en: en], errors: errors, warnings: warnings, home: home, urls: urls)
+        guard let items = object["diagnostics"] as? [[String: Any]], let lines = object["lines"] as? [String: [String: String]],
+              let home = object["home"] as? [[String: String]], let urls = object["urls"] as? [String] else { return nil }
+        var diagnostics: [Diagnostic] = []
+        for item in items {
+            guard let d = diagnostic(item) else { return nil }
+            diagnostics.append(d)
+        }
+        return Unit(diagnostics: diagnostics,
+                    lines: lines.mapValues { Dictionary(uniqueKeysWithValues: $0.compactMap { k, v in Int(k).map { ($0, v) } }) },
+                    home: home, urls: urls)
     }
 
     private static func json(_ unit: Unit) -> [String: Any] {
-        ["zh": unit.text[.zh] ?? "", "en": unit.text[.en] ?? "", "errors": unit.errors, "warnings": unit.warnings,
+        ["diagnostics": unit.diagnostics.map(json), "lines": unit.lines.mapValues { Dictionary(uniqueKeysWithValues: $0.map { (String($0.key), $0.value) }) },
          "home": unit.home, "urls": unit.urls]
+    }
+
+    // MARK: A diagnostic as data
+
+    private static func json(_ location: SourceLocation) -> [Any] { [location.file, location.line, location.column] }
+
+    private static func location(_ value: Any?) -> SourceLocation? {
+        guard let parts = value as? [Any], parts.count == 3, let file = parts[0] as? String, let line = parts[1] as? Int,
+              let column = parts[2] as? Int else { return nil }
+        return SourceLocation(file: file, line: line, column: column)
+    }
+
+    private static func json(_ d: Diagnostic) -> [String: Any] {
+        var out: [String: Any] = ["severity": d.severity.rawValue, "rule": d.rule.rawValue, "at": json(d.location), "path": d.path,
+                                  "zh": d.message.zh, "en": d.message.en, "related": d.related.map(json)]
+        if let expected = d.expected { out["expected"] = expected }
+        if let actual = d.actual { out["actual"] = actual }
+        return out
+    }
+
+    private static func diagnostic(_ object: [String: Any]) -> Diagnostic? {
+        guard let severity = (object["severity"] as? String).flatMap(Severity.init), let rule = object["rule"] as? String,
+              let at = location(object["at"]), let path = object["path"] as? String, let zh = object["zh"] as? String,
+              let en = object["en"] as? String, let related = object["related"] as? [Any] else { return nil }
+        return Diagnostic(severity, RuleID(rawValue: rule), at: at, path: path, Message(zh: zh, en: en),
+                          expected: object["expected"] as? String, actual: object["actual"] as? String, related: related.compactMap(location))
     }
 
     /// Writes the record; with `changed`, only those units' files (and the site's) are rewritten.
@@ -141,14 +174,17 @@ struct BuildRecord {
 
     // MARK: Diagnostics by unit
 
-    /// Diagnostics grouped by the unit folder they are in ("" for the site level), rendered once per language.
+    /// Diagnostics grouped by the unit folder they are in ("" for the site level), each with the source
+    /// line it points at.
     static func units(of diagnostics: [Diagnostic], sources: SourceStore, contentDisplay: String) -> [String: Unit] {
         var groups: [String: [Diagnostic]] = [:]
         for d in diagnostics { groups[unitID(of: d.location.file, contentDisplay: contentDisplay), default: []].append(d) }
         return groups.mapValues { list in
-            Unit(text: [.zh: DiagnosticRenderer.body(list, sources: sources, language: .zh),
-                        .en: DiagnosticRenderer.body(list, sources: sources, language: .en)],
-                 errors: list.errorCount, warnings: list.warningCount, home: [], urls: [])
+            var lines: [String: [Int: String]] = [:]
+            for d in list where d.location.line > 0 {
+                if let text = sources.line(d.location.line, of: d.location.file) { lines[d.location.file, default: [:]][d.location.line] = text }
+            }
+            return Unit(diagnostics: list, lines: lines, home: [], urls: [])
         }
     }
 

@@ -38,13 +38,13 @@ struct ReportPage {
     /// A chart as the figure partial receives it: the SVG inline, its data, its permalink and embed codes.
     static func figure(_ spec: ChartSpec, folderURL: String) -> [String: Any] {
         let svgURL = "\(folderURL)charts/\(spec.id).svg", pageURL = "\(folderURL)charts/\(spec.id).html"
-        return ["id": "figure-\(spec.id)", "number": spec.number, "title": spec.title, "kind": spec.kind == .pie ? "饼状图" : "柱状图",
-                "unit": spec.unit.rawValue, "hasShare": spec.kind == .pie, "empty": spec.isEmpty,
+        return ["id": "figure-\(spec.id)", "number": spec.number, "title": spec.title, "kind": spec.kind.label,
+                "unit": spec.unit.rawValue, "hasShare": spec.kind.showsShares, "empty": spec.isEmpty,
                 "svg": SVGChart.render(spec, drawTitle: false), "svgURL": "charts/\(spec.id).svg", "pageURL": "charts/\(spec.id).html", "csvURL": "charts/\(spec.id).csv",
                 "permalink": svgURL,
                 "iframe": "<iframe src=\"\(pageURL)\" title=\"\(spec.number) \(spec.title)\" width=\"660\" height=\"560\" style=\"border:0;max-width:100%\" loading=\"lazy\"></iframe>",
                 "img": "<img src=\"\(svgURL)\" alt=\"\(spec.description)\" width=\"\(SVGChart.width)\" height=\"\(SVGChart.height(of: spec))\" style=\"max-width:100%;height:auto\">",
-                "rows": spec.items.map { ["label": $0.label, "value": Derived.tableMoney($0.value), "hasShare": spec.kind == .pie, "sharePercent": spec.share($0)] as [String: Any] }]
+                "rows": spec.items.map { ["label": $0.label, "value": Derived.tableMoney($0.value), "hasShare": spec.kind.showsShares, "sharePercent": spec.share($0)] as [String: Any] }]
     }
 
     // MARK: The page

@@ -4,32 +4,16 @@ import DiscloseCore
 /// template engine cell by cell would dominate build time. The section around it (heading, unit line,
 /// download link, notes) stays in Templates/partials/table.mustache.
 enum TableHTML {
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
-
     static func spans(_ c: TableModel.Cell) -> String {
         (c.colspan > 1 ? " colspan=\"\(c.colspan)\"" : "") + (c.rowspan > 1 ? " rowspan=\"\(c.rowspan)\"" : "")
     }
 
     static func html(_ t: TableModel) -> String {
-        var out = "<table class=\"official\">\n<caption class=\"visually-hidden\">\(escape(t.title))（\(escape(t.unitLine))）</caption>\n<thead>\n"
+        var out = "<table class=\"official\">\n<caption class=\"visually-hidden\">\(Markup.escape(t.title))（\(Markup.escape(t.unitLine))）</caption>\n<thead>\n"
         for row in t.headerRows {
             out += "<tr>"
             for c in row {
-                out += "<th\(c.scope.map { " scope=\"\($0)\"" } ?? "")\(spans(c))>\(escape(c.text))</th>"
+                out += "<th\(c.scope.map { " scope=\"\($0)\"" } ?? "")\(spans(c))>\(Markup.escape(c.text))</th>"
             }
             out += "</tr>\n"
         }
@@ -40,9 +24,9 @@ enum TableHTML {
                 let strong = c.emphasis ? " strong" : ""
                 if c.kind == .label {
                     // The row's label names the row for screen readers.
-                    out += "<th scope=\"row\" class=\"label level-\(c.level)\(strong)\"\(spans(c))>\(escape(c.text))</th>"
+                    out += "<th scope=\"row\" class=\"label level-\(c.level)\(strong)\"\(spans(c))>\(Markup.escape(c.text))</th>"
                 } else {
-                    out += "<td class=\"\(c.kind.rawValue)\(strong)\"\(spans(c))>\(escape(c.text))</td>"
+                    out += "<td class=\"\(c.kind.rawValue)\(strong)\"\(spans(c))>\(Markup.escape(c.text))</td>"
                 }
             }
             out += "</tr>\n"
