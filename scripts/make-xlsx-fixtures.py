@@ -2,6 +2,9 @@
 """Writes the fixture workbooks in Tests/Fixtures/xlsx/ with openpyxl, the way other spreadsheet
 software lays out a 附表 (shared strings, merged headers, 元 or 万元, blank rows, extra columns).
 
+export-<unit>-<year>.xlsx are not written here: they are `disclose export` of the three sample
+reports, frozen (`.build/debug/disclose export <unit> <year> -o Tests/Fixtures/xlsx/export-<unit>-<year>.xlsx`).
+
 The figures are those of seed 000 (中共泸州市委组织部 2020, 收入支出决算总表). Run it again only to
 change the fixtures; the files are committed so tests need no Python.
 """

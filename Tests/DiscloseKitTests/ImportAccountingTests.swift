@@ -8,7 +8,9 @@ import XCTest
 /// are reported with both cells; decisions in import.yaml survive a re-import.
 final class ImportAccountingTests: XCTestCase {
     static let fixtures = ["merged-headers.xlsx", "yuan.xlsx", "blank-rows.xlsx", "extra-column.xlsx", "finance-system.xlsx",
-                           "officer-yuan.xlsx", "shanghai-9.xlsx", "gb18030.csv"]
+                           "officer-yuan.xlsx", "shanghai-9.xlsx", "gb18030.csv",
+                           // `disclose export` of the three sample reports, frozen: real exports as a finance officer gets them.
+                           "export-luzhou-zzb-2020.xlsx", "export-miyi-zzb-2020.xlsx", "export-panzhihua-xiqu-zzb-2023.xlsx"]
 
     private func sheets(_ fixture: String) throws -> [ImportSheet] {
         try ReportImport.sheets(at: repositoryRoot.appendingPathComponent("Tests/Fixtures/xlsx/\(fixture)"))
