@@ -200,8 +200,11 @@ final class ImportDecisionsTests: XCTestCase {
         }
         yuan.files[accounts] = "unit: 元\n" + converted
         XCTAssertTrue(yuan.files[accounts]!.contains("general_budget: 1000000.00"))
+        // The performance report quotes Part 2 in 万元: the checker compares it with the 元 figures converted.
+        let quoted = ReconciliationRuleTests.performanceFile(overall: "overall:\n  figures:\n    income_total: 100.00")
         var sites: [[String: Data]] = []
-        for site in [wan, yuan] {
+        for var site in [wan, yuan] {
+            quoted(&site)
             let content = try site.write()
             roots.append(content.deletingLastPathComponent())
             sites.append(try pages(content))
