@@ -235,6 +235,50 @@ final class ImportAccountingTests: XCTestCase {
         XCTAssertTrue(less.notices[0].message.zh.contains("总表.csv!D5 为 90，一般.csv!C5 为 100"), less.notices[0].message.zh)
     }
 
+    /// A code of the 支出决算表 that no 财政拨款 table has is non-appropriation spending only when the
+    /// 总表 leaves room for such money; otherwise the sheets disagree, and it is said, not re-booked.
+    func testSpendingBeyondTheAppropriationTablesIsBookedOnlyWhenTheSummaryAllowsIt() {
+        func plan(otherIncome: String) -> ImportPlan {
+            let summary = ImportSheet.csv(name: "总表.csv", text: """
+                收入支出决算总表
+                单位：万元
+                收入,,支出,
+                项目,决算数,项目,决算数
+                一、一般公共预算财政拨款收入,100,本年支出合计,105
+                二、政府性基金预算财政拨款收入,0,,
+                三、国有资本经营预算财政拨款收入,0,,
+                四、上级补助收入,0,,
+                五、事业收入,0,,
+                六、经营收入,0,,
+                七、附属单位上缴收入,0,,
+                八、其他收入,\(otherIncome),,
+                使用非财政拨款结余,0,,
+                年初结转和结余,0,,
+                """)
+            let all = ImportSheet.csv(name: "支出.csv", text: """
+                支出决算表
+                单位：万元
+                科目编码,科目名称,基本支出,项目支出,合计
+                2010101,行政运行,100,0,100
+                2010102,一般行政管理事务,0,5,5
+                """)
+            let general = ImportSheet.csv(name: "一般.csv", text: """
+                一般公共预算财政拨款支出决算表
+                单位：万元
+                科目编码,科目名称,基本支出,项目支出
+                2010101,行政运行,100,0
+                """)
+            return TableImporter(unit: .wanYuan).plan(for: [summary, all, general])
+        }
+        let booked = plan(otherIncome: "5")
+        XCTAssertTrue(booked.lists.first { $0.path == ["functional"] }!.items.contains { $0.title == "2010102 非财政拨款资金" })
+        XCTAssertEqual(booked.notices.filter { $0.kind == .conflict }.count, 0, "\(booked.notices.map(\.message.zh))")
+        let refused = plan(otherIncome: "0")
+        XCTAssertFalse(refused.lists.first { $0.path == ["functional"] }!.items.contains { $0.title == "2010102 非财政拨款资金" })
+        XCTAssertTrue(refused.notices.contains { $0.kind == .conflict && $0.message.zh.contains("科目 2010102 在 支出.csv 中比各财政拨款支出表多出 项目支出 5") },
+                      "\(refused.notices.map(\.message.zh))")
+    }
+
     func testATotalsRowThatDisagreesWithItsLinesIsReported() {
         let sheet = ImportSheet.csv(name: "支出.csv", text: """
             支出决算表

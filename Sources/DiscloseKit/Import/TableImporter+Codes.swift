@@ -254,6 +254,17 @@ extension TableImporter {
                                 en: "code \(code) \(key): \(all.cells[code]?[key] ?? all.sheet) is \(ImportPlan.yaml(line[key] ?? .zero)), less than the 财政拨款 tables (\(cells.joined(separator: ", "))) add up to, \(ImportPlan.yaml(funds)); the non-appropriation part is not imported.")
                     continue
                 }
+                if rest.contains(where: { amountKeys.contains($0.key) && !$0.value.isZero }) && !nonAppropriationMoneyPossible() {
+                    // The 总表 says the unit had no money but 财政拨款: spending beyond the 财政拨款 tables is a
+                    // mismatch between the sheets, not non-appropriation spending.
+                    unbooked.insert(code)
+                    if !inFunds { codes.remove(code) }
+                    let extra = amountKeys.compactMap { key in rest[key].flatMap { $0.isZero ? nil : "\(Self.keyLabel(key)) \(ImportPlan.yaml($0))" } }
+                    plan.notice(.conflict, all.rows[code] ?? all.sheet,
+                                zh: "科目 \(code) 在 \(all.sheet) 中比各财政拨款支出表多出 \(extra.joined(separator: "、"))，但收入支出决算总表没有非财政拨款收入或结转结余；未记为非财政拨款支出，请核对两表。",
+                                en: "code \(code) spends \(extra.joined(separator: ", ")) more in \(all.sheet) than in the 财政拨款 tables, but the 总表 shows no non-appropriation income or balance; not booked as non-appropriation spending.")
+                    continue
+                }
                 other[code] = rest
             }
         }
@@ -291,6 +302,19 @@ extension TableImporter {
             }
             plan.lists.append(ImportPlan.List(path: [fund.rawValue, "by_code"], identity: ["code"], preferFlow: true, items: rows))
         }
+    }
+
+    /// Whether the 收入支出决算总表 leaves room for money other than 财政拨款 (non-appropriation income,
+    /// balances used, or a carry-over beyond the 财政拨款 one). Unknown (no 总表) counts as possible.
+    func nonAppropriationMoneyPossible() -> Bool {
+        func scalar(_ path: [String]) -> DecimalNumber? { plan.scalars.first { $0.path == path }.flatMap { DecimalNumber($0.value) } }
+        let sources = ["superior_subsidy", "business", "operating", "subordinate_remittance", "other"].map { scalar(["income", $0]) }
+        guard sources.allSatisfy({ $0 != nil }) else { return true }
+        if sources.contains(where: { !$0!.isZero }) { return true }
+        if let used = scalar(["income", "non_appropriation_balance_used"]), !used.isZero { return true }
+        guard let opening = scalar(["income", "carryover_beginning"]) else { return true }
+        let appropriation = Fund.appropriations.compactMap { scalar(["appropriation", "carryover_beginning", $0.rawValue]) }
+        return opening > DecimalNumber.sum(appropriation)
     }
 
     static func keyLabel(_ key: String) -> String {
