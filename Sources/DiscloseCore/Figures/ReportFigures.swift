@@ -186,6 +186,50 @@ public struct ReportFigures: Sendable {
         YearOnYear(current: .field(accounts.agencyOperatingCost.amount), previous: accounts.agencyOperatingCost.previous?.value)
     }
 
+    /// The three items of “三公”经费 as Part 2 speaks of them.
+    public enum ThreePublicItem: Sendable, CaseIterable {
+        case overseas, vehicle, reception
+    }
+
+    /// An item's 决算数 (the vehicle 小计 as stated where printed).
+    public func threePublicActual(_ item: ThreePublicItem) -> ReportFigure {
+        let t = accounts.threePublic.actual
+        switch item {
+        case .overseas: return .field(t.overseas)
+        case .vehicle: return threePublicActual.vehicle
+        case .reception: return .field(t.reception)
+        }
+    }
+
+    /// An item's share of the “三公”经费 total.
+    public func threePublicShare(_ item: ThreePublicItem) -> DecimalNumber {
+        Self.share(threePublicActual(item).shown, of: threePublicActual.total.shown)
+    }
+
+    /// An item against its budget.
+    public func threePublicCompletion(_ item: ThreePublicItem) -> BudgetCompletion {
+        let b = accounts.threePublic.budget
+        let budget: DecimalNumber
+        switch item {
+        case .overseas: budget = b.overseas.value
+        case .vehicle: budget = threePublicBudget.vehicle.shown
+        case .reception: budget = b.reception.value
+        }
+        return BudgetCompletion(actual: threePublicActual(item).shown, budget: budget)
+    }
+
+    /// An item against last year's.
+    public func threePublicChange(_ item: ThreePublicItem) -> YearOnYear {
+        let p = accounts.threePublic.previous
+        let previous: DecimalNumber?
+        switch item {
+        case .overseas: previous = p?.overseas?.value
+        case .vehicle: previous = threePublicPreviousVehicle?.shown
+        case .reception: previous = p?.reception?.value
+        }
+        return YearOnYear(current: threePublicActual(item), previous: previous)
+    }
+
     public var incomeCompletion: BudgetCompletion { BudgetCompletion(actual: incomeTotal.shown, budget: accounts.income.budget?.value) }
     public var expenditureCompletion: BudgetCompletion { BudgetCompletion(actual: expenditureTotal.shown, budget: accounts.expenditure.budget?.value) }
     public var generalBudgetCompletion: BudgetCompletion { BudgetCompletion(actual: generalBudget.shown, budget: generalBudgetBudget) }

@@ -173,28 +173,24 @@ struct Part2Context {
 
     func threePublicItems() -> [String: Any] {
         let t = a.threePublic
-        let total = figures.threePublicActual.total.shown
-        let p = t.previous
-        func item(_ actual: DecimalNumber, _ budget: DecimalNumber, _ previous: DecimalNumber?, reason: String?) -> [String: Any] {
-            ["amount": Self.m(actual), "share": Derived.percent(ReportFigures.share(actual, of: total)),
-             "completion": Self.completion(BudgetCompletion(actual: actual, budget: budget)),
-             "change": Self.change(YearOnYear(current: ReportFigure(derived: actual, sources: [], provenance: ""), previous: previous)),
+        func item(_ item: ReportFigures.ThreePublicItem, reason: String?) -> [String: Any] {
+            ["amount": Self.m(figures.threePublicActual(item).shown), "share": Derived.percent(figures.threePublicShare(item)),
+             "completion": Self.completion(figures.threePublicCompletion(item)), "change": Self.change(figures.threePublicChange(item)),
              "reason": Self.reason(reason) as Any]
         }
         let purchased = t.vehiclesPurchased.map { ["type": $0.model, "count": $0.count.value.intValue, "amount": Self.m($0.amount?.value ?? .zero)] as [String: Any] }
         let held = t.vehiclesHeld.enumerated().map { i, v in ["type": v.model, "count": v.count.value.intValue, "last": i == t.vehiclesHeld.count - 1] as [String: Any] }
         let d = t.domesticReception, f = t.foreignReception
         return [
-            "overseas": item(t.actual.overseas.value, t.budget.overseas.value, p?.overseas?.value, reason: t.reasons["overseas"]?.value),
+            "overseas": item(.overseas, reason: t.reasons["overseas"]?.value),
             "groups": t.overseasGroups.map { $0.value.intValue } ?? 0, "persons": t.overseasPersons.map { $0.value.intValue } ?? 0,
-            "vehicle": item(figures.threePublicActual.vehicle.shown, figures.threePublicBudget.vehicle.shown, figures.threePublicPreviousVehicle?.shown,
-                            reason: t.reasons["vehicle"]?.value),
+            "vehicle": item(.vehicle, reason: t.reasons["vehicle"]?.value),
             "vehiclePurchase": Self.m(t.actual.vehiclePurchase.value), "vehicleOperation": Self.m(t.actual.vehicleOperation.value),
             "purchased": purchased, "hasPurchased": !purchased.isEmpty,
             "purchasedCount": figures.vehiclesPurchased,
             "held": held, "hasHeld": !held.isEmpty, "heldCount": figures.vehiclesHeld,
             "operationPurpose": Self.reason(t.vehicleOperationPurpose) as Any,
-            "reception": item(t.actual.reception.value, t.budget.reception.value, p?.reception?.value, reason: t.reasons["reception"]?.value),
+            "reception": item(.reception, reason: t.reasons["reception"]?.value),
             "domestic": ["amount": Self.m(d.amount.value), "batches": d.batches.value.intValue, "persons": d.persons.value.intValue,
                          "purpose": Self.reason(d.purpose) as Any,
                          "items": d.items.enumerated().map { i, it in ["purpose": it.purpose, "persons": it.persons as Any, "amount": Self.m(it.amount.value), "last": i == d.items.count - 1] as [String: Any] },

@@ -53,7 +53,6 @@ struct ReportPage {
     /// also writes them as files): building them is a good part of a page's cost.
     func context(root: String, site: Site, folderURL: String, tables prebuilt: [TableModel]? = nil,
                  figures prebuiltFigures: [[String: Any]]? = nil, csvURL: (TableModel) -> String) -> [String: Any] {
-        let a = report.accounts
         let part2 = Part2Context(figures: figures, unitName: unit.name, codes: functionalCodes)
         let figureList = prebuiltFigures ?? ReportCharts.specs(figures, codes: codes).map { Self.figure($0, folderURL: folderURL) }
         var figures: [Int: [String: Any]] = [:]
