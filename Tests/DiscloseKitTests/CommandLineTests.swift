@@ -69,7 +69,8 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("工作表“公开06表” → 一般公共预算财政拨款支出决算表"), result.stdout)
         XCTAssertTrue(result.stdout.contains("  income.general_budget = 2810.86    ← 公开01表!C6"), result.stdout)
         XCTAssertTrue(result.stdout.contains("2013250 非财政拨款资金：basic 0.14, project 0    ← 公开03表!12:12"), result.stdout)
-        XCTAssertTrue(result.stdout.contains("填表说明：[未导入] 未识别为附表"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("工作表“填表说明”不是附表，其中没有数字，未读取。"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("0 处不一致，0 个未导入。"), result.stdout)
         // Then the check lists what the tables do not hold.
         XCTAssertTrue(result.stdout.contains("检查 \(content)/luzhou-zzb/2021："), result.stdout)
         XCTAssertTrue(result.stdout.contains("accounts.yaml:9:3: error[SCHEMA-REQUIRED]"), result.stdout)
@@ -77,6 +78,15 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(accounts.contains("  general_budget: 2810.86       # 一般公共预算财政拨款收入；必填；金额"), accounts)
         // Carried over from 2020 by `disclose new`, untouched by the import.
         XCTAssertTrue(accounts.contains("  income_total: 3474.81         # 上年本年收入合计；金额；由 2020 年度报告结转"), accounts)
+
+        // A mistyped unit is refused, not created.
+        let typo = try run(["import", workbook, "--unit", "luzhou-zbb", "--year", "2021", "--content", content])
+        XCTAssertEqual(typo.status, 1)
+        XCTAssertTrue(typo.stderr.contains("没有单位“luzhou-zbb”。是否应为 luzhou-zzb？") && typo.stderr.contains("--new-unit"), typo.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: "\(content)/luzhou-zbb"))
+        let created = try run(["import", workbook, "--unit", "new-unit", "--year", "2021", "--content", content, "--new-unit"])
+        XCTAssertEqual(created.status, 0, created.stderr)
+        XCTAssertTrue(created.stdout.contains("unit.yaml 原来为空，已填写 name = 中国共产党泸州市委员会组织部"), created.stdout)
 
         let missing = try run(["import", "/nonexistent.xlsx", "--unit", "luzhou-zzb", "--year", "2021", "--content", content])
         XCTAssertEqual(missing.status, 1)

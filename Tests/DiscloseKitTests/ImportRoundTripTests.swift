@@ -85,6 +85,51 @@ final class ImportRoundTripTests: XCTestCase {
         }
     }
 
+    /// Totals and subtotals recorded as the source prints them (a 尾差 of 0.01 each) are exported as
+    /// printed and imported back as the same records: into an empty report every table is the same,
+    /// and into the report itself nothing changes, byte for byte.
+    func testStatedSubtotalsSurviveTheRoundTrip() throws {
+        let (unit, year) = ("luzhou-zzb", 2020)
+        let content = try temporaryContent()
+        defer { try? FileManager.default.removeItem(at: content.deletingLastPathComponent()) }
+        let accounts = content.appendingPathComponent("\(unit)/\(year)/accounts.yaml")
+        var text = try String(contentsOf: accounts, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\nbasic_expenditure:", with: """
+
+            functional_stated:
+              - {code: "201", total: 2810.87}
+              - {code: "20132", fund: all, total: 2799.99}
+              - {fund: general_budget, total: 3474.66}
+            basic_expenditure:
+            """)
+        text = text.replacingOccurrences(of: "  budget: 3474.67\n", with: "  budget: 3474.67\n  stated: {income_total: 3474.68}\n")
+        text = text.replacingOccurrences(of: "    reception: 1.58\n  previous:", with: "    reception: 1.58\n    total: 7.59\n  previous:")
+        try Data(text.utf8).write(to: accounts)
+        let expected = try tables(content, unit, year)
+        XCTAssertTrue(expected.contains { $0.contains(",2810.87,") }, "the export prints the stated 类 total")
+        let file = try workbook(content, unit, year)
+
+        // Into the report itself: nothing changes.
+        let again = try ReportImport.run(input: file, content: content, unitID: unit, year: year)
+        let after = try String(contentsOf: accounts, encoding: .utf8)
+        XCTAssertFalse(again.changed, after)
+        XCTAssertEqual(after, text)
+        XCTAssertEqual(again.plan.notices.map(\.message.zh), [])
+
+        // Into an empty figures file: the same records, the same tables.
+        let blank = ReportSkeleton.yaml(for: .accounts, title: "t")
+        try Data(blank.utf8).write(to: accounts)
+        _ = try ReportImport.run(input: file, content: content, unitID: unit, year: year)
+        let imported = try String(contentsOf: accounts, encoding: .utf8)
+        XCTAssertTrue(imported.contains(#"code: "201""#) && imported.contains("total: 2810.87"), imported)
+        XCTAssertTrue(imported.contains("income_total: 3474.68"), imported)
+        XCTAssertTrue(imported.contains("total: 7.59"), imported)
+        let actual = try tables(content, unit, year)
+        for (a, e) in zip(actual, expected) where a != e {
+            XCTFail("\(e.components(separatedBy: "\r\n").first ?? ""): differs after the round trip")
+        }
+    }
+
     func testTheCSVFilesOfABuildImportLikeTheWorkbook() throws {
         let content = try temporaryContent()
         defer { try? FileManager.default.removeItem(at: content.deletingLastPathComponent()) }

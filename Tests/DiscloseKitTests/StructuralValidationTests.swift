@@ -63,11 +63,22 @@ final class StructuralValidationTests: XCTestCase {
         XCTAssertEqual(d?.expected, "100.00")
     }
 
-    func testMoreThanTwoDecimalsIsAPrecisionError() throws {
+    /// 万元 amounts are exact to the 分 with six decimals (a 元 workbook converts exactly); anything finer
+    /// is an error, and so is a 元 amount finer than the 分.
+    func testAnAmountFinerThanAFenIsAPrecisionError() throws {
+        var fen = FixtureSite()
+        fen.edit(accounts, replacing: "  general_budget: 100.00", with: "  general_budget: 100.000001")
+        XCTAssertEqual(try fen.check().filter { $0.rule == .precision }, [], "0.01 元 in 万元 is allowed")
+
         var site = FixtureSite()
-        site.edit(accounts, replacing: "  general_budget: 100.00", with: "  general_budget: 100.005")
+        site.edit(accounts, replacing: "  general_budget: 100.00", with: "  general_budget: 100.0000005")
         let d = assertDiagnostic(try site.check(), rule: .precision, file: accounts, line: 2, column: 19)
-        XCTAssertEqual(d?.expected, "100.01")
+        XCTAssertEqual(d?.expected, "100.000001")
+
+        var yuan = FixtureSite()
+        yuan.edit(accounts, replacing: "income:\n  general_budget: 100.00", with: "unit: 元\nincome:\n  general_budget: 100.005")
+        let y = assertDiagnostic(try yuan.check(), rule: .precision, file: accounts, line: 3, column: 19)
+        XCTAssertEqual(y?.expected, "100.01")
     }
 
     func testANegativeIncomeIsRejectedButANegativeCarryoverIsNot() throws {

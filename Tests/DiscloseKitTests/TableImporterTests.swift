@@ -30,9 +30,12 @@ final class TableImporterTests: XCTestCase {
         XCTAssertEqual(value(plan, "income.total"), "3474.81")
         XCTAssertEqual(value(plan, "expenditure.total"), "3474.67")
         XCTAssertEqual(plan.scalars.first { $0.path == ["income", "general_budget"] }?.sources, ["收入支出决算总表!B5"])
-        // The 类 lines on the 支出 side are rebuilt from `functional`, not imported.
-        XCTAssertNil(plan.scalars.first { $0.path.contains("2810.86") })
+        // The 类 lines on the 支出 side are compared with a 支出 detail table; with none in the workbook
+        // they are kept as the stated class totals (functional_stated, every fund).
         XCTAssertTrue(plan.notices.isEmpty, "\(plan.notices.map(\.message.zh))")
+        XCTAssertEqual(plan.cells["收入支出决算总表!D5"], .imported("functional_stated 201 all total"))
+        XCTAssertEqual(plan.lists.first { $0.path == ["functional_stated"] }?.items.map { $0.fields.map { "\($0.key)=\($0.value)" }.joined(separator: " ") },
+                       [#"code="201" fund=all total=2810.86"#, #"code="205" fund=all total=90"#, #"code="208" fund=all total=139.85"#])
     }
 
     func testBlankRowsYuanAndExtraColumnsGiveTheSameFigures() throws {
@@ -44,9 +47,14 @@ final class TableImporterTests: XCTestCase {
         // 34746700 元 is 3474.67 万元, and the other way round for a report kept in 元.
         XCTAssertEqual(value(try plan("yuan", unit: .yuan), "income.general_budget"), "34746700")
         XCTAssertEqual(value(try plan("merged-headers", unit: .yuan), "income.other"), "1400")
+        // A column of words (备注: 无) holds no figure and is not listed; a column of figures is.
         let extra = try plan("extra-column")
-        XCTAssertEqual(extra.notices.map(\.place), ["收入支出决算总表!E3"])
-        XCTAssertTrue(extra.notices[0].message.zh.contains("“备注”列"), extra.notices[0].message.zh)
+        XCTAssertEqual(extra.notices.map(\.place), [])
+        let figures = ImportSheet.csv(name: "t.csv", text: "收入支出决算总表\n单位：万元\n项目,决算数,上年数\n一、一般公共预算财政拨款收入,100,90\n")
+        let plan = TableImporter(unit: .wanYuan).plan(for: [figures])
+        XCTAssertEqual(plan.notices.map(\.place), ["t.csv!C3"])
+        XCTAssertTrue(plan.notices[0].message.zh.contains("“上年数”列"), plan.notices[0].message.zh)
+        XCTAssertEqual(plan.cells["t.csv!C4"], .unplaced("没有对应的字段"))
     }
 
     /// A finance-system export: 行次 and 栏次 columns and rows, full codes in one column, 项目支出 before
@@ -57,7 +65,7 @@ final class TableImporterTests: XCTestCase {
         XCTAssertEqual(value(plan, "income.general_budget"), "2810.86")
         XCTAssertEqual(value(plan, "income.other"), "0.14")
         XCTAssertEqual(value(plan, "expenditure.total"), "2811")
-        XCTAssertEqual(plan.scalars.first { $0.path == ["expenditure", "total"] }?.sources, ["公开01表!F8", "公开03表!5:5"])
+        XCTAssertEqual(plan.scalars.first { $0.path == ["expenditure", "total"] }?.sources, ["公开01表!F8", "公开03表!E5"])
         XCTAssertEqual(value(plan, "expenditure.basic"), "1183.52")
         XCTAssertEqual(value(plan, "expenditure.project"), "1627.48")
         // 2013250 spends 109.24, of which 109.10 is 一般公共预算: the rest is non-appropriation money.
@@ -72,7 +80,8 @@ final class TableImporterTests: XCTestCase {
         XCTAssertEqual(value(plan, "three_public.actual.reception"), "1.58")
         XCTAssertEqual(value(plan, "three_public.actual.vehicle_operation"), "6")
         XCTAssertEqual(value(plan, "three_public.budget.overseas"), "0")
-        XCTAssertEqual(plan.notices.map(\.place), ["填表说明"], "\(plan.notices.map(\.message.zh))")
+        XCTAssertEqual(plan.notices.map(\.place), [], "\(plan.notices.map(\.message.zh))")
+        XCTAssertEqual(plan.skipped, ["填表说明"], "a sheet with no figures is listed, not warned about")
     }
 
     func testSheetsThatDisagreeAreReportedAndTheFirstFigureKept() {
@@ -88,7 +97,7 @@ final class TableImporterTests: XCTestCase {
         XCTAssertEqual(value(plan, "appropriation.carryover_ending.general_budget"), "2")
         XCTAssertEqual(plan.notices.map(\.kind), [.conflict, .unplaced], "\(plan.notices.map(\.message.zh))")
         XCTAssertEqual(plan.notices[0].place, "财政拨款.csv!B5")
-        XCTAssertTrue(plan.notices[0].message.zh.contains("income.general_budget 在此为 1000，但 总表.csv!B5 为 100"), plan.notices[0].message.zh)
+        XCTAssertTrue(plan.notices[0].message.zh.contains("income.general_budget 在 财政拨款.csv!B5 为 1000，但 总表.csv!B5 为 100"), plan.notices[0].message.zh)
         XCTAssertEqual(plan.notices[1].place, "财政拨款.csv!A8")
     }
 

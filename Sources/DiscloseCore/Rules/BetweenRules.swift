@@ -228,8 +228,10 @@ enum BetweenRules {
                           a.appropriation.carryoverBeginning[fund].map { [$0] } ?? [], "使用存量资金（\(fund.label)）"))
         }
         var out: [Diagnostic] = []
-        for (quoted, part2, sources, label) in pairs {
+        for (quoted, stated, sources, label) in pairs {
             guard let quoted else { continue }
+            // Part 2's figure is in the report's unit (a report may keep 元): compared and said in 万元.
+            let part2 = Amount(stated, a.unit).inWanYuan
             let inWan = quoted.amount.inWanYuan.rounded(to: 2)
             guard inWan != part2.rounded(to: 2) else { continue }
             out.append(Diagnostic(.error, "ATTACH-FIGURES", at: quoted.location, path: quoted.path, Message(

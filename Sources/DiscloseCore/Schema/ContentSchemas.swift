@@ -420,4 +420,24 @@ public enum ContentSchemas {
         ]))), "补充或改写的词条"),
         Field("omit", .list(.text), "不显示的标准词条"),
     ])
+
+    // MARK: import.yaml
+
+    /// The officer's decisions about a workbook, honoured by every later `disclose import`.
+    public static let importRecord = ObjectSchema("导入记录", [
+        Field("ignore", .list(.object(ObjectSchema("不导入的单元格", [
+            Field("cell", .text, required: true, "单元格（工作表!A1）"),
+            Field("reason", .text, "原因"),
+        ]))), "不导入的单元格"),
+        Field("codes", .list(.object(ObjectSchema("科目编码对应", [
+            Field("from", .text, required: true, "表中的科目编码"),
+            Field("to", .text, required: true, "改记为的科目编码"),
+            Field("sheet", .text, "只用于这张工作表"),
+            Field("reason", .text, "原因"),
+        ]))), "科目编码对应"),
+        Field("keep", .list(.object(ObjectSchema("手工确定的数字", [
+            Field("path", .text, required: true, "accounts.yaml 中的位置（如 three_public.actual.reception）"),
+            Field("reason", .text, "原因"),
+        ]))), "手工确定、重新导入时保留的数字"),
+    ])
 }

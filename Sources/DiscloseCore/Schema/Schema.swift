@@ -83,6 +83,8 @@ public enum ContentFile: String, Sendable, CaseIterable {
     case accounts = "accounts.yaml"
     case performance = "performance.yaml"
     case glossary = "glossary.yaml"
+    /// The decisions `disclose import` keeps (cells ignored, codes mapped, figures kept by hand).
+    case importRecord = "import.yaml"
 
     public var schema: ObjectSchema {
         switch self {
@@ -92,6 +94,7 @@ public enum ContentFile: String, Sendable, CaseIterable {
         case .accounts: return ContentSchemas.accounts
         case .performance: return ContentSchemas.performance
         case .glossary: return ContentSchemas.glossary
+        case .importRecord: return ContentSchemas.importRecord
         }
     }
 
@@ -99,5 +102,5 @@ public enum ContentFile: String, Sendable, CaseIterable {
         self == .report || self == .accounts
     }
 
-    public static let reportFiles: [ContentFile] = [.report, .accounts, .performance, .glossary]
+    public static let reportFiles: [ContentFile] = [.report, .accounts, .performance, .glossary, .importRecord]
 }

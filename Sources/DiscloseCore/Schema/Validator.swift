@@ -12,14 +12,16 @@ public struct SchemaValidator: Sendable {
 
     public func validate(_ root: Node, against schema: ObjectSchema, file: String) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        validateObject(root, schema, path: "", owner: root.location, into: &out)
+        validateObject(root, schema, path: "", owner: root.location, unit: .wanYuan, into: &out)
         return out
     }
 
     // MARK: Objects and lists
 
     private func validateObject(_ node: Node, _ schema: ObjectSchema, path: String, owner: SourceLocation,
-                                into out: inout [Diagnostic]) {
+                                unit outer: MoneyUnit, into out: inout [Diagnostic]) {
+        // A `unit:` declared here holds for everything below.
+        let unit = node["unit"]?.scalar.flatMap { MoneyUnit(rawValue: $0.text) } ?? outer
         guard let entries = node.entries else {
             out.append(typeError(node, path: path, expectedZh: "映射（键: 值）", expectedEn: "a mapping (key: value)"))
             return
@@ -54,7 +56,7 @@ public struct SchemaValidator: Sendable {
                 }
                 continue
             }
-            validate(entry.value, field.type, path: childPath, owner: entry.keyLocation, into: &out)
+            validate(entry.value, field.type, path: childPath, owner: entry.keyLocation, unit: unit, into: &out)
         }
         checkCodeName(entries, schema, path: path, into: &out)
         // A misspelt key already says what is missing; don't report it twice.
@@ -66,10 +68,10 @@ public struct SchemaValidator: Sendable {
     }
 
     private func validate(_ node: Node, _ type: SchemaType, path: String, owner: SourceLocation,
-                          into out: inout [Diagnostic]) {
+                          unit: MoneyUnit, into out: inout [Diagnostic]) {
         switch type {
         case .object(let schema):
-            validateObject(node, schema, path: path, owner: owner, into: &out)
+            validateObject(node, schema, path: path, owner: owner, unit: unit, into: &out)
         case .list(let element, let minItems):
             guard let items = node.items else {
                 out.append(typeError(node, path: path, expectedZh: "列表（每项以“- ”开头）", expectedEn: "a list (items start with '- ')"))
@@ -80,7 +82,7 @@ public struct SchemaValidator: Sendable {
                                   zh: "列表至少需要 \(minItems) 项。", en: "the list needs at least \(minItems) item(s)."))
             }
             for (i, item) in items.enumerated() {
-                validate(item, element, path: "\(path)[\(i)]", owner: item.location, into: &out)
+                validate(item, element, path: "\(path)[\(i)]", owner: item.location, unit: unit, into: &out)
             }
         case .oneOf(let options):
             let wantsMapping = node.entries != nil
@@ -88,16 +90,19 @@ public struct SchemaValidator: Sendable {
                 if case .object = option { return wantsMapping }
                 return !wantsMapping
             }
-            if let match { validate(node, match, path: path, owner: owner, into: &out) }
+            if let match { validate(node, match, path: path, owner: owner, unit: unit, into: &out) }
             else { out.append(typeError(node, path: path, expectedZh: "编码或映射", expectedEn: "a code or a mapping")) }
         default:
-            validateScalar(node, type, path: path, into: &out)
+            validateScalar(node, type, path: path, unit: unit, into: &out)
         }
     }
 
     // MARK: Scalars
 
-    private func validateScalar(_ node: Node, _ type: SchemaType, path: String, into out: inout [Diagnostic]) {
+    /// Amounts are exact to the 分: two decimals in 元, six in 万元 (a workbook in 元 converts exactly).
+    public static func amountDecimals(_ unit: MoneyUnit) -> Int { unit == .yuan ? 2 : 6 }
+
+    private func validateScalar(_ node: Node, _ type: SchemaType, path: String, unit: MoneyUnit, into out: inout [Diagnostic]) {
         guard let scalar = node.scalar else {
             out.append(typeError(node, path: path, expectedZh: expectedName(type).zh, expectedEn: expectedName(type).en))
             return
@@ -106,11 +111,12 @@ public struct SchemaValidator: Sendable {
         switch type {
         case .amount(let negativeAllowed):
             guard let value = number(node, scalar, path: path, into: &out) else { return }
-            if value.normalized.scale > 2 {
+            let decimals = Self.amountDecimals(unit)
+            if value.normalized.scale > decimals {
                 out.append(.error(.precision, at: node.location, path: path,
-                                  zh: "金额“\(text)”超过两位小数；金额最多保留两位小数（如需更精确，请在本节声明 unit: 元）。",
-                                  en: "amount '\(text)' has more than two decimals; amounts have at most two.",
-                                  expected: value.rounded(to: 2).description, actual: text))
+                                  zh: "金额“\(text)”比分还精确；以\(unit.rawValue)为单位的金额最多 \(decimals) 位小数（精确到分）。",
+                                  en: "amount '\(text)' is finer than a 分; amounts in \(unit.rawValue) have at most \(decimals) decimals.",
+                                  expected: value.rounded(to: decimals).description, actual: text))
             }
             if value.isNegative && !negativeAllowed {
                 out.append(.error(.negative, at: node.location, path: path,

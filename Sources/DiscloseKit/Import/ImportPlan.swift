@@ -37,11 +37,59 @@ public struct ImportPlan: Sendable {
         public var message: Message
     }
 
+    /// Where a numeric cell of a recognised table ended up: every one ends in exactly one of these.
+    public enum CellFate: Sendable, Equatable {
+        /// Written into the content (the field or item it became).
+        case imported(String)
+        /// Part of the table's structure: 栏次 and 行次 numbers, 科目编码, header cells.
+        case structure(String)
+        /// A total or a repeated figure, compared with what it should equal (says with what).
+        case compared(String)
+        /// Not placed anywhere (says why; a notice tells the user).
+        case unplaced(String)
+
+        public var group: String {
+            switch self {
+            case .imported: return "imported"
+            case .structure: return "structure"
+            case .compared: return "compared"
+            case .unplaced: return "unplaced"
+            }
+        }
+    }
+
+    /// The fate of every numeric cell of the recognised tables, by "sheet!A1".
+    public var cells: [String: CellFate] = [:]
+
+    /// Records a cell's fate; the first fate recorded stays (a cell is imported, or compared, once).
+    mutating func account(_ cell: String, _ fate: CellFate) {
+        if cells[cell] == nil { cells[cell] = fate }
+    }
+
+    /// Records a cell's fate, replacing an earlier one (a line first read, then found to be compared).
+    mutating func reaccount(_ cell: String, _ fate: CellFate) {
+        cells[cell] = fate
+    }
+
+    /// How many cells ended in each group.
+    public func count(_ group: String) -> Int { cells.values.filter { $0.group == group }.count }
+
     /// The sheets recognised, with the 附表 each was read as.
     public var tables: [(sheet: String, layout: String, title: String)] = []
     public var scalars: [Scalar] = []
     public var lists: [List] = []
     public var notices: [Notice] = []
+    /// Sheets that are no 附表 and hold no figures (a cover, notes): listed, not warned about.
+    public var skipped: [String] = []
+    /// Recognised tables with no figures (a 空表).
+    public var emptyTables: Set<String> = []
+    /// Every stated line the functional tables print, by "code|scope": column → value. A line the file
+    /// records that equals the sum stays recorded (a re-import of the same tables changes nothing).
+    public var statedSeen: [String: [String: String]] = [:]
+    /// The decisions of import.yaml that this import honoured.
+    public var kept: [Message] = []
+    /// The 编制单位 the sheets name (the first one found), and its cell.
+    public var preparer: (name: String, cell: String)?
 
     public var isEmpty: Bool { scalars.isEmpty && lists.isEmpty }
 
@@ -54,15 +102,19 @@ public struct ImportPlan: Sendable {
     /// The same for a text figure (a label), already YAML-ready.
     mutating func set(_ path: [String], text: String, from source: String) {
         if let index = scalars.firstIndex(where: { $0.path == path }) {
-            if scalars[index].value == text {
+            let first = scalars[index].sources[0]
+            if Self.same(scalars[index].value, text) {
                 scalars[index].sources.append(source)
+                account(source, .compared("与 \(first) 相同"))
             } else {
+                account(source, .compared("与 \(first) 不同"))
                 notices.append(Notice(kind: .conflict, place: source, message: Message(
-                    zh: "\(path.joined(separator: ".")) 在此为 \(text)，但 \(scalars[index].sources[0]) 为 \(scalars[index].value)；采用后者。",
-                    en: "\(path.joined(separator: ".")) is \(text) here but \(scalars[index].value) in \(scalars[index].sources[0]); the latter is used.")))
+                    zh: "\(path.joined(separator: ".")) 在 \(source) 为 \(text)，但 \(first) 为 \(scalars[index].value)；采用后者。",
+                    en: "\(path.joined(separator: ".")) is \(text) in \(source) but \(scalars[index].value) in \(first); the latter is used.")))
             }
             return
         }
+        account(source, .imported(path.joined(separator: ".")))
         scalars.append(Scalar(path: path, value: text, sources: [source]))
     }
 

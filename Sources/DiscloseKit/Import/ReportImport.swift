@@ -18,9 +18,13 @@ public enum ReportImport {
         public var check: Checker.Result?
         /// Nothing was written: what is reported is what an import would do.
         public var dryRun = false
+        /// unit.yaml fields that were empty and were filled from the workbook ("name = …").
+        public var filled: [String] = []
     }
 
     public enum Failure: Error, Sendable, Equatable {
+        /// `--unit` names no unit folder; the closest existing ids.
+        case unknownUnit(String, [String])
         case unreadable(String, String)
         case nothingRecognised(String)
         case create(ReportCreator.Failure)
@@ -29,6 +33,10 @@ public enum ReportImport {
 
         public func message(_ language: Language) -> String {
             switch self {
+            case .unknownUnit(let id, let close):
+                let hint = close.isEmpty ? "" : (language == .zh ? "是否应为 \(close.joined(separator: "、"))？" : " Did you mean \(close.joined(separator: ", "))?")
+                return language == .zh ? "没有单位“\(id)”。\(hint)要新建这个单位，请加上 --new-unit（或先运行 disclose new \(id) --year 年度）。"
+                    : "there is no unit '\(id)'.\(hint) To create it, add --new-unit (or run disclose new \(id) --year YEAR first)."
             case .unreadable(let path, let why):
                 return language == .zh ? "无法读取 \(path)：\(why)" : "cannot read \(path): \(why)"
             case .nothingRecognised(let path):
@@ -75,7 +83,15 @@ public enum ReportImport {
     }
 
     public static func run(input: URL, content: URL, displayRoot: String? = nil, unitID: String, year: Int,
-                           dryRun: Bool = false) throws -> Outcome {
+                           dryRun: Bool = false, newUnit: Bool = false) throws -> Outcome {
+        // A mistyped --unit must not create a second unit.
+        let unitFolder = content.appendingPathComponent(unitID)
+        if !newUnit && !FileManager.default.fileExists(atPath: unitFolder.appendingPathComponent("unit.yaml").path) {
+            let units = ((try? FileManager.default.contentsOfDirectory(atPath: content.path)) ?? []).filter {
+                FileManager.default.fileExists(atPath: content.appendingPathComponent($0).appendingPathComponent("unit.yaml").path)
+            }.sorted()
+            throw Failure.unknownUnit(unitID, Suggestions.closest(to: unitID, in: units).map { [$0] } ?? [])
+        }
         let sheets = try sheets(at: input)
         let shown = displayRoot ?? content.path
         let folder = content.appendingPathComponent(unitID).appendingPathComponent(String(year))
@@ -98,8 +114,13 @@ public enum ReportImport {
         let unitText = (try? String(contentsOf: content.appendingPathComponent(unitID).appendingPathComponent("unit.yaml"), encoding: .utf8)) ?? ""
         let unitName = YAMLDocument.parse(unitText, file: "unit.yaml").0?["name"]?.scalar?.text
 
-        let plan = TableImporter(unit: unit, unitName: unitName).plan(for: sheets)
+        let decisionsText = (try? String(contentsOf: folder.appendingPathComponent("import.yaml"), encoding: .utf8)) ?? ""
+        let decisions = ImportDecisions.parse(decisionsText)
+        var plan = TableImporter(unit: unit, unitName: unitName, decisions: decisions).plan(for: sheets)
         guard !plan.tables.isEmpty else { throw Failure.nothingRecognised(input.path) }
+        let existing = YAMLDocument.parse(text, file: file).0
+        plan.keepRecordedStated(in: existing)
+        plan.honourKept(decisions, in: existing)
 
         var editor: YAMLTextEditor
         do { editor = try YAMLTextEditor(text: text, file: file) } catch { throw Failure.yaml(file, "\(error)") }
@@ -119,8 +140,33 @@ public enum ReportImport {
         if changed && !dryRun {
             do { try Data(editor.text.utf8).write(to: accountsURL, options: .atomic) } catch { throw Failure.io("\(file): \(error)") }
         }
+        let filled = try fillUnit(content: content, unitID: unitID, from: plan, dryRun: dryRun)
         let check = dryRun ? nil : Checker.check(content: content, displayRoot: displayRoot)
-        return Outcome(plan: plan, file: file, changed: changed, created: created, removed: removed, check: check, dryRun: dryRun)
+        return Outcome(plan: plan, file: file, changed: changed, created: created, removed: removed, check: check, dryRun: dryRun,
+                       filled: filled)
+    }
+
+    /// unit.yaml's empty 单位全称 takes the workbook's 编制单位 (a filled one is never changed).
+    static func fillUnit(content: URL, unitID: String, from plan: ImportPlan, dryRun: Bool) throws -> [String] {
+        guard let preparer = plan.preparer else { return [] }
+        let url = content.appendingPathComponent(unitID).appendingPathComponent("unit.yaml")
+        guard let text = try? String(contentsOf: url, encoding: .utf8), let root = YAMLDocument.parse(text, file: "unit.yaml").0 else { return [] }
+        if let name = root["name"]?.scalar, !name.isNull, !name.text.trimmingCharacters(in: .whitespaces).isEmpty { return [] }
+        guard var editor = try? YAMLTextEditor(text: text, file: "unit.yaml") else { return [] }
+        do { try editor.setScalar(at: ["name"], to: "\"" + preparer.name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"") } catch { return [] }
+        if !dryRun {
+            do { try Data(editor.text.utf8).write(to: url, options: .atomic) } catch { throw Failure.io("\(unitID)/unit.yaml: \(error)") }
+        }
+        return ["name = \(preparer.name)（取自工作表“\(preparer.cell)”的编制单位）"]
+    }
+
+    /// "共导入 N 个数字，跨表比较 M 个，K 处不一致，J 个未导入。"
+    public static func countsLine(_ plan: ImportPlan, language: Language) -> String {
+        let imported = plan.count("imported"), compared = plan.count("compared"), unplaced = plan.count("unplaced")
+        let differences = plan.notices.filter { $0.kind == .conflict }.count
+        return language == .zh
+            ? "共导入 \(imported) 个数字，比较 \(compared) 个（合计与跨表），\(differences) 处不一致，\(unplaced) 个未导入。"
+            : "\(imported) figures imported, \(compared) compared (totals and across sheets), \(differences) differences, \(unplaced) not placed."
     }
 
     /// The top-level `unit:` of a YAML file.
@@ -136,32 +182,56 @@ public enum ReportImport {
         for file in outcome.created {
             lines.append(outcome.dryRun ? (zh ? "将新建 \(file)" : "would create \(file)") : (zh ? "已新建 \(file)" : "created \(file)"))
         }
-        for table in outcome.plan.tables { lines.append(zh ? "工作表“\(table.sheet)” → \(table.title)" : "sheet '\(table.sheet)' → \(table.title)") }
+        let empty = outcome.plan.emptyTables
+        for table in outcome.plan.tables {
+            let mark = empty.contains(table.sheet) ? (zh ? "（空表）" : " (empty)") : ""
+            lines.append(zh ? "工作表“\(table.sheet)” → \(table.title)\(mark)" : "sheet '\(table.sheet)' → \(table.title)\(mark)")
+        }
+        if !outcome.plan.skipped.isEmpty {
+            lines.append(zh ? "工作表“\(outcome.plan.skipped.joined(separator: "”“"))”不是附表，其中没有数字，未读取。"
+                            : "sheets '\(outcome.plan.skipped.joined(separator: "', '"))' are no 附表 and hold no figures; not read.")
+        }
         lines.append("")
         for scalar in outcome.plan.scalars {
             lines.append("  \(scalar.path.joined(separator: ".")) = \(scalar.value)    ← \(scalar.sources.joined(separator: ", "))")
         }
-        for list in outcome.plan.lists {
+        for list in outcome.plan.lists where !list.items.isEmpty {
             lines.append(zh ? "  \(list.path.joined(separator: "."))（\(list.items.count) 项）：" : "  \(list.path.joined(separator: ".")) (\(list.items.count) items):")
             for item in list.items {
-                let values = item.fields.dropFirst(list.identity.count).map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                let values = item.fields.filter { !list.identity.contains($0.key) }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
                 lines.append("    \(item.title)\(values.isEmpty ? "" : "：\(values)")    ← \(item.sources.joined(separator: ", "))")
             }
         }
         for line in outcome.removed { lines.append(zh ? "  已删除表中没有的 \(line)" : "  removed \(line) (not in the tables)") }
+        for line in outcome.filled { lines.append(zh ? "  unit.yaml 原来为空，已填写 \(line)" : "  unit.yaml was empty: filled \(line)") }
+        if !outcome.plan.kept.isEmpty {
+            lines.append("")
+            lines.append(zh ? "按 import.yaml 的决定：" : "As import.yaml decides:")
+            for message in outcome.plan.kept { lines.append("  \(message.text(language))") }
+        }
         if !outcome.plan.notices.isEmpty {
             lines.append("")
             lines.append(zh ? "需要注意：" : "Please note:")
-            for notice in outcome.plan.notices {
-                let kind: String
-                switch notice.kind {
-                case .unplaced: kind = zh ? "未导入" : "not imported"
-                case .conflict: kind = zh ? "不一致" : "conflict"
-                case .assumption: kind = zh ? "说明" : "note"
+            // Grouped by sheet, in the order the sheets were read.
+            let order = outcome.plan.tables.map(\.sheet)
+            let sheetOf = { (place: String) in String(place.split(separator: "!", maxSplits: 1).first ?? "") }
+            let groups = Dictionary(grouping: outcome.plan.notices, by: { sheetOf($0.place) })
+            for sheet in groups.keys.sorted(by: { (order.firstIndex(of: $0) ?? Int.max, $0) < (order.firstIndex(of: $1) ?? Int.max, $1) }) {
+                lines.append(zh ? "  工作表“\(sheet)”：" : "  sheet '\(sheet)':")
+                for notice in groups[sheet]! {
+                    let kind: String
+                    switch notice.kind {
+                    case .unplaced: kind = zh ? "未导入" : "not imported"
+                    case .conflict: kind = zh ? "不一致" : "conflict"
+                    case .assumption: kind = zh ? "说明" : "note"
+                    }
+                    let place = notice.place == sheet ? "" : "\(notice.place.dropFirst(sheet.count + 1))："
+                    lines.append("    \(place)[\(kind)] \(notice.message.text(language))")
                 }
-                lines.append("  \(notice.place)：[\(kind)] \(notice.message.text(language))")
             }
         }
+        lines.append("")
+        lines.append(countsLine(outcome.plan, language: language))
         lines.append("")
         if !outcome.changed {
             lines.append(zh ? "\(outcome.file) 无需改动。" : "\(outcome.file) is already up to date.")

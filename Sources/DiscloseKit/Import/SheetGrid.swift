@@ -4,7 +4,14 @@ import Foundation
 /// What the importer learns from a sheet's words before it knows the layout: title and unit lines,
 /// the header rows (with merged cells filled in), each column's header path, and the body rows.
 struct SheetGrid {
+    /// The sheet as the readers see it: column-number rows and footnote rows blanked, so that no
+    /// reader can take them for figures wherever they appear.
     let sheet: ImportSheet
+    /// The sheet as written.
+    let original: ImportSheet
+    /// Rows that are structure or text, not data: "栏次" for a row of column numbers (1 2 3 …, with or
+    /// without the word 栏次), "注释" for a footnote (注：…).
+    let textRows: [Int: String]
     /// Cells with every merged range filled with its top-left text.
     let filled: [[String]]
     /// The 单位 line's unit, and where it was found.
@@ -17,12 +24,12 @@ struct SheetGrid {
     let paths: [[String]]
     let bodyRows: Range<Int>
 
-    init(_ sheet: ImportSheet) {
-        self.sheet = sheet
-        let width = sheet.columnCount
-        var filled = sheet.rows.map { row in (0..<width).map { row.indices.contains($0) ? Self.clean(row[$0]) : "" } }
+    init(_ original: ImportSheet) {
+        self.original = original
+        let width = original.columnCount
+        var filled = original.rows.map { row in (0..<width).map { row.indices.contains($0) ? Self.clean(row[$0]) : "" } }
         // Merged ranges as written, but inside the grid and the right way round (a workbook may say anything).
-        for m in sheet.merges {
+        for m in original.merges {
             let top = max(0, min(m.top, m.bottom)), bottom = min(max(m.top, m.bottom), filled.count - 1)
             let left = max(0, min(m.left, m.right)), right = min(max(m.left, m.right), width - 1)
             guard top <= bottom, left <= right else { continue }
@@ -31,6 +38,17 @@ struct SheetGrid {
                 for c in left...right { filled[r][c] = text }
             }
         }
+        var textRows: [Int: String] = [:]
+        for r in filled.indices {
+            if Self.isColumnNumberRow(filled[r]) { textRows[r] = "栏次" } else if Self.isFootnoteRow(filled[r]) { textRows[r] = "注释" }
+        }
+        var sheet = original
+        for r in textRows.keys {
+            filled[r] = Array(repeating: "", count: width)
+            sheet.rows[r] = Array(repeating: "", count: sheet.rows[r].count)
+        }
+        self.textRows = textRows
+        self.sheet = sheet
         self.filled = filled
 
         var unit: MoneyUnit?
@@ -119,9 +137,28 @@ struct SheetGrid {
             || text.hasPrefix("单位") || text.hasPrefix("金额单位")
     }
 
-    /// The "栏次 1 2 3…" row of the official templates.
+    /// The "栏次 1 2 3…" row of the official templates, told by its sequence: the word 栏次, or at least
+    /// three numbers that count 1, 2, 3 … (again from 1 in side-by-side groups), with at most the
+    /// template's 甲/乙/行次 markers beside them. Real figures never count up like that.
     static func isColumnNumberRow(_ row: [String]) -> Bool {
-        row.contains { $0 == "栏次" }
+        if row.contains(where: { $0 == "栏次" }) { return true }
+        var expected = 1, count = 0, previous = ""
+        for text in row where !text.isEmpty {
+            if ["甲", "乙", "丙", "丁", "行次"].contains(text) { continue }
+            if text == previous { continue } // a merged cell repeated
+            guard let n = Int(text) else { return false }
+            if n == expected { expected += 1 } else if n == 1 && expected > 2 { expected = 2 } else { return false }
+            count += 1
+            previous = text
+        }
+        return count >= 3
+    }
+
+    /// A note under a table (注：…, 说明：…, 备注：…): text, never data.
+    static func isFootnoteRow(_ row: [String]) -> Bool {
+        guard let first = row.first(where: { !$0.isEmpty }) else { return false }
+        return ["注：", "注:", "说明：", "说明:", "备注：", "备注:", "填表说明"].contains { first.hasPrefix($0) }
+            || (first.hasPrefix("注") && first.count > 1 && "1１一".contains(Array(first)[1]))
     }
 
     static func isBodyRow(_ row: [String]) -> Bool {

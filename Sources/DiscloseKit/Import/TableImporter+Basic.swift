@@ -26,6 +26,7 @@ extension TableImporter {
                     let label = SheetGrid.label(code).hasSuffix("合计") ? SheetGrid.label(code) : SheetGrid.label(grid.text(r, name ?? codeColumn))
                     let personnel = label.contains("人员") || (!label.contains("公用") && group.contains("人员"))
                     guard let total = amount(grid, r, value) else { continue }
+                    if label != "合计" { basicTotals.append((total, grid.sheet.reference(r, value))) }
                     let key = personnel ? "personnel" : "public"
                     plan.set(["basic_expenditure", key, "total"], total, from: grid.sheet.reference(r, value))
                     let name = String(label.dropLast(2))
@@ -58,9 +59,12 @@ extension TableImporter {
             var own = values[code]!
             for child in children { own = own - values[child]! }
             if !children.isEmpty {
-                if own.isNegative || (!own.isZero && anyAmount) {
-                    plan.notice(.conflict, sources[code]!, zh: "经济分类 \(code) 的金额与其下各款之和不同。",
-                                en: "economic class \(code) differs from the sum of its items.")
+                // A 类 row printed otherwise than its 款 rows is kept as stated (stated_classes); beyond a
+                // rounding tail it is reported with both figures.
+                let sum = DecimalNumber.sum(children.map { values[$0]! })
+                if anyAmount && !sumConsistent(values[code]!, children.map { values[$0]! }, unit) {
+                    plan.notice(.conflict, sources[code]!, zh: "经济分类 \(code)：\(sources[code]!) 为 \(ImportPlan.yaml(values[code]!))，其下各款之和为 \(ImportPlan.yaml(sum))，相差 \(Self.difference(values[code]!, sum))；按原表记下，请核对。",
+                                en: "economic class \(code): \(sources[code]!) is \(ImportPlan.yaml(values[code]!)) but its items add up to \(ImportPlan.yaml(sum)); kept as printed.")
                 }
                 continue
             }
@@ -104,13 +108,36 @@ extension TableImporter {
             return
         }
         let row = grid.bodyRows.first { r in columns.contains { SheetGrid.number(grid.sheet.cell(r, $0.0)) != nil } }
-        if row == nil {
-            plan.notice(.assumption, grid.sheet.name, zh: "表中没有数字，“三公”经费各项按 0 导入。", en: "no figures in the table; the 三公 items are imported as 0.")
-        }
+        // An empty table (a 空表 statement under it) says these costs are nil: the items are 0.
+        var read: [String: DecimalNumber] = [:]
         for (c, field, budget) in columns {
             let value = row.flatMap { amount(grid, $0, c) } ?? .zero
             let place = row.map { grid.sheet.reference($0, c) } ?? grid.sheet.name
             plan.set(["three_public", budget ? "budget" : "actual", field], value, from: place)
+            read["\(budget) \(field)"] = value
+        }
+        guard let row else { return }
+        // 合计 and 小计 columns: compared with the items they add up.
+        for c in grid.paths.indices where Self.threePublicColumn(grid.paths[c]) == nil {
+            let path = grid.paths[c]
+            let budget = path.contains { $0.contains("预算") }
+            guard budget || path.contains(where: { $0.contains("决算") || $0.contains("实际") }),
+                  let stated = SheetGrid.number(grid.sheet.cell(row, c)).flatMap({ _ in amount(grid, row, c) }) else { continue }
+            let vehicleOnly = path.contains { $0.contains("小计") || $0.contains("购置及运行") }
+            let fields = vehicleOnly ? ["vehicle_purchase", "vehicle_operation"] : ["overseas", "vehicle_purchase", "vehicle_operation", "reception"]
+            let parts = fields.map { read["\(budget) \($0)"] ?? .zero }
+            let cell = grid.sheet.reference(row, c)
+            if stated != DecimalNumber.sum(parts) {
+                // Printed otherwise than the sum (a rounding tail or a mistake): kept as printed.
+                plan.set(["three_public", budget ? "budget" : "actual", vehicleOnly ? "vehicle" : "total"], stated, from: cell)
+            }
+            if sumConsistent(stated, parts, grid.unit ?? unit) {
+                plan.account(cell, .compared("与各项之和相同"))
+            } else {
+                plan.account(cell, .compared("与各项之和不同"))
+                plan.notice(.conflict, cell, zh: "“三公”经费\(budget ? "预算数" : "决算数")\(vehicleOnly ? "公务用车小计" : "合计") \(cell) 为 \(ImportPlan.yaml(stated))，各项之和为 \(ImportPlan.yaml(DecimalNumber.sum(parts)))；各项按原样导入，请核对。",
+                            en: "三公 \(budget ? "budget" : "actual") \(vehicleOnly ? "vehicle subtotal" : "total") \(cell) is \(ImportPlan.yaml(stated)) but the items add up to \(ImportPlan.yaml(DecimalNumber.sum(parts))); items imported as stated.")
+            }
         }
     }
 

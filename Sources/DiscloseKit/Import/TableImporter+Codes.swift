@@ -9,6 +9,24 @@ extension TableImporter {
         var totals: [String: DecimalNumber] = [:]
         var totalsRow: Int?
         var sheet: String = ""
+        /// The cell of each amount: code → column key → "sheet!A1"; and of each total.
+        var cells: [String: [String: String]] = [:]
+        var totalCells: [String: String] = [:]
+        /// Columns whose 合计 cell is blank (read as 0, stating nothing).
+        var blankTotals: Set<String> = []
+        /// The name printed beside each code.
+        var names: [String: String] = [:]
+        /// The unit the sheet printed its amounts in.
+        var unit: MoneyUnit = .wanYuan
+
+        /// Codes with no parent in the table: what the 合计 row adds up.
+        var topCodes: [String] {
+            values.keys.filter { code in !values.keys.contains { $0.count < code.count && code.hasPrefix($0) } }.sorted()
+        }
+
+        func hasChildren(_ code: String) -> Bool {
+            values.keys.contains { $0.count > code.count && $0.hasPrefix(code) }
+        }
 
         /// Each code's own amounts: its line minus the lines of its children, so that a table listing
         /// 类, 款 and 项 gives one entry per 项 (and per 类 or 款 that has money of its own).
@@ -21,9 +39,11 @@ extension TableImporter {
                     child.count > code.count && child.hasPrefix(code)
                         && !codes.contains { $0.count > code.count && $0.count < child.count && child.hasPrefix($0) && $0.hasPrefix(code) }
                 }
-                var mine = values[code] ?? [:]
+                // The 合计 column is the line's own sum: a 类 total printed otherwise than its rows is a
+                // stated subtotal (functional_stated), never money of its own.
+                var mine = (values[code] ?? [:]).filter { $0.key != "total" }
                 for child in children {
-                    for (key, value) in values[child] ?? [:] { mine[key] = (mine[key] ?? .zero) - value }
+                    for (key, value) in values[child] ?? [:] where key != "total" { mine[key] = (mine[key] ?? .zero) - value }
                 }
                 if children.isEmpty || mine.values.contains(where: { !$0.isZero }) {
                     if mine.values.contains(where: \.isNegative) { negative.append(code) }
@@ -79,8 +99,9 @@ extension TableImporter {
         unusedColumns(grid, used: skip.union(keys.map(\.column)))
         var table = codeTables[layout] ?? CodeTable()
         table.sheet = grid.sheet.name
+        table.unit = grid.unit ?? unit
         for r in grid.bodyRows {
-            let code: String
+            var code: String
             if !codeColumns.isEmpty {
                 code = Self.code(lei: lei.map { grid.sheet.cell(r, $0) } ?? "", kuan: kuan.map { grid.sheet.cell(r, $0) } ?? "",
                                  xiang: xiang.map { grid.sheet.cell(r, $0) } ?? "")
@@ -89,13 +110,25 @@ extension TableImporter {
             } else {
                 code = ""
             }
+            let mapped = decisions.code(code, sheet: grid.sheet.name)
+            if mapped != code {
+                plan.kept.append(Message(zh: "按 import.yaml 把 \(grid.sheet.rowReference(r)) 的科目 \(code) 记为 \(mapped)。",
+                                         en: "code \(code) of \(grid.sheet.rowReference(r)) read as \(mapped), as import.yaml says."))
+                code = mapped
+            }
             let label = ([name] + codeColumns.map { $0 } + [fullCode]).compactMap { $0 }.map { grid.text(r, $0) }.first { !$0.isEmpty } ?? ""
             if grid.sheet.rows[r].allSatisfy({ SheetGrid.clean($0).isEmpty }) { continue }
             guard SheetGrid.isCode(code) else {
                 let l = SheetGrid.label(label)
                 if l == "合计" || l == "总计" || l.hasPrefix("本年") && l.hasSuffix("合计") {
                     table.totalsRow = r
-                    for (c, key) in keys { if let v = amount(grid, r, c) { table.totals[key] = v } }
+                    for (c, key) in keys {
+                        if let v = amount(grid, r, c) {
+                            table.totals[key] = v
+                            table.totalCells[key] = grid.sheet.reference(r, c)
+                            if grid.sheet.cell(r, c).isEmpty { table.blankTotals.insert(key) }
+                        }
+                    }
                 } else if !code.isEmpty && code.allSatisfy(\.isNumber) {
                     plan.notice(.unplaced, grid.sheet.rowReference(r), zh: "科目编码“\(code)”不是 3、5 或 7 位，该行未导入。",
                                 en: "code '\(code)' is not 3, 5 or 7 digits; row not imported.")
@@ -110,12 +143,19 @@ extension TableImporter {
                 continue
             }
             var values: [String: DecimalNumber] = [:]
-            for (c, key) in keys { if let v = amount(grid, r, c) { values[key] = v } }
+            for (c, key) in keys {
+                if let v = amount(grid, r, c) {
+                    values[key] = v
+                    if !grid.sheet.cell(r, c).isEmpty { table.cells[code, default: [:]][key] = grid.sheet.reference(r, c) }
+                }
+            }
             table.values[code] = values
             table.rows[code] = grid.sheet.rowReference(r)
+            if let name { table.names[code] = SheetGrid.label(grid.text(r, name)) }
         }
         codeTables[layout] = table
         recordFundTotals(layout, table)
+        compareTotals(table)
         if table.values.isEmpty && layout != "income" && table.totals.values.contains(where: { !$0.isZero }) {
             plan.notice(.unplaced, grid.sheet.name, zh: "本表合计行有金额，但没有科目行。", en: "the totals row has amounts but the table lists no 科目.")
         }
@@ -132,18 +172,19 @@ extension TableImporter {
     /// The totals rows that carry figures of their own: expenditure by type, fund carry-overs.
     mutating func recordFundTotals(_ layout: String, _ table: CodeTable) {
         guard let row = table.totalsRow else { return }
-        let source = "\(table.sheet)!\(row + 1):\(row + 1)"
+        let fallback = "\(table.sheet)!\(row + 1):\(row + 1)"
+        func set(_ path: [String], _ key: String) {
+            if let v = table.totals[key] { plan.set(path, v, from: table.totalCells[key] ?? fallback) }
+        }
         switch layout {
         case "expenditure":
-            for key in ["basic", "project", "remit_to_superior", "operating", "subsidy_to_subordinates"] {
-                if let v = table.totals[key] { plan.set(["expenditure", key], v, from: source) }
-            }
-            if let v = table.totals["total"] { plan.set(["expenditure", "total"], v, from: source) }
+            for key in ["basic", "project", "remit_to_superior", "operating", "subsidy_to_subordinates"] { set(["expenditure", key], key) }
+            set(["expenditure", "total"], "total")
         case "government-fund", "state-capital":
             let fund = layout == "government-fund" ? "government_fund" : "state_capital"
-            if let v = table.totals["open"] { plan.set(["appropriation", "carryover_beginning", fund], v, from: source) }
-            if let v = table.totals["income"] { plan.set(["income", fund], v, from: source) }
-            if let v = table.totals["close"] { plan.set(["appropriation", "carryover_ending", fund], v, from: source) }
+            set(["appropriation", "carryover_beginning", fund], "open")
+            set(["income", fund], "income")
+            set(["appropriation", "carryover_ending", fund], "close")
         default:
             break
         }
@@ -176,15 +217,52 @@ extension TableImporter {
         if let all {
             let (values, negative) = all.own()
             for code in negative { negativeNotice(all, code) }
+            // A code of a 财政拨款 table that the 支出决算表 does not list, and one of the 支出决算表 that no
+            // 财政拨款 table lists while such strays exist: the sheets disagree on the code. Neither is
+            // re-booked to another fund; both are reported.
+            let fundTablesPresent = fundTables.filter { $0.1 != nil }
+            var strays: [String] = []
+            for (fund, table) in fundTablesPresent {
+                for code in table!.values.keys.sorted() where all.values[code] == nil {
+                    strays.append(code)
+                    plan.notice(.conflict, table!.rows[code] ?? table!.sheet,
+                                zh: "科目 \(code)（\(fund.label)）在 \(table!.sheet) 中有，支出决算表（\(all.sheet)）中没有；按 \(table!.sheet) 所列导入，请核对科目编码。",
+                                en: "code \(code) (\(fund.label)) is in \(table!.sheet) but not in the 支出决算表 (\(all.sheet)); imported as \(table!.sheet) states it; check the code.")
+                }
+            }
             codes.formUnion(values.keys)
             for (code, line) in values {
+                let inFunds = fundTablesPresent.contains { $0.1!.values[code] != nil }
+                if !strays.isEmpty && !inFunds && !fundTablesPresent.isEmpty {
+                    unbooked.insert(code)
+                    codes.remove(code)
+                    plan.notice(.conflict, all.rows[code] ?? all.sheet,
+                                zh: "科目 \(code) 在 \(all.sheet) 中有，各财政拨款支出表中没有（它们另有 \(strays.joined(separator: "、"))）；该行未导入，也未记为非财政拨款支出。请改正科目编码，或在 import.yaml 中记下对应关系。",
+                                en: "code \(code) is in \(all.sheet) but in no 财政拨款 table (they have \(strays.joined(separator: ", ")) instead); the line is not imported nor booked as non-appropriation spending. Fix the code or map it in import.yaml.")
+                    continue
+                }
                 var rest = line
                 for fund in Fund.appropriations {
                     for (key, v) in owned[fund]?[code] ?? [:] where amountKeys.contains(key) { rest[key] = (rest[key] ?? .zero) - v }
                 }
-                if rest.contains(where: { amountKeys.contains($0.key) && $0.value.isNegative }) {
-                    plan.notice(.conflict, all.rows[code] ?? all.sheet, zh: "科目 \(code) 的支出小于各财政拨款表之和，非财政拨款部分未导入。",
-                                en: "code \(code) spends less than the 财政拨款 tables add up to; the non-appropriation part is not imported.")
+                if let key = amountKeys.first(where: { (rest[$0] ?? .zero).isNegative }) {
+                    let cells = fundTablesPresent.compactMap { $0.1!.cells[code]?[key] }
+                    let funds = DecimalNumber.sum(Fund.appropriations.map { owned[$0]?[code]?[key] ?? .zero })
+                    unbooked.insert(code)
+                    plan.notice(.conflict, all.cells[code]?[key] ?? all.rows[code] ?? all.sheet,
+                                zh: "科目 \(code) 的\(Self.keyLabel(key))：\(all.cells[code]?[key] ?? all.sheet) 为 \(ImportPlan.yaml(line[key] ?? .zero))，小于财政拨款各表（\(cells.joined(separator: "、"))）之和 \(ImportPlan.yaml(funds))；按财政拨款表导入，非财政拨款部分未导入。",
+                                en: "code \(code) \(key): \(all.cells[code]?[key] ?? all.sheet) is \(ImportPlan.yaml(line[key] ?? .zero)), less than the 财政拨款 tables (\(cells.joined(separator: ", "))) add up to, \(ImportPlan.yaml(funds)); the non-appropriation part is not imported.")
+                    continue
+                }
+                if rest.contains(where: { amountKeys.contains($0.key) && !$0.value.isZero }) && !nonAppropriationMoneyPossible() {
+                    // The 总表 says the unit had no money but 财政拨款: spending beyond the 财政拨款 tables is a
+                    // mismatch between the sheets, not non-appropriation spending.
+                    unbooked.insert(code)
+                    if !inFunds { codes.remove(code) }
+                    let extra = amountKeys.compactMap { key in rest[key].flatMap { $0.isZero ? nil : "\(Self.keyLabel(key)) \(ImportPlan.yaml($0))" } }
+                    plan.notice(.conflict, all.rows[code] ?? all.sheet,
+                                zh: "科目 \(code) 在 \(all.sheet) 中比各财政拨款支出表多出 \(extra.joined(separator: "、"))，但收入支出决算总表没有非财政拨款收入或结转结余；未记为非财政拨款支出，请核对两表。",
+                                en: "code \(code) spends \(extra.joined(separator: ", ")) more in \(all.sheet) than in the 财政拨款 tables, but the 总表 shows no non-appropriation income or balance; not booked as non-appropriation spending.")
                     continue
                 }
                 other[code] = rest
@@ -224,6 +302,25 @@ extension TableImporter {
             }
             plan.lists.append(ImportPlan.List(path: [fund.rawValue, "by_code"], identity: ["code"], preferFlow: true, items: rows))
         }
+    }
+
+    /// Whether the 收入支出决算总表 leaves room for money other than 财政拨款 (non-appropriation income,
+    /// balances used, or a carry-over beyond the 财政拨款 one). Unknown (no 总表) counts as possible.
+    func nonAppropriationMoneyPossible() -> Bool {
+        func scalar(_ path: [String]) -> DecimalNumber? { plan.scalars.first { $0.path == path }.flatMap { DecimalNumber($0.value) } }
+        let sources = ["superior_subsidy", "business", "operating", "subordinate_remittance", "other"].map { scalar(["income", $0]) }
+        guard sources.allSatisfy({ $0 != nil }) else { return true }
+        if sources.contains(where: { !$0!.isZero }) { return true }
+        if let used = scalar(["income", "non_appropriation_balance_used"]), !used.isZero { return true }
+        guard let opening = scalar(["income", "carryover_beginning"]) else { return true }
+        let appropriation = Fund.appropriations.compactMap { scalar(["appropriation", "carryover_beginning", $0.rawValue]) }
+        return opening > DecimalNumber.sum(appropriation)
+    }
+
+    static func keyLabel(_ key: String) -> String {
+        ["basic": "基本支出", "project": "项目支出", "remit_to_superior": "上缴上级支出", "operating": "经营支出",
+         "subsidy_to_subordinates": "对附属单位补助支出", "total": "合计", "budget": "预算数", "open": "年初结转和结余",
+         "income": "本年收入", "close": "年末结转和结余"][key] ?? key
     }
 
     mutating func negativeNotice(_ table: CodeTable, _ code: String) {

@@ -50,7 +50,10 @@ extension TableImporter {
                 if let path = Self.match(label, in: group.income ? Self.incomeLines : Self.expenditureLines) {
                     if let v = amount(grid, r, column) { plan.set(path, v, from: grid.sheet.reference(r, column)) }
                 } else if !group.income && label.hasSuffix("支出") {
-                    continue // a 类 line: the sum of that class in 支出决算表, which the tables rebuild from `functional`
+                    // A 类 line: the sum of that class in the 支出决算表, compared with it once every sheet is read.
+                    if !grid.sheet.cell(r, column).isEmpty, let v = amount(grid, r, column) {
+                        summaryClasses.append((label, v, grid.sheet.reference(r, column), grid.unit ?? unit, nil))
+                    }
                 } else if !grid.sheet.cell(r, column).isEmpty {
                     plan.notice(.unplaced, grid.sheet.reference(r, group.label), zh: "“\(raw)”行无法对应到数据字段，未导入。",
                                 en: "line '\(raw)' matches no field; not imported.")
@@ -73,42 +76,123 @@ extension TableImporter {
             used.formUnion(group.income ? Array(group.values.prefix(1))
                                         : group.values.filter { c in grid.paths[c].last.map { $0.contains("合计") || Self.fund(in: $0) != nil } ?? false })
         }
+        let sheetUnit = grid.unit ?? unit
         var openingSection = false
+        // What the lines add up to, to compare with the 合计 and 总计 lines the sheet prints.
+        var income: [DecimalNumber] = [], opening: [DecimalNumber] = [], incomeTotal: DecimalNumber?
+        var openingLine: (DecimalNumber, String)?
+        var classSums: [Int: [DecimalNumber]] = [:], spendTotals: [Int: DecimalNumber] = [:], closing: [Int: DecimalNumber] = [:]
+        func compare(_ cell: String, _ stated: DecimalNumber, _ parts: [DecimalNumber], _ what: String) {
+            if sumConsistent(stated, parts, sheetUnit) {
+                plan.account(cell, .compared("与\(what)相同"))
+            } else {
+                plan.account(cell, .compared("与\(what)不同"))
+                plan.notice(.conflict, cell, zh: "\(cell) 为 \(ImportPlan.yaml(stated))，\(what)为 \(ImportPlan.yaml(DecimalNumber.sum(parts)))，相差 \(Self.difference(stated, DecimalNumber.sum(parts)))；请核对。",
+                            en: "\(cell) is \(ImportPlan.yaml(stated)) but \(what) is \(ImportPlan.yaml(DecimalNumber.sum(parts))); please check.")
+            }
+        }
         for r in grid.bodyRows {
             for group in groups {
                 let raw = grid.sheet.cell(r, group.label)
                 guard !raw.isEmpty, let first = group.values.first else { continue }
                 let label = SheetGrid.label(raw)
                 if group.income {
+                    let cell = grid.sheet.reference(r, first)
+                    let value = grid.sheet.cell(r, first).isEmpty ? nil : amount(grid, r, first)
                     if label.hasPrefix("年初") {
                         openingSection = true
+                        if let value { openingLine = (value, cell); appropriationTotals["carryover_beginning"] = (value, cell) }
                     } else if let fund = Self.fund(in: label) {
                         let path = openingSection ? ["appropriation", "carryover_beginning", fund.rawValue] : ["income", fund.rawValue]
-                        if let v = amount(grid, r, first) { plan.set(path, v, from: grid.sheet.reference(r, first)) }
-                    } else if !["本年收入合计", "总计", "收入总计"].contains(label) {
+                        if let value {
+                            plan.set(path, value, from: cell)
+                            if openingSection { opening.append(value) } else { income.append(value) }
+                        }
+                    } else if label.hasPrefix("本年") && label.hasSuffix("合计") {
+                        if let value {
+                            incomeTotal = value
+                            appropriationTotals["income_total"] = (value, cell)
+                            compare(cell, value, income, "各项收入之和")
+                        }
+                    } else if ["总计", "收入总计"].contains(label) {
+                        if let value {
+                            appropriationTotals["income_grand_total"] = (value, cell)
+                            compare(cell, value, [incomeTotal ?? DecimalNumber.sum(income), openingLine?.0 ?? DecimalNumber.sum(opening)], "本年收入合计与年初结转和结余之和")
+                        }
+                    } else {
                         unplacedLine(grid, r, group.label, raw, first)
                     }
                 } else if label.hasPrefix("年末") {
                     var found = false
                     for c in group.values {
+                        guard let v = grid.sheet.cell(r, c).isEmpty ? nil : amount(grid, r, c) else { continue }
+                        closing[c] = v
                         guard let fund = grid.paths[c].last.flatMap(Self.fund) else { continue }
                         found = true
-                        if let v = amount(grid, r, c) { plan.set(["appropriation", "carryover_ending", fund.rawValue], v, from: grid.sheet.reference(r, c)) }
+                        plan.set(["appropriation", "carryover_ending", fund.rawValue], v, from: grid.sheet.reference(r, c))
                     }
-                    if !found {
+                    if !found && closing.values.contains(where: { !$0.isZero }) {
                         plan.notice(.unplaced, grid.sheet.reference(r, group.label), zh: "年末财政拨款结转和结余没有按资金来源分列，未导入。",
                                     en: "the closing balance is not split by fund; not imported.")
                     }
-                } else if !(label.hasSuffix("支出") || label.hasSuffix("合计") || label == "总计") {
+                    if let total = totalColumn(grid, group), let v = closing[total] {
+                        appropriationTotals["carryover_ending"] = (v, grid.sheet.reference(r, total))
+                    }
+                    rowTotal(grid, r, group, closing)
+                } else if label.hasSuffix("支出") || label.hasSuffix("合计") || label == "总计" || label == "支出总计" {
+                    var row: [Int: DecimalNumber] = [:]
+                    for c in group.values where !grid.sheet.cell(r, c).isEmpty {
+                        if let v = amount(grid, r, c) { row[c] = v }
+                    }
+                    for (c, v) in row.sorted(by: { $0.key < $1.key }) {
+                        let cell = grid.sheet.reference(r, c)
+                        if c == totalColumn(grid, group) && !label.hasSuffix("支出") {
+                            appropriationTotals[label.hasSuffix("合计") ? "expenditure_total" : "expenditure_grand_total"] = (v, cell)
+                        }
+                        if label.hasSuffix("合计") {
+                            spendTotals[c] = v
+                            compare(cell, v, classSums[c] ?? [], "各类支出之和")
+                        } else if label.hasSuffix("总计") {
+                            compare(cell, v, [spendTotals[c] ?? DecimalNumber.sum(classSums[c] ?? []), closing[c] ?? .zero], "本年支出合计与年末结转和结余之和")
+                        } else {
+                            classSums[c, default: []].append(v)
+                            if let fund = grid.paths[c].last.flatMap(Self.fund) {
+                                summaryClasses.append((label, v, cell, sheetUnit, fund))
+                            }
+                        }
+                    }
+                    rowTotal(grid, r, group, row)
+                } else {
                     unplacedLine(grid, r, group.label, raw, first)
                 }
             }
         }
+        if let (value, cell) = openingLine { compare(cell, value, opening, "各项年初结转和结余之和") }
         unusedColumns(grid, used: used)
+    }
+
+    func totalColumn(_ grid: SheetGrid, _ group: LabelGroup) -> Int? {
+        group.values.first { c in grid.paths[c].last.map { $0.contains("合计") } ?? false }
+    }
+
+    /// A row's 合计 column against its fund columns (a 合计 cell already compared keeps that account).
+    mutating func rowTotal(_ grid: SheetGrid, _ r: Int, _ group: LabelGroup, _ row: [Int: DecimalNumber]) {
+        guard let total = group.values.first(where: { c in grid.paths[c].last.map { $0.contains("合计") } ?? false }), let stated = row[total] else { return }
+        let parts = row.filter { $0.key != total && grid.paths[$0.key].last.flatMap(Self.fund) != nil }.map(\.value)
+        guard !parts.isEmpty else { return }
+        let cell = grid.sheet.reference(r, total)
+        if sumConsistent(stated, parts, grid.unit ?? unit) {
+            plan.account(cell, .compared("与各资金来源之和相同"))
+        } else {
+            plan.reaccount(cell, .compared("与各资金来源之和不同"))
+            plan.notice(.conflict, cell, zh: "\(cell) 为 \(ImportPlan.yaml(stated))，同一行各资金来源之和为 \(ImportPlan.yaml(DecimalNumber.sum(parts)))；请核对。",
+                        en: "\(cell) is \(ImportPlan.yaml(stated)) but the funds of the row add up to \(ImportPlan.yaml(DecimalNumber.sum(parts))).")
+        }
     }
 
     mutating func unplacedLine(_ grid: SheetGrid, _ r: Int, _ labelColumn: Int, _ raw: String, _ value: Int) {
         guard !grid.sheet.cell(r, value).isEmpty else { return }
+        noticedRows.insert(grid.sheet.rowReference(r))
         plan.notice(.unplaced, grid.sheet.reference(r, labelColumn), zh: "“\(raw)”行无法对应到数据字段，未导入。",
                     en: "line '\(raw)' matches no field; not imported.")
     }
@@ -130,6 +214,7 @@ extension TableImporter {
         unusedColumns(grid, used: Set([labelColumn, valueColumn] + (unitColumn.map { [$0] } ?? [])))
         var vehicles: [ImportPlan.Item] = []
         var equipment: [ImportPlan.Item] = []
+        var vehicleTotal: (row: Int, cell: String)?
         let money: [(String, [String])] = [
             ("机关运行经费", ["agency_operating_cost", "amount"]), ("政府采购支出总额", ["procurement", "total"]),
             ("货物", ["procurement", "goods"]), ("工程", ["procurement", "works"]), ("服务", ["procurement", "services"]),
@@ -147,11 +232,20 @@ extension TableImporter {
             } else if Self.vehiclePurposes.contains(label) || label.contains("设备") || unitText.hasPrefix("台") {
                 guard let count = count(grid, r, valueColumn) else { continue }
                 let item = ImportPlan.Item(fields: [("type", label), ("count", String(count))], sources: [source], title: label)
+                plan.account(source, .imported("assets \(label)"))
                 if Self.vehiclePurposes.contains(label) { vehicles.append(item) } else { equipment.append(item) }
             } else if label.contains("车辆") {
-                continue // 车辆数: the sum of the vehicles below it
+                vehicleTotal = (r, source) // 车辆数: the sum of the vehicles below it, compared once they are read
             } else {
                 unplacedLine(grid, r, labelColumn, raw, valueColumn)
+            }
+        }
+        if let (r, cell) = vehicleTotal, !grid.sheet.cell(r, valueColumn).isEmpty, let stated = count(grid, r, valueColumn) {
+            let sum = vehicles.compactMap { Int($0.fields[1].value) }.reduce(0, +)
+            plan.account(cell, .compared(stated == sum ? "与各类车辆之和相同" : "与各类车辆之和不同"))
+            if stated != sum && !vehicles.isEmpty {
+                plan.notice(.conflict, cell, zh: "车辆数 \(cell) 为 \(stated)，各类车辆之和为 \(sum)；各类车辆按原样导入，请核对。",
+                            en: "vehicles \(cell) is \(stated) but the kinds add up to \(sum); the kinds are imported as stated.")
             }
         }
         plan.lists.append(ImportPlan.List(path: ["assets", "vehicles"], identity: ["type"], preferFlow: true, items: vehicles))

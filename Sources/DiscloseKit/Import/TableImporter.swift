@@ -8,9 +8,13 @@ public struct TableImporter {
     /// The unit name from unit.yaml, to compare with a sheet's 编制单位.
     public let unitName: String?
 
-    public init(unit: MoneyUnit, unitName: String? = nil) {
+    /// The decisions of the report's import.yaml.
+    public let decisions: ImportDecisions
+
+    public init(unit: MoneyUnit, unitName: String? = nil, decisions: ImportDecisions = ImportDecisions()) {
         self.unit = unit
         self.unitName = unitName
+        self.decisions = decisions
     }
 
     var plan = ImportPlan()
@@ -18,6 +22,21 @@ public struct TableImporter {
     var codeTables: [String: CodeTable] = [:]
     var basicItems: [(code: String, amount: DecimalNumber?, source: String)] = []
     var basicRead = false
+    /// Every recognised sheet, for the final account of its numeric cells.
+    var grids: [SheetGrid] = []
+    /// Codes of the 支出决算表 whose line was not imported (the sheets disagree on them).
+    var unbooked: Set<String> = []
+    /// The 类 lines of the 收入支出决算总表's 支出 side: compared with the 支出决算表.
+    var summaryClasses: [(label: String, value: DecimalNumber, cell: String, unit: MoneyUnit, fund: Fund?)] = []
+    /// The 基本支出 totals of the 基本支出决算表 (人员经费合计, 公用经费合计), with their cells.
+    var basicTotals: [(value: DecimalNumber, cell: String)] = []
+    /// 类 lines of the 总表s with their code: stated class totals (`functional_stated`, scope all or a fund).
+    var statedClassLines: [(code: String, value: DecimalNumber, cell: String, fund: Fund?)] = []
+    /// The 合计 and 总计 rows of the 财政拨款收入支出决算总表 (`appropriation.stated` keys).
+    var appropriationTotals: [String: (value: DecimalNumber, cell: String)] = [:]
+    /// Rows and columns already named in a notice, so that the final account does not repeat them.
+    var noticedRows: Set<String> = []
+    var noticedColumns: Set<String> = []
 
     public func plan(for sheets: [ImportSheet]) -> ImportPlan {
         var importer = self
@@ -25,6 +44,10 @@ public struct TableImporter {
         importer.assembleFunctional()
         importer.assembleIncomeByFunction()
         importer.assembleBasic()
+        importer.compareAcrossSheets()
+        importer.assembleStated()
+        importer.accountCodeTables()
+        importer.accountRemainingCells()
         return importer.plan
     }
 
@@ -63,21 +86,45 @@ public struct TableImporter {
     // MARK: Reading one sheet
 
     mutating func read(_ sheet: ImportSheet) {
+        var sheet = sheet
+        // Cells the officer decided not to import (import.yaml) are blank to every reader.
+        for r in sheet.rows.indices {
+            for c in sheet.rows[r].indices where !sheet.rows[r][c].isEmpty && decisions.ignoredCells.contains(sheet.reference(r, c)) {
+                let cell = sheet.reference(r, c)
+                plan.account(cell, .unplaced("按 import.yaml 不导入"))
+                plan.kept.append(Message(zh: "按 import.yaml 不导入 \(cell)（“\(sheet.rows[r][c])”）。", en: "\(cell) ('\(sheet.rows[r][c])') not imported, as import.yaml says."))
+                sheet.rows[r][c] = ""
+            }
+        }
         guard sheet.rows.contains(where: { $0.contains { !$0.isEmpty } }) else { return }
         guard let (layout, title) = Self.layout(of: sheet) else {
-            plan.notice(.unplaced, sheet.name, zh: "未识别为附表（前几行没有附表标题），整张表未导入。",
-                        en: "not recognised as a 附表 (no table title in its first rows); nothing taken from it.")
+            // A cover or notes sheet holds no figures: it is listed, not warned about.
+            let numbers = sheet.rows.flatMap { $0 }.filter { SheetGrid.number($0) != nil }
+            if numbers.isEmpty {
+                plan.skipped.append(sheet.name)
+            } else {
+                plan.notice(.unplaced, sheet.name, zh: "未识别为附表（前几行没有附表标题），其中 \(numbers.count) 个数字未导入。",
+                            en: "not recognised as a 附表 (no table title in its first rows); its \(numbers.count) numbers are not imported.")
+            }
             return
         }
         plan.tables.append((sheet.name, layout, title))
         let grid = SheetGrid(sheet)
+        grids.append(grid)
+        if !grid.bodyRows.contains(where: { r in grid.sheet.rows[r].contains { SheetGrid.number($0) != nil } }) { plan.emptyTables.insert(sheet.name) }
         if grid.unit == nil {
             plan.notice(.assumption, sheet.name, zh: "没有找到“单位：”行，金额按报告的单位（\(unit.rawValue)）读取。",
                         en: "no 单位 line; amounts read in the report's unit (\(unit.rawValue)).")
         }
-        if let preparer = grid.preparer, let unitName, !preparer.isEmpty, SheetGrid.clean(preparer) != SheetGrid.clean(unitName) {
-            plan.notice(.assumption, sheet.name, zh: "编制单位为“\(preparer)”，与 unit.yaml 中的“\(unitName)”不同；请确认导入的是本单位的报表。",
-                        en: "prepared by '\(preparer)', not '\(unitName)' as in unit.yaml; make sure this is the right unit's workbook.")
+        if let preparer = grid.preparer, !preparer.isEmpty {
+            // Said once for the workbook, not once per sheet.
+            if plan.preparer == nil {
+                plan.preparer = (preparer, sheet.name)
+                if let unitName, !unitName.isEmpty, SheetGrid.clean(preparer) != SheetGrid.clean(unitName) {
+                    plan.notice(.assumption, sheet.name, zh: "编制单位为“\(preparer)”，与 unit.yaml 中的“\(unitName)”不同；请确认导入的是本单位的报表。",
+                                en: "prepared by '\(preparer)', not '\(unitName)' as in unit.yaml; make sure this is the right unit's workbook.")
+                }
+            }
         }
         switch layout {
         case "income-expenditure-summary": readSummary(grid)
@@ -101,11 +148,16 @@ public struct TableImporter {
         return Amount(value, rowUnit ?? grid.unit ?? unit).converted(to: unit).value.normalized
     }
 
-    /// Notes the columns nobody asked for, once per sheet.
+    /// Notes the columns nobody asked for that hold figures, once per sheet. A column of words (the
+    /// standard 科目名称, a 备注 of text) holds no figure to lose and is not listed.
     mutating func unusedColumns(_ grid: SheetGrid, used: Set<Int>) {
         for c in grid.paths.indices where !used.contains(c) && !grid.paths[c].isEmpty && !grid.paths[c].contains("行次") {
-            let hasValues = grid.bodyRows.contains { !grid.sheet.cell($0, c).isEmpty }
+            let hasValues = grid.bodyRows.contains { r in
+                let text = grid.sheet.cell(r, c)
+                return !text.isEmpty && SheetGrid.number(text) != nil && !SheetGrid.isCode(SheetGrid.clean(text))
+            }
             if hasValues {
+                noticedColumns.insert("\(grid.sheet.name)!\(c)")
                 plan.notice(.unplaced, grid.sheet.reference(grid.headerRows.lowerBound, c),
                             zh: "“\(grid.paths[c].joined(separator: "／"))”列不属于本表的官方格式，未导入。",
                             en: "column '\(grid.paths[c].joined(separator: "/"))' is not part of the official layout; not imported.")
@@ -116,6 +168,7 @@ public struct TableImporter {
     /// A body row that holds numbers but matched nothing.
     mutating func unplacedRow(_ grid: SheetGrid, _ row: Int, label: String) {
         guard grid.sheet.rows[row].contains(where: { SheetGrid.number($0) != nil }) else { return }
+        noticedRows.insert(grid.sheet.rowReference(row))
         plan.notice(.unplaced, grid.sheet.rowReference(row), zh: "“\(label)”行无法对应到数据字段，未导入。",
                     en: "row '\(label)' matches no field; not imported.")
     }

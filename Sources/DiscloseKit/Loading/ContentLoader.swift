@@ -160,6 +160,8 @@ public struct ContentLoader: Sendable {
         let accountsNode = document(at: "\(folder)/accounts.yaml", required: true, schema: .accounts, year: folderYear, state: &state)
         let performanceNode = document(at: "\(folder)/performance.yaml", required: false, schema: .performance, year: folderYear, state: &state)
         let glossaryNode = document(at: "\(folder)/glossary.yaml", required: false, schema: .glossary, year: folderYear, state: &state)
+        // import.yaml is read by `disclose import` only; checked here so that a mistake in it is found.
+        _ = document(at: "\(folder)/import.yaml", required: false, schema: .importRecord, year: folderYear, state: &state)
         let narrative = loadNarrative(folder: folder, files: files, state: &state)
         if let id = reportNode?["tables"]?.scalar?.text, let set = TableSet.bundled[id], !set.notPublished.isEmpty {
             // The table set decides what is required: a field its reports do not publish may be left out.

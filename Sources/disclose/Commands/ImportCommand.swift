@@ -32,6 +32,9 @@ struct Import: ParsableCommand {
     @Flag(help: "只列出将导入的内容，不写文件 (show what would be imported, write nothing).")
     var dryRun = false
 
+    @Flag(help: "单位还不存在时新建它（否则拼错的 --unit 会报错而不是新建单位） (create the unit when it does not exist yet).")
+    var newUnit = false
+
     @Option(help: "消息语言 zh 或 en (message language).")
     var lang: Language = .zh
 
@@ -46,7 +49,7 @@ struct Import: ParsableCommand {
         let outcome: ReportImport.Outcome
         do {
             outcome = try ReportImport.run(input: URL(fileURLWithPath: file), content: content, displayRoot: options.content,
-                                           unitID: unit, year: year, dryRun: dryRun)
+                                           unitID: unit, year: year, dryRun: dryRun, newUnit: newUnit)
         } catch let failure as ReportImport.Failure {
             FileHandle.standardError.write(Data("disclose import: \(failure.message(lang))\n".utf8))
             if case .io = failure { throw ExitCode(2) }

@@ -65,13 +65,17 @@ final class SitePages: @unchecked Sendable {
         return base + path
     }
 
+    /// The home and unit pages' figures, in 万元 as their captions say, whatever unit a report keeps
+    /// its figures in (a report in 元 is converted, never printed in 元 under a 万元 heading).
     func headline(_ r: Report) -> [String: Any] {
         let a = r.accounts
         let figures = ReportFigures(r)
-        return ["year": r.year, "kind": r.kind.rawValue, "grandTotal": Derived.tableMoney(a.income.grandTotal.value),
-                "incomeTotal": Derived.tableMoney(a.income.total.value), "expenditureTotal": Derived.tableMoney(a.expenditure.total.value),
-                "basic": Derived.tableMoney(a.expenditure.amount(.basic).value), "project": Derived.tableMoney(a.expenditure.amount(.project).value),
-                "threePublic": Derived.tableMoney(figures.threePublicActual.total.shown), "agencyCost": Derived.tableMoney(a.agencyOperatingCost.amount.value)]
+        let m = { (amount: Amount) in Derived.tableMoney(amount.inWanYuan) }
+        return ["year": r.year, "kind": r.kind.rawValue, "grandTotal": m(a.income.grandTotal.amount),
+                "incomeTotal": m(a.income.total.amount), "expenditureTotal": m(a.expenditure.total.amount),
+                "basic": m(a.expenditure.amount(.basic)), "project": m(a.expenditure.amount(.project)),
+                "threePublic": m(Amount(figures.threePublicActual.total.shown, a.threePublic.actual.reception.amount.unit)),
+                "agencyCost": m(a.agencyOperatingCost.amount.amount)]
             .merging(CompareFigures.fields(r, figures: figures)) { a, _ in a }
     }
 
