@@ -94,6 +94,7 @@ extension SiteBuilder {
             return result
         }
         result.written = true
+        result.pdf = pages.pdf?.result
         result.rendered = pages.renderedReports
         result.reports = units.values.map(\.home.count).reduce(0, +)
         result.files = files.count
@@ -105,6 +106,7 @@ extension SiteBuilder {
         let siteUnit = grouped[""] ?? .empty
         try? BuildRecord(key: key, content: content, templates: templates, output: output, site: siteUnit, units: units)
             .save(to: folder, changed: changedUnits)
+        Self.forgetOnPDFFailure(result, record: folder)
         return result
     }
 
@@ -127,6 +129,7 @@ extension SiteBuilder {
         for (id, output) in outputs { units[id] = .from(grouped, id, output) }
         try? BuildRecord(key: key, content: content, templates: templates, output: FileStamps.scan(options.output, directories: true),
                          site: grouped[""] ?? .empty, units: units).save(to: folder)
+        Self.forgetOnPDFFailure(result, record: folder)
         return result
     }
 
@@ -153,6 +156,7 @@ extension SiteBuilder {
             }
             try staged.commit()
             result.written = true
+            result.pdf = pages.pdf?.result
             result.rendered = pages.renderedReports
             result.reports = pages.tree.reports.count
             result.pages = counts.pages
@@ -165,6 +169,12 @@ extension SiteBuilder {
             result.ioFailure = true
             return nil
         }
+    }
+
+    /// A report whose PDF failed would not be retried by the next incremental build (its content did not
+    /// change): the record is dropped, so the next build is a full one.
+    static func forgetOnPDFFailure(_ result: Result, record folder: URL) {
+        if let pdf = result.pdf, !pdf.failures.isEmpty { try? FileManager.default.removeItem(at: folder) }
     }
 
     /// The search bundle replaced `pagefind/` after the files were written: its stamps, and the output
