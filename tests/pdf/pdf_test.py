@@ -18,6 +18,7 @@ import re
 import shutil
 import subprocess
 import sys
+import zlib
 
 BIN, CONTENT, TEMPLATES, WORK = (os.path.abspath(a) for a in sys.argv[1:5])
 passed, failed = 0, 0
@@ -51,6 +52,20 @@ def pages_text(pdf):
 def flat(text):
     """Text without spaces and line breaks: pdftotext spaces CJK glyphs and wraps long headings."""
     return re.sub(r"\s+", "", text)
+
+
+def pdf_objects_contain(pdf, token):
+    """Whether the PDF, with its compressed object streams inflated, contains `token` (e.g. the catalog's /Lang)."""
+    data = open(pdf, "rb").read()
+    if token in data:
+        return True
+    for m in re.finditer(rb"stream\r?\n", data):
+        try:
+            if token in zlib.decompressobj().decompress(data[m.end():m.end() + 4000000]):
+                return True
+        except zlib.error:
+            continue
+    return False
 
 
 def page_size(pdf, n):
@@ -93,16 +108,16 @@ def toc_entries(pages):
     return entries
 
 
-def check_report(unit, year, pdf, unit_name):
+def check_report(unit, year, pdf, unit_name, kind):
     name = "%s/%s" % (unit, year)
+    document = "%s年度%s决算" % (year, kind)
     info = run("pdfinfo", pdf).stdout
     pages = pages_text(pdf)
     check(name + " page count", 8 <= len(pages) <= 150, len(pages))
     check(name + " tagged", re.search(r"^Tagged:\s+yes", info, re.M), info)
-    check(name + " title", re.search(r"^Title:\s+%s%s年度部门决算" % (re.escape(unit_name), year), info, re.M), info)
+    check(name + " title", re.search(r"^Title:\s+%s%s" % (re.escape(unit_name), document), info, re.M), info)
     check(name + " author", re.search(r"^Author:\s+%s\s*$" % re.escape(unit_name), info, re.M), info)
-    catalog = run("pdfinfo", "-meta", pdf).stdout
-    check(name + " language zh-CN", "zh-CN" in catalog or "zh-CN" in open(pdf, "rb").read().decode("latin-1"), "no /Lang zh-CN")
+    check(name + " language zh-CN", pdf_objects_contain(pdf, b"/Lang (zh-CN)"), "no /Lang (zh-CN) in the catalog")
     fonts = run("pdffonts", pdf).stdout.splitlines()[2:]
     check(name + " fonts present", len(fonts) > 0, fonts)
     for line in fonts:
@@ -114,14 +129,14 @@ def check_report(unit, year, pdf, unit_name):
     # Cover: unit, year; 公开日期 where report.yaml has one; no running header on it.
     cover = flat(pages[0])
     check(name + " cover unit", flat(unit_name) in cover, cover[:200])
-    check(name + " cover year", "%s年度部门决算" % year in cover, cover[:200])
+    check(name + " cover year", document in cover, cover[:200])
     if name == PUBLISHED[0]:
         check(name + " cover 公开日期", "公开日期：" + PUBLISHED[2] in cover, cover[:200])
         check(name + " creation date from published_on", re.search(r"^CreationDate:.*2021", info, re.M), info)
     check(name + " no header on cover", "第1页" not in cover, cover[:200])
 
     # Running header and page numbers on every other page.
-    running = flat("%s · %s年度部门决算" % (unit_name, year))
+    running = flat("%s · %s" % (unit_name, document))
     total = len(pages)
     for n, text in enumerate(pages[1:], start=2):
         f = flat(text)
@@ -206,19 +221,21 @@ def main():
         unit_name = re.search(r"^name:\s*(.+)$", open(unit_yaml, encoding="utf-8").read(), re.M).group(1).strip()
         for year in sorted(os.listdir(os.path.join(content, unit))):
             if year.isdigit():
-                reports.append((unit, year, unit_name))
+                report_yaml = open(os.path.join(content, unit, year, "report.yaml"), encoding="utf-8").read()
+                kind = re.search(r"^kind:\s*(\S+)", report_yaml, re.M).group(1)
+                reports.append((unit, year, unit_name, kind))
     check("three sample reports", len(reports) >= 3, reports)
 
     continued_total = 0
-    for unit, year, unit_name in reports:
+    for unit, year, unit_name, kind in reports:
         pdf = os.path.join(site, unit, year, "report.pdf")
         check("%s/%s report.pdf written" % (unit, year), os.path.isfile(pdf), pdf)
         if not os.path.isfile(pdf):
             continue
         page_html = open(os.path.join(site, unit, year, "index.html"), encoding="utf-8").read()
         check("%s/%s page links the PDF" % (unit, year),
-              'href="report.pdf" download="%s-%s年度部门决算.pdf"' % (unit_name, year) in page_html, "no link")
-        pages, continued, sheets = check_report(unit, year, pdf, unit_name)
+              'href="report.pdf" download="%s-%s年度%s决算.pdf"' % (unit_name, year, kind) in page_html, "no link")
+        pages, continued, sheets = check_report(unit, year, pdf, unit_name, kind)
         continued_total += continued
         # Pages for people to look at: cover, 目录, the first part, the 三公 table, a continued table.
         tag = "%s-%s" % (unit, year)
