@@ -68,6 +68,20 @@ def pdf_objects_contain(pdf, token):
     return False
 
 
+def outline_entries(pdf):
+    """How many /Title entries the inflated objects hold (the outline's items, plus the document info's)."""
+    data = open(pdf, "rb").read()
+    count, outlines = 0, b"/Outlines" in data
+    for m in re.finditer(rb"stream\r?\n", data):
+        try:
+            inflated = zlib.decompressobj().decompress(data[m.end():m.end() + 4000000])
+        except zlib.error:
+            continue
+        outlines = outlines or b"/Outlines" in inflated
+        count += len(re.findall(rb"/Title\b", inflated))
+    return count if outlines else 0
+
+
 def page_size(pdf, n):
     m = re.search(r"size:\s+([\d.]+) x ([\d.]+)", run("pdfinfo", "-f", str(n), "-l", str(n), pdf).stdout)
     return float(m.group(1)), float(m.group(2))
@@ -169,6 +183,7 @@ def check_report(unit, year, pdf, unit_name, kind):
 
     # Every 附表: sheet number, title, 编制单位 and 单位 on its first page.
     check(name + " 附表 in 目录", len(sheets) >= 12, sheets)
+    check(name + " bookmarks for the parts and every 附表", outline_entries(pdf) >= 5 + len(sheets), outline_entries(pdf))
     for title, page in sheets:
         sheet = re.search(r"公开\d\d表", title).group(0)
         target = flat(pages[page - 1])
