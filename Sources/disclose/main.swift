@@ -427,16 +427,16 @@ do {
 extension Build {
     /// The printed documents: how many were written, or what to install, and each report whose PDF failed.
     func printPDF(_ summary: ReportPDF.Summary) {
+        let err = { (message: Message) in FileHandle.standardError.write(Data(message.text(lang).utf8)) }
         guard let engine = summary.engine else {
-            FileHandle.standardError.write(Data(((lang == .zh ? PDFEngine.installHint.zh : PDFEngine.installHint.en) + "\n").utf8))
-            return
+            return err(Message(zh: PDFEngine.installHint.zh + "\n", en: PDFEngine.installHint.en + "\n"))
         }
         if summary.written > 0 {
-            print(lang == .zh ? "已生成 \(summary.written) 份 PDF（\(engine)）。" : "\(summary.written) PDF documents written (\(engine)).")
+            print(Message(zh: "已生成 \(summary.written) 份 PDF（\(engine)）。", en: "\(summary.written) PDF documents written (\(engine)).").text(lang))
         }
         for failure in summary.failures {
-            FileHandle.standardError.write(Data((lang == .zh ? "\(failure.report) 的 PDF 生成失败（网站其余部分已生成，下次生成将完整重建）：\(failure.message)\n"
-                                                           : "the PDF of \(failure.report) failed (the rest of the site was built; the next build starts afresh): \(failure.message)\n").utf8))
+            err(Message(zh: "\(failure.report) 的 PDF 生成失败（网站其余部分已生成，下次生成将完整重建）：\(failure.message)\n",
+                        en: "the PDF of \(failure.report) failed (the rest of the site was built; the next build starts afresh): \(failure.message)\n"))
         }
     }
 

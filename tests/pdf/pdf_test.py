@@ -8,7 +8,8 @@ embedded; the cover with unit, year and 公开日期; every 附表 with its 公�
 the running header (unit · year · part) on every page but the cover; the 三公 table on a landscape
 page; “续表” with the table's name on every page a table continues onto; 行次/栏次 on the 总表.
 Then: the same content gives byte-identical PDFs; an incremental build after one report changed
-rewrites that report's PDF only; the engine missing leaves the site built without PDFs. Selected
+rewrites that report's PDF only; the engine missing leaves the site built without PDFs; an engine that
+fails names each report and makes the next build a full one. Selected
 pages are rendered to PNG under WORKDIR/png/ (and checked not to be blank) for a person to look at.
 
 Usage: pdf_test.py BIN CONTENT TEMPLATES WORKDIR   (prints "pdf: N passed, M failed"; exit 1 on failure)
@@ -305,6 +306,21 @@ def main():
     check("without engine: no PDF", not any(os.path.exists(os.path.join(bare, r[0], r[1], "report.pdf")) for r in reports), bare)
     check("without engine: no link", all("report.pdf" not in open(os.path.join(bare, r[0], r[1], "index.html"), encoding="utf-8").read()
                                          for r in reports), bare)
+
+    # An engine that fails: the site is built, each failure is named, and the next build starts afresh.
+    fake = os.path.join(WORK, "failing-weasyprint")
+    with open(fake, "w") as f:
+        f.write('#!/bin/sh\nif [ "$1" = "--version" ]; then echo "WeasyPrint version 70.0"; exit 0; fi\n'
+                'echo "cannot typeset" >&2; exit 3\n')
+    os.chmod(fake, 0o755)
+    env = dict(os.environ, DISCLOSE_WEASYPRINT=fake)
+    broken = os.path.join(WORK, "site-with-failing-engine")
+    failing = build(broken, env=env)
+    check("failing engine: site built", failing.returncode == 0, failing.stdout + failing.stderr)
+    check("failing engine: each report named", all("%s/%s 的 PDF 生成失败" % r[:2] in failing.stderr for r in reports), failing.stderr)
+    check("failing engine: no PDF", not any(os.path.exists(os.path.join(broken, r[0], r[1], "report.pdf")) for r in reports), broken)
+    retry = build(broken, env=env)
+    check("failing engine: the next build is a full one", "已生成" in retry.stdout and "没有变化" not in retry.stdout, retry.stdout)
 
     print("pdf: %d passed, %d failed (pages for people in %s)" % (passed, failed, os.path.join(WORK, "png")))
     sys.exit(1 if failed else 0)
