@@ -3,7 +3,7 @@ SWIFT ?= swift
 CONTENT ?= Content
 BIN := .build/debug/disclose
 
-.PHONY: site test build deps pydeps browserdeps searchdeps check schema clean install dist templates
+.PHONY: site test build deps pydeps browserdeps searchdeps pdfdeps check schema clean install dist templates
 
 # System packages the build needs (Debian). Installed only when missing.
 APT_PACKAGES := libcmark-dev pkg-config
@@ -39,12 +39,24 @@ dist: deps templates
 	bash scripts/dist.sh
 
 # The main job: check the bundled content and build the site into Output/.
-site: build searchdeps
-	$(BIN) build --content $(CONTENT) --templates Templates --output Output --search
+site: build searchdeps pdfdeps
+	$(BIN) build --content $(CONTENT) --templates Templates --output Output --search --pdf
 
 # Pagefind's extended build (Chinese word segmentation) for the site search; see docs/search.md.
 searchdeps:
 	@python3 -c "import pagefind_bin_extended" 2>/dev/null || python3 -m pip install -q pagefind-bin-extended
+
+# WeasyPrint, the PDF engine of `build --pdf`, and the CJK fonts it typesets with; see docs/pdf.md.
+PDF_PACKAGES := fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0
+pdfdeps:
+	@missing=""; for p in $(PDF_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing:$$missing"; \
+		SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+	@python3 -c "import sys, weasyprint; sys.exit(int(weasyprint.__version__.split('.')[0]) < 61)" 2>/dev/null \
+		|| python3 -m pip install -q --upgrade "weasyprint>=61"
 
 check: build
 	$(BIN) check --content $(CONTENT)
@@ -74,7 +86,7 @@ pydeps:
 	@python3 -c "import importlib.util, sys; sys.exit(0 if importlib.util.find_spec('axe_playwright_python') else 1)" 2>/dev/null \
 		|| python3 -m pip install -q --no-deps axe-playwright-python
 
-test: deps pydeps browserdeps searchdeps templates
+test: deps pydeps browserdeps searchdeps pdfdeps templates
 	$(SWIFT) build --build-tests
 	$(BIN) check --content $(CONTENT)
 	python3 scripts/validate-json-schema.py
@@ -84,6 +96,7 @@ test: deps pydeps browserdeps searchdeps templates
 	python3 tests/browser/chart_layout.py .build/test-site
 	python3 tests/browser/site_test.py .build/test-site
 	python3 tests/browser/search_test.py $(BIN) .build/debug/disclose-bench .build/search-test
+	python3 tests/pdf/pdf_test.py $(BIN) $(CONTENT) Templates .build/pdf-test
 	$(MAKE) install PREFIX=$(CURDIR)/.build/install-test CONFIG=debug
 	$(SWIFT) test --skip-build --disable-swift-testing
 

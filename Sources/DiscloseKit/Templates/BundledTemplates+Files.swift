@@ -89,6 +89,116 @@ document.querySelectorAll("button.copy").forEach(function (button) {
 });
 
 """#)),
+        ("assets/print.css", .text(#"""
+/* The printed document (report.pdf), typeset by WeasyPrint from Templates/print.mustache: CSS Paged
+   Media. See docs/pdf.md. Type is never shrunk to fit: wide 附表 go on landscape pages instead. */
+
+@page {
+  size: A4;
+  margin: 24mm 18mm 20mm;
+  @top-center {
+    content: string(running) "　·　" string(part, first) "\A" string(continued, start);
+    white-space: pre; text-align: center; vertical-align: bottom; padding-bottom: 3mm;
+    font: 8.5pt/1.5 "Noto Sans CJK SC", sans-serif; color: #333;
+    border-bottom: .4pt solid #666;
+  }
+  @bottom-center {
+    content: "第 " counter(page) " 页　共 " counter(pages) " 页";
+    font: 8.5pt "Noto Sans CJK SC", sans-serif; color: #333;
+  }
+}
+@page landscape { size: A4 landscape; margin: 22mm 18mm 16mm; }
+@page cover {
+  @top-center { content: none; border: 0; }
+  @bottom-center { content: none; }
+}
+
+html { font-family: "Noto Serif CJK SC", serif; font-size: 11pt; line-height: 1.7; color: #000; }
+body { margin: 0; string-set: running attr(data-running); }
+h1, h2, h3, h4, h5, h6, figcaption, caption, table, .sheet-head { font-family: "Noto Sans CJK SC", sans-serif; }
+a { color: inherit; text-decoration: none; }
+p, li, dd { orphans: 2; widows: 2; text-align: justify; }
+h2, h3, h4, h5, h6, figcaption, caption, .sheet-head { break-after: avoid; }
+.muted { color: #333; }
+
+/* Bookmarks (the PDF outline): parts, their sections, every 附表 */
+h1, h4, h5, h6, caption { bookmark-level: none; }
+.toc h2, .part > h2 { bookmark-level: 1; }
+.part h3, .appendix-table h3 { bookmark-level: 2; }
+.prose h1, .prose h2, .prose h3, .prose h4, .prose h5 { bookmark-level: none; }
+
+/* ---------- Cover ---------- */
+.cover { page: cover; padding-top: 70mm; text-align: center; }
+.cover-unit { font: 700 20pt/1.5 "Noto Sans CJK SC", sans-serif; margin: 0 0 10mm; text-align: center; }
+.cover-title { font: 700 28pt/1.4 "Noto Sans CJK SC", sans-serif; letter-spacing: .08em; margin: 0 0 40mm; }
+.cover-date { font-size: 14pt; margin: 0; text-align: center; }
+
+/* ---------- 目录 with page numbers ---------- */
+.toc { break-before: page; }
+.toc h2 { text-align: center; font-size: 16pt; margin: 0 0 6mm; string-set: part "目录"; }
+.toc ol { list-style: none; margin: 0; padding: 0; }
+.toc li { margin: 0; line-height: 1.75; }
+.toc li.toc-part { font-family: "Noto Sans CJK SC", sans-serif; font-weight: 700; margin-top: 2.5mm; }
+.toc li.toc-item { padding-left: 2em; font-size: 10pt; }
+.toc a::after { content: leader(dotted) target-counter(attr(href url), page); }
+
+/* ---------- Parts ---------- */
+.part { break-before: page; }
+.part > h2 { text-align: center; font-size: 15pt; margin: 0 0 6mm; letter-spacing: .05em; string-set: part content(); }
+.part h3 { font-size: 12pt; margin: 5mm 0 2mm; }
+.part h4 { font-size: 11pt; margin: 4mm 0 1.5mm; }
+.prose h1, .prose h2, .prose h3, .prose h4, .prose h5 { font-size: 11pt; margin: 3mm 0 1mm; }
+.prose p, #part-1 section > p, #part-2 section > p, .project > p:not(.table-meta), #p4-1 > p { text-indent: 2em; margin: 0 0 1.5mm; }
+.prose ol, .prose ul, ol.entities { padding-left: 2.5em; margin: 1mm 0; }
+.glossary { margin: 0; }
+.glossary > div { margin: 0 0 2.5mm; break-inside: avoid; }
+.glossary dt { font-family: "Noto Sans CJK SC", sans-serif; font-weight: 700; }
+.glossary dd { margin: .5mm 0 0 2em; }
+
+/* Charts stay with their captions; kept small enough that moving one to the next page never leaves
+   more than about a third of a page empty. */
+figure.chart { break-inside: avoid; margin: 3mm auto 4mm; text-align: center; }
+figure.chart figcaption { font-weight: 700; font-size: 10pt; margin-bottom: 1.5mm; }
+figure.chart img { width: 125mm; height: auto; max-height: 75mm; object-fit: contain; }
+figure.chart.tall img { max-height: 90mm; }
+
+/* ---------- Tables ---------- */
+table { border-collapse: collapse; font-size: 9pt; line-height: 1.4; font-variant-numeric: tabular-nums; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+th, td { padding: .6mm 1.2mm; vertical-align: middle; }
+table.official { width: 100%; margin: 0 0 2mm; }
+.official th, .official td { border: .5pt solid #000; }
+.official thead th { background: #eee; font-weight: 700; text-align: center; min-width: 2.4em; }
+.official tbody th { font-weight: 400; text-align: left; }
+.official th.level-1 { padding-left: 1.2em; }
+.official th.level-2 { padding-left: 2.2em; }
+.official .strong { font-weight: 700; }
+.official td.number, .official td.num { text-align: right; white-space: nowrap; }
+.official td.code { text-align: center; white-space: nowrap; }
+.official td.text { text-align: left; }
+.official caption { font-weight: 700; font-size: 9.5pt; padding: 2mm 0 1mm; }
+.project { break-before: auto; }
+.project > h4, .project .table-meta { break-after: avoid; }
+.project .table-meta { font-size: 9pt; text-indent: 0; }
+/* 绩效 tables: indicator names readable, the explanation takes the rest. */
+.official.compact td.text, .official.compact tbody th { min-width: 5.5em; }
+.official.goals td { width: 50%; }
+
+/* ---------- 附表: the official sheet ---------- */
+.appendix-table { break-before: page; }
+/* The first 附表 follows the part title on its page, unless it needs a landscape one. */
+.part-tables + .appendix-table:not(.landscape) { break-before: auto; }
+.appendix-table.landscape { page: landscape; }
+.sheet-head { margin: 0 0 1mm; }
+.sheet-number { text-align: right; font-size: 9pt; margin: 0; }
+.sheet-title { text-align: center; font-size: 14pt; margin: 0 0 2mm; string-set: continued attr(data-continued); }
+.sheet-meta { display: flex; justify-content: space-between; font-size: 9pt; margin: 0 0 1mm; }
+/* After its table, no page is a continuation any more. */
+.sheet-end { string-set: continued ""; height: 0; }
+.note { font-size: 9pt; line-height: 1.5; margin: 1.5mm 0 0; text-align: left; }
+
+"""#)),
         ("assets/search.js", .text(#"""
 /* disclose — site search.
  * 1. Names first: the query is matched as a plain substring against every unit's names, region and
@@ -864,12 +974,152 @@ table.compare tbody th { white-space: normal; min-width: 8em; }
 </section>
 
 """#)),
+        ("print.mustache", .text(#"""
+<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>{{title}}</title>
+<meta name="author" content="{{meta.author}}">
+<meta name="description" content="{{meta.subject}}">
+<meta name="keywords" content="{{meta.keywords}}">
+<meta name="generator" content="disclose">
+{{#meta.created}}<meta name="dcterms.created" content="{{meta.created}}">
+<meta name="dcterms.modified" content="{{meta.created}}">
+{{/meta.created}}<style>{{{css}}}</style>
+</head>
+<body data-running="{{running}}">
+
+<section class="cover" aria-label="封面">
+  <p class="cover-unit">{{cover.unitName}}</p>
+  <h1 class="cover-title">{{cover.title}}</h1>
+  {{#cover.publishedOn}}<p class="cover-date">公开日期：{{cover.publishedOn}}</p>{{/cover.publishedOn}}
+</section>
+
+<nav class="toc" aria-labelledby="toc-title">
+  <h2 id="toc-title">目　录</h2>
+  <ol>
+  {{#printTOC}}<li class="{{#level1}}toc-part{{/level1}}{{#level2}}toc-item{{/level2}}"><a href="#{{id}}">{{title}}</a></li>
+  {{/printTOC}}
+  </ol>
+</nav>
+
+<section class="part" id="part-1" aria-labelledby="part-1-title">
+  <h2 id="part-1-title">{{part1.title}}</h2>
+  <section id="p1-1" aria-labelledby="p1-1-title">
+    <h3 id="p1-1-title">一、基本职能及主要工作</h3>
+    <h4>（一）主要职能</h4>
+    <div class="prose">{{{part1.duties}}}</div>
+    {{#part1.hasAchievements}}<h4>（二）{{year}}年度重点工作完成情况</h4>
+    <div class="prose">{{{part1.achievements}}}</div>{{/part1.hasAchievements}}
+  </section>
+  <section id="p1-2" aria-labelledby="p1-2-title">
+    <h3 id="p1-2-title">二、机构设置</h3>
+    <p>{{part1.organizationSentence}}纳入决算编制范围的单位包括：</p>
+    <ol class="entities">{{#part1.entities}}<li>{{name}}（{{type}}）</li>{{/part1.entities}}</ol>
+    {{#part1.organization}}<div class="prose">{{{part1.organization}}}</div>{{/part1.organization}}
+  </section>
+</section>
+
+<section class="part" id="part-2" aria-labelledby="part-2-title">
+  <h2 id="part-2-title">{{part2.title}}</h2>
+  {{#part2.sections}}
+  <section id="{{id}}" aria-labelledby="{{id}}-title">
+    <h3 id="{{id}}-title">{{heading}}</h3>
+    {{{html}}}
+    {{#figure}}<figure class="chart{{#tall}} tall{{/tall}}" id="{{id}}"><figcaption>{{number}}：{{title}}（{{kind}}）</figcaption><img src="{{src}}" alt="{{alt}}" width="{{width}}" height="{{height}}"></figure>{{/figure}}
+    {{#children}}
+    <section id="{{id}}" aria-labelledby="{{id}}-title">
+      <h4 id="{{id}}-title">{{heading}}</h4>
+      {{{html}}}
+      {{#figure}}<figure class="chart{{#tall}} tall{{/tall}}" id="{{id}}"><figcaption>{{number}}：{{title}}（{{kind}}）</figcaption><img src="{{src}}" alt="{{alt}}" width="{{width}}" height="{{height}}"></figure>{{/figure}}
+    </section>
+    {{/children}}
+  </section>
+  {{/part2.sections}}
+</section>
+
+<section class="part" id="part-3" aria-labelledby="part-3-title">
+  <h2 id="part-3-title">{{part3.title}}</h2>
+  <dl class="glossary">
+  {{#part3.entries}}<div><dt>{{number}}. {{term}}</dt><dd>{{{definition}}}</dd></div>
+  {{/part3.entries}}
+  </dl>
+</section>
+
+<section class="part" id="part-4" aria-labelledby="part-4-title">
+  <h2 id="part-4-title">{{part4.title}}</h2>
+  <section id="p4-1" aria-labelledby="p4-1-title">
+    <h3 id="p4-1-title">{{part4.reportTitle}}</h3>
+    {{#part4.hasReport}}<div class="prose">{{{part4.reportHTML}}}</div>{{/part4.hasReport}}
+    {{^part4.hasReport}}<p class="muted">本年度未公开整体支出绩效自评报告正文。</p>{{/part4.hasReport}}
+    {{#part4.score}}<p>整体支出绩效自评得分：<strong>{{part4.score}}</strong> 分。</p>{{/part4.score}}
+    {{#part4.hasScoreParts}}<table class="official compact"><caption>分项得分</caption><thead><tr><th scope="col">项目</th>{{#part4.scorePartsHaveWeights}}<th scope="col">分值</th>{{/part4.scorePartsHaveWeights}}<th scope="col">得分</th></tr></thead><tbody>{{#part4.scoreParts}}<tr><th scope="row">{{label}}</th>{{#part4.scorePartsHaveWeights}}<td class="number">{{weight}}</td>{{/part4.scorePartsHaveWeights}}<td class="number">{{score}}</td></tr>{{/part4.scoreParts}}</tbody></table>{{/part4.hasScoreParts}}
+    {{#part4.hasScoreTable}}<table class="official compact"><caption>{{year}}年度整体支出绩效自评表</caption>
+      <thead><tr><th scope="col">一级指标</th><th scope="col">二级指标</th><th scope="col">三级指标</th><th scope="col">分值</th><th scope="col">得分</th><th scope="col">指标解释</th></tr></thead>
+      <tbody>{{#part4.scoreTable}}<tr><td class="text">{{level1}}</td><td class="text">{{level2}}</td><th scope="row">{{level3}}</th><td class="number">{{weight}}</td><td class="number">{{score}}</td><td class="text">{{{explanation}}}</td></tr>{{/part4.scoreTable}}</tbody>
+    </table>{{/part4.hasScoreTable}}
+  </section>
+  {{#part4.hasProjects}}
+  <section id="p4-2" aria-labelledby="p4-2-title">
+    <h3 id="p4-2-title">项目支出绩效自评表（{{part4.year}}年度）</h3>
+    {{#part4.projects}}
+    <section class="project" id="{{anchor}}" aria-labelledby="{{anchor}}-title">
+      <h4 id="{{anchor}}-title">{{number}}. {{name}}</h4>
+      <p class="table-meta">主管部门：{{department}}　实施单位：{{implementer}}{{#category}}　类别：{{category}}{{/category}}</p>
+      <table class="official compact">
+        <caption>项目资金（单位：{{unit}}）</caption>
+        <thead><tr><th scope="col">资金</th><th scope="col">年初预算数</th><th scope="col">全年预算数</th><th scope="col">全年执行数</th><th scope="col">执行率</th>{{#hasScores}}<th scope="col">分值</th><th scope="col">得分</th>{{/hasScores}}</tr></thead>
+        <tbody>
+          <tr><th scope="row">年度资金总额</th><td class="number">{{funds.initialBudget}}</td><td class="number">{{funds.budget}}</td><td class="number">{{funds.actual}}</td><td class="number">{{funds.rate}}%</td>{{#hasScores}}<td class="number">{{funds.weight}}</td><td class="number">{{funds.score}}</td>{{/hasScores}}</tr>
+          {{#sources}}<tr><th scope="row" class="level-1">其中：{{source}}</th><td class="number">{{initialBudget}}</td><td class="number">{{budget}}</td><td class="number">{{actual}}</td><td class="number">{{rate}}%</td>{{#hasScores}}<td></td><td></td>{{/hasScores}}</tr>{{/sources}}
+        </tbody>
+      </table>
+      <table class="official compact goals">
+        <caption>年度总体目标</caption>
+        <thead><tr><th scope="col">年度目标</th><th scope="col">实际完成情况</th></tr></thead>
+        <tbody>{{#goals}}<tr><td class="text">{{{target}}}</td><td class="text">{{{actual}}}</td></tr>{{/goals}}</tbody>
+      </table>
+      <table class="official compact indicators">
+        <caption>绩效指标</caption>
+        <thead><tr><th scope="col">一级指标</th><th scope="col">二级指标</th><th scope="col">三级指标</th><th scope="col">年度指标值</th><th scope="col">实际完成值</th>{{#hasScores}}<th scope="col">分值</th><th scope="col">得分</th>{{/hasScores}}{{#hasRates}}<th scope="col">完成率</th>{{/hasRates}}<th scope="col">未完成原因和改进措施</th></tr></thead>
+        <tbody>{{#indicators}}<tr><td class="text">{{level1}}</td><td class="text">{{level2}}</td><th scope="row">{{level3}}</th><td class="text">{{nature}}{{target}}{{unit}}</td><td class="text">{{actual}}</td>{{#hasScores}}<td class="number">{{weight}}</td><td class="number">{{score}}</td>{{/hasScores}}{{#hasRates}}<td class="number">{{rate}}</td>{{/hasRates}}<td class="text">{{{reason}}}</td></tr>{{/indicators}}</tbody>
+      </table>
+      {{#conclusion}}<p><strong>评价结论：</strong>{{{conclusion}}}</p>{{/conclusion}}
+      {{#problems}}<p><strong>存在问题：</strong>{{{problems}}}</p>{{/problems}}
+      {{#improvements}}<p><strong>改进措施：</strong>{{{improvements}}}</p>{{/improvements}}
+    </section>
+    {{/part4.projects}}
+  </section>
+  {{/part4.hasProjects}}
+</section>
+
+<section class="part part-tables" id="part-5" aria-labelledby="part-5-title">
+  <h2 id="part-5-title">{{part5.title}}</h2>
+</section>
+{{#printTables}}
+<section class="appendix-table{{#landscape}} landscape{{/landscape}}" id="{{anchor}}" aria-labelledby="{{anchor}}-title">
+  <div class="sheet-head">
+    <p class="sheet-number">{{sheet}}</p>
+    <h3 id="{{anchor}}-title" class="sheet-title" data-continued="{{continued}}">{{title}}</h3>
+    <p class="sheet-meta"><span class="preparer">{{preparer}}</span><span class="money-unit">{{unitLine}}</span></p>
+  </div>
+  {{{tableHTML}}}
+  {{#emptyNote}}<p class="note empty-note">说明：{{emptyNote}}</p>{{/emptyNote}}
+  {{#note}}<p class="note">{{note}}</p>{{/note}}
+  <div class="sheet-end"></div>
+</section>
+{{/printTables}}
+</body>
+</html>
+
+"""#)),
         ("report.mustache", .text(#"""
 <article class="report">
 <header class="report-header">
   <p class="kicker">{{unitName}} · {{year}}年度</p>
   <h1>{{title}}</h1>
-  <p class="downloads">下载：<a href="{{json}}" download>全部数据（JSON）</a>{{#workbook}}　<a href="{{url}}" download="{{name}}">全部附表（Excel）</a>{{/workbook}}　各附表的 CSV 见第五部分。</p>
+  <p class="downloads">下载：<a href="{{json}}" download>全部数据（JSON）</a>{{#workbook}}　<a href="{{url}}" download="{{name}}">全部附表（Excel）</a>{{/workbook}}{{#pdf}}　<a href="{{url}}" download="{{name}}" type="application/pdf">正式文本（PDF）</a>{{/pdf}}　各附表的 CSV 见第五部分。</p>
 </header>
 
 <nav class="toc" aria-labelledby="toc-title">
@@ -972,6 +1222,17 @@ table.compare tbody th { white-space: normal; min-width: 8em; }
     {{/part4.projects}}
   </section>
   {{/part4.hasProjects}}
+  {{#part4.hasProjectReports}}
+  <section id="p4-3" aria-labelledby="p4-3-title">
+    <h3 id="p4-3-title">项目支出绩效自评报告</h3>
+    {{#part4.projectReports}}
+    <section class="project-report" id="{{anchor}}" aria-labelledby="{{anchor}}-title">
+      <h4 id="{{anchor}}-title">{{title}}</h4>
+      <div class="prose">{{{html}}}</div>
+    </section>
+    {{/part4.projectReports}}
+  </section>
+  {{/part4.hasProjectReports}}
 </section>
 
 <section class="part" id="part-5" aria-labelledby="part-5-title">

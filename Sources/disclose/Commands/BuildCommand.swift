@@ -30,6 +30,9 @@ struct Build: ParsableCommand {
     @Flag(help: "生成后为网站建立站内全文搜索索引（需要 Pagefind：python3 -m pip install pagefind-bin-extended）(index the site for full-text search).")
     var search = false
 
+    @Flag(help: "同时为每份报告生成可打印的正式文本 PDF（report.pdf：封面、带页码的目录、五个部分、附表），并在报告页提供下载（需要 WeasyPrint：python3 -m pip install weasyprint）(also write each report's printed document as PDF).")
+    var pdf = false
+
     @Flag(help: "完整重新生成，不使用上次生成的记录（.disclose-cache/）(build everything afresh, ignoring the record of the last build).")
     var full = false
 
@@ -42,7 +45,8 @@ struct Build: ParsableCommand {
         let builder = SiteBuilder(options: .init(
             content: URL(fileURLWithPath: options.content), contentDisplay: options.content,
             templates: URL(fileURLWithPath: templates), templatesDisplay: templates,
-            output: URL(fileURLWithPath: output), baseURL: baseURL, workbooks: xlsx, search: search))
+            output: URL(fileURLWithPath: output), baseURL: baseURL, workbooks: xlsx, search: search,
+            pdf: pdf, pdfEngine: pdf ? PDFEngine.find() : nil))
         let progress = ProgressLine(enabled: interactive, started: started)
         let report: @Sendable (String) -> Void = { progress.show($0) }
         // --full forgets the record, so that the full build leaves a new one for the next build.
@@ -75,6 +79,21 @@ struct Build: ParsableCommand {
                           en: "built \(output)/: \(result.reports) reports, \(result.pages) pages, \(result.files) files in \(time) s.").text(lang))
         }
         if let search = result.search { printSearch(search) }
+        if let pdf = result.pdf { printPDF(pdf) }
+    }
+
+    /// The printed documents: how many were written, or what to install, and each report whose PDF failed.
+    func printPDF(_ summary: ReportPDF.Summary) {
+        guard let engine = summary.engine else {
+            return Say.err(Message(zh: PDFEngine.installHint.zh + "\n", en: PDFEngine.installHint.en + "\n"), lang)
+        }
+        if summary.written > 0 {
+            print(Message(zh: "已生成 \(summary.written) 份 PDF（\(engine)）。", en: "\(summary.written) PDF documents written (\(engine)).").text(lang))
+        }
+        for failure in summary.failures {
+            Say.err(Message(zh: "\(failure.report) 的 PDF 生成失败（网站其余部分已生成，下次生成将完整重建）：\(failure.message)\n",
+                            en: "the PDF of \(failure.report) failed (the rest of the site was built; the next build starts afresh): \(failure.message)\n"), lang)
+        }
     }
 
     /// One line on the full-text index: made, skipped (with what to install) or failed.

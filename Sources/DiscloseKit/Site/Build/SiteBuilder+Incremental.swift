@@ -107,6 +107,7 @@ extension SiteBuilder {
             return result
         }
         result.written = true
+        result.pdf = pages.pdf?.result
         result.rendered = pages.renderedReports
         result.reports = units.values.map(\.home.count).reduce(0, +)
         result.files = files.count
@@ -129,6 +130,7 @@ extension SiteBuilder {
         let siteUnit = grouped[""] ?? .empty
         try? BuildRecord(key: key, content: content, templates: templates, output: output, site: siteUnit, units: units)
             .save(to: folder, changed: changedUnits)
+        Self.forgetOnPDFFailure(result, record: folder)
         return result
     }
 
@@ -151,6 +153,7 @@ extension SiteBuilder {
         for (id, output) in outputs { units[id] = .from(grouped, id, output) }
         try? BuildRecord(key: key, content: content, templates: templates, output: FileStamps.scan(options.output, directories: true),
                          site: grouped[""] ?? .empty, units: units).save(to: folder)
+        Self.forgetOnPDFFailure(result, record: folder)
         return result
     }
 
@@ -189,6 +192,7 @@ extension SiteBuilder {
             }
             try staged.commit()
             result.written = true
+            result.pdf = pages.pdf?.result
             result.rendered = pages.renderedReports
             result.reports = pages.tree.reports.count
             result.pages = counts.pages
@@ -201,6 +205,12 @@ extension SiteBuilder {
             result.ioFailure = true
             return nil
         }
+    }
+
+    /// A report whose PDF failed would not be retried by the next incremental build (its content did not
+    /// change): the record is dropped, so the next build is a full one.
+    static func forgetOnPDFFailure(_ result: Result, record folder: URL) {
+        if let pdf = result.pdf, !pdf.failures.isEmpty { try? FileManager.default.removeItem(at: folder) }
     }
 
     /// A folder written after the files (the search bundle, the open-data package): its stamps, and the

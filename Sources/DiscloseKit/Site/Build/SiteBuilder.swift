@@ -15,10 +15,16 @@ public struct SiteBuilder: Sendable {
         public var workbooks: Bool
         /// After writing, index the site for full-text search (`pagefind/`), when the engine is installed.
         public var search: Bool
+        /// Also write each report's printed document (`report.pdf`), linked from its page (docs/pdf.md).
+        public var pdf: Bool
+        /// The engine for `pdf` (`PDFEngine.find()`); without one the build goes on without PDFs.
+        public var pdfEngine: PDFEngine?
 
         public init(content: URL, contentDisplay: String, templates: URL, templatesDisplay: String, output: URL, baseURL: String? = nil,
-                    workbooks: Bool = false, search: Bool = false) {
+                    workbooks: Bool = false, search: Bool = false, pdf: Bool = false, pdfEngine: PDFEngine? = nil) {
             self.search = search
+            self.pdf = pdf
+            self.pdfEngine = pdf ? pdfEngine : nil
             self.content = content
             self.contentDisplay = contentDisplay
             self.templates = templates
@@ -47,6 +53,8 @@ public struct SiteBuilder: Sendable {
         public var search: SearchIndexer.Outcome?
         /// The site's own templates that replace bundled ones (paths relative to its Templates/).
         public var templatesOverridden: [String] = []
+        /// The printed documents, when the build was asked for them.
+        public var pdf: ReportPDF.Summary?
 
         public enum Incremental: Sendable, Equatable {
             /// No record of an earlier build (or it no longer applies): everything was built.
@@ -123,7 +131,7 @@ public struct SiteBuilder: Sendable {
             result.diagnostics += d
             return nil
         }
-        let missing = TemplateSet.required.filter { !templates.has($0) }
+        let missing = (TemplateSet.required + (options.pdf ? [PrintDocument.template] : [])).filter { !templates.has($0) }
         if !missing.isEmpty {
             result.diagnostics += missing.map {
                 .error("TEMPLATE", at: .file("\(options.templatesDisplay)/\($0).mustache"),
@@ -135,7 +143,8 @@ public struct SiteBuilder: Sendable {
         var site = tree.site
         if let base = options.baseURL { site.baseURL = base }
         return SitePages(tree: tree, site: site, templates: templates, codes: codes, sources: check.load.sources,
-                         contentDisplay: options.contentDisplay, cache: cache, workbooks: options.workbooks)
+                         contentDisplay: options.contentDisplay, cache: cache, workbooks: options.workbooks,
+                         pdf: options.pdf ? PDFLog(engine: options.pdfEngine) : nil, pdfEngine: options.pdfEngine)
     }
 
     /// Checks, renders and writes the whole site: files are written into the staging folder as they

@@ -12,10 +12,15 @@ final class SitePages: @unchecked Sendable {
     let contentDisplay: String
     let cache: RenderCache?
     let workbooks: Bool
+    /// The printed documents (`--pdf`): the engine's outcome per report; nil when not asked for.
+    let pdf: PDFLog?
+    let pdfEngine: PDFEngine?
     private(set) var renderedReports = 0
 
     init(tree: ContentTree, site: Site, templates: TemplateSet, codes: CodeLists, sources: SourceStore = SourceStore(),
-         contentDisplay: String = "Content", cache: RenderCache? = nil, workbooks: Bool = false) {
+         contentDisplay: String = "Content", cache: RenderCache? = nil, workbooks: Bool = false, pdf: PDFLog? = nil, pdfEngine: PDFEngine? = nil) {
+        self.pdf = pdf
+        self.pdfEngine = pdfEngine
         self.tree = tree
         self.site = site
         self.templates = templates
@@ -35,6 +40,7 @@ final class SitePages: @unchecked Sendable {
         hash.add(String(templates.fingerprint))
         hash.add(site.baseURL)
         hash.add(workbooks ? "xlsx" : "")
+        hash.add(pdf == nil ? "" : pdfEngine?.version ?? "no engine")
         return hash.value
     }
 
@@ -92,7 +98,8 @@ final class SitePages: @unchecked Sendable {
         own["\(folder)/data.csv"] = Data(OpenData.reportRows(report, unit: unit, tables: tables).utf8)
         own["\(folder)/report.json"] = Data(ReportJSON.document(figures: reportPage.figures, unit: unit, tables: tables, codes: codes).utf8)
         var figures: [[String: Any]] = []
-        for spec in ReportCharts.specs(reportPage.figures, codes: codes) {
+        let charts = ReportCharts.specs(reportPage.figures, codes: codes)
+        for spec in charts {
             own["\(folder)/charts/\(spec.id).svg"] = Data(SVGChart.render(spec).utf8)
             own["\(folder)/charts/\(spec.id).csv"] = Data(ChartCSV.csv(spec).utf8)
             let chart = ReportPage.figure(spec, folderURL: absolute("\(folder)/"))
@@ -107,6 +114,10 @@ final class SitePages: @unchecked Sendable {
         if workbooks, let workbook = try? XLSXWriter.workbook(tables, unitName: unit.name) {
             own["\(folder)/tables.xlsx"] = workbook
             context["workbook"] = ["url": "tables.xlsx", "name": "\(unit.id)-\(report.year)-附表.xlsx"]
+        }
+        if let document = printedDocument(reportPage, tables: tables, charts: charts) {
+            own["\(folder)/\(ReportPDF.fileName)"] = document
+            context["pdf"] = ["url": ReportPDF.fileName, "name": ReportPDF.downloadName(unitName: unit.name, year: report.year, kind: report.kind)]
         }
         own["\(folder)/index.html"] = page("report", context, title: "\(reportPage.title) - \(site.title)", root: "../../",
                                            canonical: absolute("\(folder)/"),

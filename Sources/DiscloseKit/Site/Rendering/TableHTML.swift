@@ -8,8 +8,11 @@ enum TableHTML {
         (c.colspan > 1 ? " colspan=\"\(c.colspan)\"" : "") + (c.rowspan > 1 ? " rowspan=\"\(c.rowspan)\"" : "")
     }
 
-    static func html(_ t: TableModel) -> String {
-        var out = "<table class=\"official\">\n<caption class=\"visually-hidden\">\(Markup.escape(t.title))（\(Markup.escape(t.unitLine))）</caption>\n<thead>\n"
+    /// `caption: false` leaves the caption to the surrounding markup (the printed sheet's own heading).
+    static func html(_ t: TableModel, caption: Bool = true) -> String {
+        var out = "<table class=\"official\">\n"
+        if caption { out += "<caption class=\"visually-hidden\">\(Markup.escape(t.title))（\(Markup.escape(t.unitLine))）</caption>\n" }
+        out += "<thead>\n"
         for row in t.headerRows {
             out += "<tr>"
             for c in row {
