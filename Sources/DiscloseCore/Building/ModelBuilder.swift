@@ -32,6 +32,7 @@ public enum ModelBuilder {
             tableSetID: r.text("tables") ?? "",
             moneyUnit: unit,
             publishedOn: r.text("published_on"),
+            approvedOn: r.text("approved_on"),
             organization: organization(r.child("organization")),
             staffing: r.child("staffing").map(staffing),
             accounts: self.accounts(NodeReader(accounts, unit: unit)),

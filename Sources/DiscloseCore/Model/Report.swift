@@ -16,6 +16,8 @@ public struct Report: Sendable {
     public var tableSetID: String
     public var moneyUnit: MoneyUnit
     public var publishedOn: String?
+    /// 批复日期: when the finance department approved the accounts (the 20-day rule counts from it).
+    public var approvedOn: String? = nil
     public var organization: Organization
     public var staffing: Staffing?
     public var accounts: FinalAccounts

@@ -10,7 +10,26 @@ enum LikelyCause {
     static func key(_ location: SourceLocation) -> String { "\(location.file):\(location.line)" }
 
     static func consolidate(_ findings: [Diagnostic]) -> [Diagnostic] {
-        sharedTails(sharedFigures(sameWrongAmount(unitSlips(findings))))
+        sharedTails(sharedFigures(sameStatement(sameWrongAmount(unitSlips(findings)))))
+    }
+
+    /// One wrong number in one place found by two rules (TEXT-AMOUNT against the data, TEXT-RESTATED
+    /// against another sentence): one error, the other attached as a note.
+    static func sameStatement(_ findings: [Diagnostic]) -> [Diagnostic] {
+        var first: [String: Int] = [:]
+        var notes: [Int: [Diagnostic]] = [:]
+        var folded: Set<Int> = []
+        for (index, d) in findings.enumerated() where d.severity == .error {
+            guard let actual = d.actual, amountKey(d) != nil else { continue }
+            let key = "\(d.location.file):\(d.location.line):\(d.location.column)|\(actual)"
+            if let kept = first[key] {
+                notes[kept, default: []].append(d)
+                folded.insert(index)
+            } else {
+                first[key] = index
+            }
+        }
+        return attach(notes, folded: folded, to: findings, zh: "同一处还被以下规则发现", en: "Also found at this place by")
     }
 
     /// Two failing sums that one figure explains (the total of one, a part of the other, and the

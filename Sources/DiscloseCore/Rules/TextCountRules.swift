@@ -92,7 +92,7 @@ enum TextCountRules {
                 if let model = t.vehiclesPurchased.last(where: { clause.contains($0.model) }) {
                     return Expected(value: model.count.value.intValue, what: "本年购置“\(model.model)”数", location: model.count.location)
                 }
-                let n = t.vehiclesPurchased.reduce(0) { $0 + $1.count.value.intValue }
+                let n = c.figures.vehiclesPurchased
                 return Expected(value: n, what: "本年购置公务用车数", location: t.vehiclesPurchased.first?.count.location)
             }
             let held = c.accounts.assets.vehicles
@@ -103,7 +103,7 @@ enum TextCountRules {
                 return Expected(value: model.count.value.intValue, what: "“\(model.model)”保有量", location: model.count.location)
             }
             if ["保有", "共有", "实有", "车辆", "公务用车"].contains(where: clause.contains) {
-                if !held.isEmpty { return Expected(value: held.reduce(0) { $0 + $1.count.value.intValue }, what: "车辆总数", location: held.first?.count.location) }
+                if !held.isEmpty { return Expected(value: c.figures.assetVehicles, what: "车辆总数", location: held.first?.count.location) }
                 if !t.vehiclesHeld.isEmpty {
                     return Expected(value: t.vehiclesHeld.reduce(0) { $0 + $1.count.value.intValue }, what: "公务用车保有量", location: t.vehiclesHeld.first?.count.location)
                 }

@@ -44,6 +44,7 @@ public enum ContentSchemas {
         Field("kind", .choice(["部门", "单位"]), required: true, "部门或单位"),
         Field("tables", .text, required: true, "附表套表"),
         Field("unit", unitChoice, "金额单位"),
+        Field("approved_on", .date, "批复日期（财政部门批复决算的日期，用于核对批复后 20 日内公开）"),
         Field("published_on", .date, "公开日期"),
         Field("organization", .object(ObjectSchema("机构设置", [
             Field("internal_divisions", .count, required: true, "内设机构个数"),

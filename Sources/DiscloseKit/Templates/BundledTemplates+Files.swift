@@ -1114,6 +1114,33 @@ table.compare tbody th { white-space: normal; min-width: 8em; }
 </html>
 
 """#)),
+        ("quality-index.mustache", .text(#"""
+<h1>公开质量自检汇总</h1>
+<p class="lead">各单位各年度报告的自检得分，从高到低排列，供主管部门和财政部门了解公开质量。每项满分 20 分。</p>
+<div class="table-scroll" role="region" aria-labelledby="quality-caption" tabindex="0">
+<table class="summary">
+  <caption id="quality-caption">公开质量自检得分</caption>
+  <thead><tr><th scope="col">排名</th><th scope="col">单位</th><th scope="col">年度</th><th scope="col">总分</th>{{#dimensions}}<th scope="col">{{.}}</th>{{/dimensions}}</tr></thead>
+  <tbody>
+  {{#rows}}<tr><td class="num">{{rank}}</td><th scope="row"><a href="{{url}}">{{unitName}}</a></th><td>{{year}}</td><td class="num">{{total}}</td>{{#scores}}<td class="num">{{.}}</td>{{/scores}}</tr>
+  {{/rows}}
+  </tbody>
+</table>
+</div>
+
+"""#)),
+        ("quality.mustache", .text(#"""
+<h1>{{title}}</h1>
+<p class="lead">按财政部预决算公开检查的五个方面，根据本报告的内容自动评分（每项 20 分，满分 100 分）。本页供单位自查，可不对外公开。<a href="{{reportURL}}">返回报告</a></p>
+<p class="quality-total">总分：<strong>{{total}}</strong> / 100</p>
+{{#scores}}<section class="quality-dimension" aria-labelledby="q-{{name}}">
+  <h2 id="q-{{name}}">{{name}}：{{points}} / 20</h2>
+  <p>{{note}}</p>
+  {{#hasFindings}}<ul>{{#findings}}<li>{{text}}{{#hasPlace}}（<code>{{place}}</code>）{{/hasPlace}}{{#anchor}} <a href="index.html{{anchor}}">在报告中查看</a>{{/anchor}}</li>{{/findings}}</ul>{{/hasFindings}}
+</section>
+{{/scores}}
+
+"""#)),
         ("report.mustache", .text(#"""
 <article class="report">
 <header class="report-header">
@@ -1279,7 +1306,7 @@ table.compare tbody th { white-space: normal; min-width: 8em; }
 <p class="lead">{{unit.region}} · {{unit.level}}级{{#unit.otherNames}} · {{.}}{{/unit.otherNames}}</p>
 <h2>历年决算报告</h2>
 <ul class="report-list">
-{{#reports}}<li><a href="{{url}}">{{title}}</a></li>
+{{#reports}}<li><a href="{{url}}">{{title}}</a>{{#quality}}（<a href="{{year}}/quality.html">公开质量自检</a>）{{/quality}}</li>
 {{/reports}}
 </ul>
 <h2>多年度主要数据</h2>

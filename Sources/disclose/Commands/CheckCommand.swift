@@ -23,6 +23,12 @@ struct Check: ParsableCommand {
     @Flag(name: .customLong("fix-tails"), help: "按 ROUNDING-TAIL 警告的建议在 YAML 中做尾差调整（保留注释），列出改动后再检查 (apply the suggested rounding-tail adjustments to the YAML, keeping comments, and list them).")
     var fixTails = false
 
+    @Flag(help: "同时给出每份报告的公开质量自检（及时性、完整性、准确性、细化程度、公开方式，各 20 分）(also score each report's publication quality).")
+    var quality = false
+
+    @Option(help: "已生成网站的目录，公开质量自检据此判断公开方式（Excel、PDF、搜索）(the built site, for the publication dimension).")
+    var output: String = "Output"
+
     func run() throws {
         let url = URL(fileURLWithPath: options.content)
         if fixTails {
@@ -34,6 +40,7 @@ struct Check: ParsableCommand {
         case .text:
             var text = DiagnosticRenderer.text(result.diagnostics, sources: result.load.sources, language: lang)
             if coverage { text += DiagnosticRenderer.coverageText(Checker.coverage(result), language: lang) }
+            if quality, let tree = result.load.tree { text += QualityReport.text(tree: tree, diagnostics: result.diagnostics, output: URL(fileURLWithPath: output)) }
             FileHandle.standardOutput.write(Data(text.utf8))
         case .json:
             // JSON always carries the coverage: what was verified, not only what failed.

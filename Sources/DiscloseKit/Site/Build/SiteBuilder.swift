@@ -15,13 +15,16 @@ public struct SiteBuilder: Sendable {
         public var workbooks: Bool
         /// After writing, index the site for full-text search (`pagefind/`), when the engine is installed.
         public var search: Bool
+        /// Also write each report's 公开质量自检 page (`quality.html`) and the site's ranking (`quality/`).
+        public var quality: Bool
         /// Also write each report's printed document (`report.pdf`), linked from its page (docs/pdf.md).
         public var pdf: Bool
         /// The engine for `pdf` (`PDFEngine.find()`); without one the build goes on without PDFs.
         public var pdfEngine: PDFEngine?
 
         public init(content: URL, contentDisplay: String, templates: URL, templatesDisplay: String, output: URL, baseURL: String? = nil,
-                    workbooks: Bool = false, search: Bool = false, pdf: Bool = false, pdfEngine: PDFEngine? = nil) {
+                    workbooks: Bool = false, search: Bool = false, pdf: Bool = false, pdfEngine: PDFEngine? = nil, quality: Bool = false) {
+            self.quality = quality
             self.search = search
             self.pdf = pdf
             self.pdfEngine = pdf ? pdfEngine : nil
@@ -144,7 +147,9 @@ public struct SiteBuilder: Sendable {
         if let base = options.baseURL { site.baseURL = base }
         return SitePages(tree: tree, site: site, templates: templates, codes: codes, sources: check.load.sources,
                          contentDisplay: options.contentDisplay, cache: cache, workbooks: options.workbooks,
-                         pdf: options.pdf ? PDFLog(engine: options.pdfEngine) : nil, pdfEngine: options.pdfEngine)
+                         pdf: options.pdf ? PDFLog(engine: options.pdfEngine) : nil, pdfEngine: options.pdfEngine,
+                         quality: options.quality ? QualityInputs(diagnostics: check.diagnostics, publication: .init(
+                            workbooks: options.workbooks, pdf: options.pdf, search: options.search)) : nil)
     }
 
     /// Checks, renders and writes the whole site: files are written into the staging folder as they

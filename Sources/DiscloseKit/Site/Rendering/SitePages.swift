@@ -18,7 +18,9 @@ final class SitePages: @unchecked Sendable {
     private(set) var renderedReports = 0
 
     init(tree: ContentTree, site: Site, templates: TemplateSet, codes: CodeLists, sources: SourceStore = SourceStore(),
-         contentDisplay: String = "Content", cache: RenderCache? = nil, workbooks: Bool = false, pdf: PDFLog? = nil, pdfEngine: PDFEngine? = nil) {
+         contentDisplay: String = "Content", cache: RenderCache? = nil, workbooks: Bool = false, pdf: PDFLog? = nil, pdfEngine: PDFEngine? = nil,
+         quality: QualityInputs? = nil) {
+        self.quality = quality
         self.pdf = pdf
         self.pdfEngine = pdfEngine
         self.tree = tree
@@ -33,8 +35,12 @@ final class SitePages: @unchecked Sendable {
 
     /// Everything a report's own files depend on: its folder, its unit, the site, the templates, the base URL,
     /// and the unit's previous report (whose figures its sentences may quote).
+    /// With a 公开质量自检: each report's diagnostics and how the site is published.
+    let quality: QualityInputs?
+
     func fingerprint(_ report: Report) -> UInt64 {
         var hash = FNV1a()
+        hash.add(quality == nil ? "" : "quality")
         hash.add(String(sources.fingerprint(files: ["\(contentDisplay)/site.yaml", "\(contentDisplay)/\(report.unitID)/unit.yaml"],
                                             folders: [report.folder, "\(contentDisplay)/\(report.unitID)/\(report.year - 1)"])))
         hash.add(String(templates.fingerprint))
@@ -83,6 +89,7 @@ final class SitePages: @unchecked Sendable {
                 "threePublic": m(Amount(figures.threePublicActual.total.shown, a.threePublic.actual.reception.amount.unit)),
                 "agencyCost": m(a.agencyOperatingCost.amount.amount)]
             .merging(CompareFigures.fields(r, figures: figures)) { a, _ in a }
+            .merging(quality.map { $0.entryFields(r, tables: TableBuilder(figures: figures, unitName: "", codes: codes).tables()) } ?? [:]) { a, _ in a }
     }
 
     /// One report's files: from the cache when its inputs did not change, else rendered.
@@ -123,6 +130,13 @@ final class SitePages: @unchecked Sendable {
                                            canonical: absolute("\(folder)/"),
                                            breadcrumbs: [["label": "首页", "url": "../../index.html"], ["label": unit.shortName, "url": "../index.html"],
                                                          ["label": "\(report.year)年度"]], search: SearchFacets(unit: unit, report: report))
+        if let quality {
+            let check = quality.check(report, tables: tables)
+            own["\(folder)/quality.html"] = page("quality", check.context.merging(["title": "\(reportPage.title)公开质量自检", "reportURL": "index.html"]) { a, _ in a },
+                                                 title: "\(reportPage.title)公开质量自检 - \(site.title)", root: "../../", canonical: absolute("\(folder)/quality.html"),
+                                                 breadcrumbs: [["label": "首页", "url": "../../index.html"], ["label": unit.shortName, "url": "../index.html"],
+                                                               ["label": "\(report.year)年度", "url": "index.html"], ["label": "公开质量自检"]])
+        }
         cache?.store(own, for: folder, fingerprint: key)
         return (own, true)
     }
@@ -203,6 +217,7 @@ final class SitePages: @unchecked Sendable {
             let context: [String: Any] = [
                 "trend": trend.map { ReportPage.figure($0, folderURL: absolute("\(unit.id)/")) } as Any,
                 "costTrends": costTrends.map { ReportPage.figure($0, folderURL: absolute("\(unit.id)/")) },
+                "quality": quality != nil,
                 "unit": ["name": unit.name, "shortName": unit.shortName, "region": unit.region, "level": unit.level.rawValue, "otherNames": unit.otherNames],
                 "reports": reports.map { r in
                     headline(r).merging(["url": "\(r.year)/index.html", "title": "\(unit.name)\(r.year)年度\(r.kind == .department ? "部门" : "单位")决算"]) { a, _ in a }
@@ -239,6 +254,10 @@ final class SitePages: @unchecked Sendable {
         let urls = ["index.html"] + units.flatMap(\.output.urls)
         let sitemap: [String: Any] = ["urls": urls.sorted().map { ["loc": absolute($0 == "index.html" ? "" : $0)] }]
         files["sitemap.xml"] = Data(templates.render("sitemap", sitemap).utf8)
+        if quality != nil {
+            files["quality/index.html"] = page("quality-index", QualityInputs.ranking(entries), title: "公开质量自检汇总 - \(site.title)", root: "../",
+                                               canonical: absolute("quality/"), breadcrumbs: [["label": "首页", "url": "../index.html"], ["label": "公开质量自检"]])
+        }
         // Comparison pages and open data, from every report's entry.
         files.merge(comparePages(entries: entries)) { a, _ in a }
         files.merge(OpenData.siteFiles(entries: entries, site: site, absolute: absolute)) { a, _ in a }
