@@ -90,6 +90,9 @@ struct Build: ParsableCommand {
     @Flag(help: "生成后为网站建立站内全文搜索索引（需要 Pagefind：python3 -m pip install pagefind-bin-extended）(index the site for full-text search).")
     var search = false
 
+    @Flag(help: "同时为每份报告生成门户网站发布包（portal/ 文件夹和 portal.zip：可粘贴的 article.html、图表 PNG、附表 Excel、PDF、metadata.txt）(also write each report's portal bundle).")
+    var portal = false
+
     @Flag(help: "完整重新生成，不使用上次生成的记录（.disclose-cache/）(build everything afresh, ignoring the record of the last build).")
     var full = false
 
@@ -102,7 +105,7 @@ struct Build: ParsableCommand {
         let builder = SiteBuilder(options: .init(
             content: URL(fileURLWithPath: options.content), contentDisplay: options.content,
             templates: URL(fileURLWithPath: templates), templatesDisplay: templates,
-            output: URL(fileURLWithPath: output), baseURL: baseURL, workbooks: xlsx, search: search))
+            output: URL(fileURLWithPath: output), baseURL: baseURL, workbooks: xlsx, search: search, portal: portal))
         let report: @Sendable (String) -> Void = { line in
             if interactive { FileHandle.standardError.write(Data((line + "\n").utf8)) }
         }

@@ -14,6 +14,8 @@ public struct Report: Sendable {
     public var tableSetID: String
     public var moneyUnit: MoneyUnit
     public var publishedOn: String?
+    /// 更新日期: when a published report was last corrected.
+    public var updatedOn: String? = nil
     public var organization: Organization
     public var staffing: Staffing?
     public var accounts: FinalAccounts

@@ -15,10 +15,13 @@ public struct SiteBuilder: Sendable {
         public var workbooks: Bool
         /// After writing, index the site for full-text search (`pagefind/`), when the engine is installed.
         public var search: Bool
+        /// Also write each report's portal bundle (`portal/` and `portal.zip`, see `PortalBundle`).
+        public var portal: Bool
 
         public init(content: URL, contentDisplay: String, templates: URL, templatesDisplay: String, output: URL, baseURL: String? = nil,
-                    workbooks: Bool = false, search: Bool = false) {
+                    workbooks: Bool = false, search: Bool = false, portal: Bool = false) {
             self.search = search
+            self.portal = portal
             self.content = content
             self.contentDisplay = contentDisplay
             self.templates = templates
@@ -127,7 +130,8 @@ public struct SiteBuilder: Sendable {
         var site = tree.site
         if let base = options.baseURL { site.baseURL = base }
         return SitePages(tree: tree, site: site, templates: templates, codes: codes, sources: check.load.sources,
-                         contentDisplay: options.contentDisplay, cache: cache, workbooks: options.workbooks)
+                         contentDisplay: options.contentDisplay, cache: cache, workbooks: options.workbooks,
+                         portal: options.portal ? options.content : nil)
     }
 
     /// Checks, renders and writes the whole site: files are written into the staging folder as they

@@ -12,10 +12,13 @@ final class SitePages: @unchecked Sendable {
     let contentDisplay: String
     let cache: RenderCache?
     let workbooks: Bool
+    /// The content root when portal bundles are wanted (their PDFs come from the report folders).
+    let portal: URL?
     private(set) var renderedReports = 0
 
     init(tree: ContentTree, site: Site, templates: TemplateSet, codes: CodeLists, sources: SourceStore = SourceStore(),
-         contentDisplay: String = "Content", cache: RenderCache? = nil, workbooks: Bool = false) {
+         contentDisplay: String = "Content", cache: RenderCache? = nil, workbooks: Bool = false, portal: URL? = nil) {
+        self.portal = portal
         self.tree = tree
         self.site = site
         self.templates = templates
@@ -35,20 +38,24 @@ final class SitePages: @unchecked Sendable {
         hash.add(String(templates.fingerprint))
         hash.add(site.baseURL)
         hash.add(workbooks ? "xlsx" : "")
+        hash.add(portal == nil ? "" : "portal")
+        // The year switch lists the unit's other reports.
+        hash.add(tree.reports(of: report.unitID).map { String($0.year) }.sorted().joined(separator: ","))
         return hash.value
     }
 
     var siteContext: [String: Any] { ["title": site.title, "publisher": site.publisher] }
 
     func page(_ template: String, _ context: [String: Any], title: String, root: String, canonical: String?, breadcrumbs: [[String: Any]],
-              inlineStyles: Bool = false, search: SearchFacets? = nil) -> Data {
+              inlineStyles: Bool = false, search: SearchFacets? = nil, meta: [(String, String)]? = nil) -> Data {
         var ctx = context
         ctx["root"] = root
         ctx["site"] = siteContext
         let content = templates.render(template, ctx)
         var layout: [String: Any] = ["content": content, "pageTitle": title, "root": root, "site": siteContext,
                                      "canonical": canonical as Any, "breadcrumbs": breadcrumbs,
-                                     "searchBox": !inlineStyles && template != "search"]
+                                     "searchBox": !inlineStyles && template != "search",
+                                     "meta": GovernmentMeta.context(meta ?? GovernmentMeta.site(site))]
         if let search {
             layout["searchable"] = true
             layout["searchFilters"] = search.filters.map { ["name": $0.name, "value": $0.value] }
@@ -85,14 +92,9 @@ final class SitePages: @unchecked Sendable {
         for table in tables { own["\(folder)/tables/\(table.id).csv"] = Data(CSVWriter.csv(table).utf8) }
         own["\(folder)/report.json"] = Data(ReportJSON.document(report: report, unit: unit, tables: tables, codes: codes).utf8)
         var figures: [[String: Any]] = []
-        for spec in ReportCharts.specs(report, codes: codes) {
-            own["\(folder)/charts/\(spec.id).svg"] = Data(SVGChart.render(spec).utf8)
-            own["\(folder)/charts/\(spec.id).csv"] = Data(ChartCSV.csv(spec).utf8)
-            let chart = ReportPage.figure(spec, folderURL: absolute("\(folder)/"))
-            figures.append(chart)
-            let context: [String: Any] = ["chart": chart, "reportTitle": reportPage.title, "reportURL": "../index.html#figure-\(spec.id)",
-                                          "site": siteContext]
-            own["\(folder)/charts/\(spec.id).html"] = Data(templates.render("chart", context).utf8)
+        for spec in reportPage.chartSpecs {
+            figures.append(ChartFiles.write(spec, folder: folder, folderURL: absolute("\(folder)/"), templates: templates, site: siteContext,
+                                            pageTitle: reportPage.title, pageURL: "../index.html", into: &own))
         }
         var context = reportPage.context(root: "../../", site: site, folderURL: absolute("\(folder)/"), tables: tables, figures: figures) {
             "tables/\($0.id).csv"
@@ -101,10 +103,17 @@ final class SitePages: @unchecked Sendable {
             own["\(folder)/tables.xlsx"] = workbook
             context["workbook"] = ["url": "tables.xlsx", "name": "\(unit.id)-\(report.year)-附表.xlsx"]
         }
+        context["extras"] = ReportExtras(report: report, unit: unit).context(siblings: tree.reports(of: unit.id))
+        context["contact"] = unit.contact as Any
+        if let contentRoot = portal {
+            context["portal"] = ["url": PortalBundle.zipName, "name": "\(unit.id)-\(report.year)-门户发布包.zip"]
+            own.merge(portalFiles(reportPage, context: context, folder: folder, contentRoot: contentRoot, tables: tables, files: own)) { a, _ in a }
+        }
         own["\(folder)/index.html"] = page("report", context, title: "\(reportPage.title) - \(site.title)", root: "../../",
                                            canonical: absolute("\(folder)/"),
                                            breadcrumbs: [["label": "首页", "url": "../../index.html"], ["label": unit.shortName, "url": "../index.html"],
-                                                         ["label": "\(report.year)年度"]], search: SearchFacets(unit: unit, report: report))
+                                                         ["label": "\(report.year)年度"]], search: SearchFacets(unit: unit, report: report),
+                                           meta: GovernmentMeta.report(site, report: report, unit: unit, title: reportPage.title, url: absolute("\(folder)/")))
         cache?.store(own, for: folder, fingerprint: key)
         return (own, true)
     }
@@ -172,10 +181,16 @@ final class SitePages: @unchecked Sendable {
         for unit in tree.units {
             let reports = tree.reports(of: unit.id).sorted { $0.year > $1.year }
             var output = outputs[unit.id] ?? UnitOutput()
-            let trend = ReportCharts.trend(reports, unitName: unit.shortName)
-            if let trend { output.files["\(unit.id)/charts/trend.svg"] = Data(SVGChart.render(trend).utf8) }
+            let trend = ReportCharts.trend(reports, unitName: unit.shortName).map { spec in
+                spec.captioned(.years(unitName: unit.name, first: reports.last!.year, last: reports.first!.year,
+                                      kindWord: reports.first!.kind == .department ? "部门" : "单位"))
+            }
+            let trendFigure = trend.map {
+                ChartFiles.write($0, folder: unit.id, folderURL: absolute("\(unit.id)/"), templates: templates, site: siteContext,
+                                 pageTitle: unit.name, pageURL: "../index.html", into: &output.files)
+            }
             let context: [String: Any] = [
-                "trend": trend.map { ReportPage.figure($0, folderURL: absolute("\(unit.id)/")) } as Any,
+                "trend": trendFigure as Any,
                 "unit": ["name": unit.name, "shortName": unit.shortName, "region": unit.region, "level": unit.level.rawValue, "otherNames": unit.otherNames],
                 "reports": reports.map { r in
                     headline(r).merging(["url": "\(r.year)/index.html", "title": "\(unit.name)\(r.year)年度\(r.kind == .department ? "部门" : "单位")决算"]) { a, _ in a }
