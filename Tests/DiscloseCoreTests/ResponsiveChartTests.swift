@@ -139,3 +139,14 @@ final class ResponsiveChartTests: XCTestCase {
         XCTAssertEqual(share("1", "0"), "0.00")
     }
 }
+
+extension ResponsiveChartTests {
+    func testWrappingKeepsNumbersWholeAndStartsNoLineWithASpace() {
+        let lines = ChartLayout.wrap("来源：中国共产党泸州市委员会组织部《2020年度部门决算》", size: 13, maxWidth: 260)
+        XCTAssertEqual(lines.joined(), "来源：中国共产党泸州市委员会组织部《2020年度部门决算》")
+        XCTAssertTrue(lines.contains { $0.contains("2020年度") }, "\(lines)")
+        let spaced = ChartLayout.wrap("中国共产党泸州市委员会组织部　2020年度", size: 13, maxWidth: 200)
+        XCTAssertFalse(spaced.contains { $0.first?.isWhitespace ?? false }, "\(spaced)")
+        XCTAssertEqual(ChartLayout.wrap("12345678901234567890", size: 13, maxWidth: 60).joined(), "12345678901234567890", "a number longer than a line is split")
+    }
+}

@@ -51,7 +51,7 @@ window.addEventListener('load', function () {
 
 
 MEASURE = r"""
-var small = [], measured = 0, legend = 0;
+var minimum = arguments[0], small = [], measured = 0, legend = 0;
 document.querySelectorAll('svg text').forEach(function (t) {
   var svg = t.ownerSVGElement;
   if (!svg || !t.textContent.trim()) return;
@@ -60,7 +60,7 @@ document.querySelectorAll('svg text').forEach(function (t) {
   var m = t.getScreenCTM();
   var size = parseFloat(getComputedStyle(t).fontSize) * Math.sqrt(m.a * m.a + m.b * m.b);
   measured++;
-  if (size < arguments[0] - 0.01) small.push((svg.closest('figure') || svg).id + ' ' + svg.getAttribute('data-layout') + ': "' + t.textContent + '" ' + size.toFixed(2) + 'px');
+  if (size < minimum - 0.01) small.push((svg.closest('figure') || svg).id + ' ' + svg.getAttribute('data-layout') + ': "' + t.textContent + '" ' + size.toFixed(2) + 'px');
 });
 document.querySelectorAll('svg[data-layout]').forEach(function (svg) {
   if (svg.getBoundingClientRect().width === 0) return;

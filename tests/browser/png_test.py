@@ -33,12 +33,8 @@ def svg_size(path):
 
 def neutral_ink(image):
     """Pixels of the near-black, grey-ish colours the charts use for text and rules (not the palette)."""
-    rgb = image.convert("RGB")
-    count = 0
-    for r, g, b in rgb.getdata():
-        if max(r, g, b) < 120 and max(r, g, b) - min(r, g, b) < 28:
-            count += 1
-    return count
+    colours = image.convert("RGB").getcolors(maxcolors=1 << 24) or []
+    return sum(n for n, (r, g, b) in colours if max(r, g, b) < 120 and max(r, g, b) - min(r, g, b) < 28)
 
 
 def browser():
