@@ -61,9 +61,10 @@ struct ReportExtras {
     }
 
     func context(siblings: [Report]) -> [String: Any] {
+        let hasDates = report.publishedOn != nil || report.updatedOn != nil || unit.contact != nil
         var out: [String: Any] = ["keyFigures": keyFigures, "years": Self.years(siblings.map(\.year), current: report.year),
                                   "hasYears": siblings.count > 1, "publishedOn": report.publishedOn as Any,
-                                  "updatedOn": report.updatedOn as Any]
+                                  "updatedOn": report.updatedOn as Any, "hasDates": hasDates]
         if let staffing = staffingSentence { out["staffing"] = staffing }
         return out
     }
