@@ -88,8 +88,14 @@ def measure_pages(out, min_pie_items):
     reports = sorted(glob.glob(os.path.join(out, "*", "*", "index.html")))
     units = sorted(glob.glob(os.path.join(out, "*", "index.html")))
     embeds = sorted(glob.glob(os.path.join(out, "*", "*", "charts", "*.html")))
-    # Every report page of a small site; a sample of a large one.
-    pages = (reports if len(reports) <= 12 else reports[:: max(1, len(reports) // 12)]) + units[:3] + embeds[:7]
+    # Every report page of a small site; of a large one the twelve with the most pie items.
+    def pie_items(report):
+        folder = os.path.join(os.path.dirname(report), "charts")
+        return max([open(p, encoding="utf-8").read().count("data-angle=") for p in glob.glob(os.path.join(folder, "*.svg"))] or [0])
+    if len(reports) > 12:
+        reports = sorted(reports, key=lambda r: (-pie_items(r), r))[:12]
+    embeds = sorted(glob.glob(os.path.join(os.path.dirname(reports[0]), "charts", "*.html")))
+    pages = reports + units[:3] + embeds
     problems, measured, most_pie_items = [], 0, 0
     try:
         for width in (320, 390, 1280):
