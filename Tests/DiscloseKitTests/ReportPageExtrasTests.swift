@@ -52,7 +52,7 @@ final class ReportPageExtrasTests: XCTestCase {
         XCTAssertTrue(page.contains("<meta name=\"ColumnName\" content=\"部门决算\">"))
         XCTAssertTrue(page.contains("<meta name=\"SiteName\" content=\"测试站点\">"))
         XCTAssertNotNil(files["assets/favicon.svg"])
-        XCTAssertTrue(try XCTUnwrap(files["404.html"]).contains("<link rel=\"icon\" href=\"data:image/svg+xml,"))
+        XCTAssertTrue(try XCTUnwrap(files["404.html"]).contains("<link rel=\"icon\" href=\"data:image/svg+xml,%3Csvg%20xmlns="))
     }
 
     func testTheTopOfAReportHasItsKeyFiguresAndTheOtherYears() throws {
