@@ -49,7 +49,8 @@ struct BuildRecord {
 
     /// The options and the running binary (a new disclose may render differently).
     static func key(for options: SiteBuilder.Options) -> String {
-        var parts = ["v\(version)", options.baseURL ?? "-", options.workbooks ? "xlsx" : "-", options.search ? "search" : "-", options.contentDisplay]
+        var parts = ["v\(version)", options.baseURL ?? "-", options.workbooks ? "xlsx" : "-", options.search ? "search" : "-",
+                     options.portal ? "portal" : "-", options.contentDisplay]
         let binary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
         if let attributes = try? FileManager.default.attributesOfItem(atPath: binary) {
             parts.append("\(binary)|\(attributes[.size] ?? 0)|\((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)")
