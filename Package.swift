@@ -24,6 +24,12 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // librsvg from the system (Debian: librsvg2-dev): chart SVG to PNG.
+        .systemLibrary(
+            name: "CRsvg",
+            pkgConfig: "librsvg-2.0",
+            providers: [.apt(["librsvg2-dev"])]
+        ),
         // The one system call Foundation lacks: an atomic swap of the output folder.
         .target(name: "CDiscloseSupport"),
         // Pure domain core: money, model, codes, schema, diagnostics. No file or network access.
@@ -37,6 +43,7 @@ let package = Package(
             dependencies: [
                 "DiscloseCore",
                 "CCmark",
+                "CRsvg",
                 "CDiscloseSupport",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),

@@ -74,6 +74,14 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(build().incremental, .unchanged)
     }
 
+    func testAskingForThePortalBundleAfterAPlainBuildRebuilds() throws {
+        XCTAssertEqual(build().incremental, .full)
+        let withPortal = SiteBuilder(options: .init(content: content, contentDisplay: "Content", templates: root.appendingPathComponent("Templates"),
+                                                    templatesDisplay: "Templates", output: output, portal: true)).buildIncrementally()
+        XCTAssertEqual(withPortal.incremental, .full, "other options, other output")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: output.appendingPathComponent("luzhou-zzb/2020/portal.zip").path))
+    }
+
     func testAChangedReportIsTheOnlyOneRenderedAndOnlyChangedFilesAreWritten() throws {
         _ = build()
         let before = FileStamps.scan(output)

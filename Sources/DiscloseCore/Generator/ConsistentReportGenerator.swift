@@ -38,6 +38,9 @@ public struct ConsistentReportGenerator: Sendable {
 
     static let codePool = ["2013201", "2013202", "2013250", "2013299", "2080501", "2080505", "2080506", "2101101", "2101103",
                            "2210201", "2210203", "2059999"]
+    /// 行政运行 of other classes: some units spend across eight classes, so that charts and pages are
+    /// exercised with eight-item pies (图6).
+    static let broadCodePool = ["2040201", "2060101", "2070101", "2110101", "2120101", "2130101", "2150101"]
     static let projectCodes: Set<String> = ["2013202", "2013299", "2059999"]
     static let personnelCodes = ["30101", "30102", "30103", "30107", "30108", "30109", "30112", "30113", "30302", "30305"]
     static let publicCodes = ["30201", "30202", "30205", "30206", "30207", "30211", "30213", "30216", "30228", "30229", "30239", "30299"]
@@ -69,7 +72,12 @@ public struct ConsistentReportGenerator: Sendable {
     func report(year: Int, unitIndex: Int, carry: Carry?, rng: inout SeededRandom) -> ([String: String], Carry) {
         let list = codes.list(.functional, year: year)
         let pool = Self.codePool.filter { list?[$0] != nil }
-        let chosen = Array(pool.shuffled(using: &rng).prefix(rng.int(3...min(8, pool.count)))).sorted()
+        var chosen = Array(pool.shuffled(using: &rng).prefix(rng.int(3...min(8, pool.count)))).sorted()
+        if rng.chance(20) {
+            // One code from each of eight classes.
+            let byClass = Dictionary(grouping: (Self.codePool + Self.broadCodePool).filter { list?[$0] != nil }) { String($0.prefix(3)) }
+            chosen = byClass.keys.sorted().shuffled(using: &rng).prefix(8).map { byClass[$0]!.sorted()[0] }.sorted()
+        }
         let hasFund = rng.chance(30) && list?["2120802"] != nil
 
         // Spending by row.

@@ -18,6 +18,8 @@ public struct Report: Sendable {
     public var publishedOn: String?
     /// 批复日期: when the finance department approved the accounts (the 20-day rule counts from it).
     public var approvedOn: String? = nil
+    /// 更新日期: when a published report was last corrected.
+    public var updatedOn: String? = nil
     public var organization: Organization
     public var staffing: Staffing?
     public var accounts: FinalAccounts

@@ -4,6 +4,11 @@ public struct Site: Sendable {
     public var publisher: String
     public var baseURL: String
     public var language: String
+    /// 政府网站 page metadata (<meta name="SiteName"> …); see docs/content-format.md.
+    public var siteName: String? = nil
+    public var siteDomain: String? = nil
+    public var siteIDCode: String? = nil
+    public var columnName: String? = nil
 }
 
 /// Content/<unit>/unit.yaml and the unit's reports.
@@ -18,6 +23,8 @@ public struct UnitInfo: Sendable {
     public var otherNames: [String]
     /// 主管部门: the department a 单位 reports to (absent for a department itself).
     public var supervisor: String?
+    /// 联系方式, shown on the unit's report pages (e.g. "财务科 0830-1234567").
+    public var contact: String?
 
     public init(id: String, name: String, shortName: String, level: Level, region: String, budgetCode: String?,
                 otherNames: [String], supervisor: String? = nil) {

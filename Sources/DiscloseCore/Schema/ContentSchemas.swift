@@ -9,6 +9,10 @@ public enum ContentSchemas {
         Field("publisher", .text, required: true, "发布单位"),
         Field("base_url", .url, required: true, "站点地址"),
         Field("language", .choice(["zh-CN"]), "语言"),
+        Field("site_name", .text, "网站名称（政府网站元数据 SiteName，默认为 title）"),
+        Field("site_domain", .text, "网站域名（SiteDomain，默认取 base_url 的域名）"),
+        Field("site_id_code", .text, "网站标识码（SiteIDCode）"),
+        Field("column_name", .text, "栏目名称（ColumnName，默认为“部门决算”或“单位决算”）"),
     ])
 
     public static let unit = ObjectSchema("单位信息", [
@@ -19,6 +23,7 @@ public enum ContentSchemas {
         Field("budget_code", .text, "预算单位编码"),
         Field("other_names", .list(.text), "其他名称（加挂牌子）"),
         Field("supervisor", .text, "主管部门（单位决算填写所属部门；部门本身可不填）"),
+        Field("contact", .text, "联系方式（报告页显示，如“财务科 0830-1234567”）"),
     ])
 
     // MARK: report.yaml
@@ -46,6 +51,7 @@ public enum ContentSchemas {
         Field("unit", unitChoice, "金额单位"),
         Field("approved_on", .date, "批复日期（财政部门批复决算的日期，用于核对批复后 20 日内公开）"),
         Field("published_on", .date, "公开日期"),
+        Field("updated_on", .date, "更新日期（公开后更正时填写）"),
         Field("organization", .object(ObjectSchema("机构设置", [
             Field("internal_divisions", .count, required: true, "内设机构个数"),
             Field("division_names", .list(.text), "内设机构名称"),

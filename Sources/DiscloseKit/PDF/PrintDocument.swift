@@ -45,11 +45,14 @@ struct PrintDocument {
 
     /// A chart as the print template receives it: an image (so that the PDF's figure carries the chart's
     /// description as its alternative text) with its caption.
+    /// A chart taller than this (a long legend) gets the print layout's tall figure style.
+    static let regularChartHeight = 360
+
     static func figure(_ spec: ChartSpec) -> [String: Any] {
         let svg = SVGChart.render(spec, drawTitle: false)
-        return ["id": "figure-\(spec.id)", "number": spec.number, "title": spec.title, "kind": spec.kind == .pie ? "饼状图" : "柱状图",
+        return ["id": "figure-\(spec.id)", "number": spec.number, "title": spec.title, "kind": spec.kind.label,
                 "src": "data:image/svg+xml;base64,\(Data(svg.utf8).base64EncodedString())", "alt": spec.description,
-                "width": SVGChart.width, "height": SVGChart.height(of: spec), "tall": SVGChart.height(of: spec) > SVGChart.minHeight]
+                "width": SVGChart.width, "height": SVGChart.height(of: spec), "tall": SVGChart.height(of: spec) > Self.regularChartHeight]
     }
 
     /// The 附表 as the print template receives them.

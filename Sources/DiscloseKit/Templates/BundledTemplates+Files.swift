@@ -22,6 +22,25 @@ a:focus-visible { outline: 3px solid #b35900; outline-offset: 2px; }
 main { display: block; padding: 2rem 1rem; }
 
 """#)),
+        ("assets/chart-embed.css", .text(#"""
+/* The chart embed page (charts/<id>.html), shown inside other sites' iframes. */
+body { margin: 0; padding: 8px 10px; font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; color: #1a1a1a; background: #fff; }
+h1 { font-size: 1rem; margin: 0 0 .4rem; line-height: 1.4; }
+svg { max-width: 100%; height: auto; display: block; }
+.chart-svg { container-type: inline-size; }
+.chart-svg svg.chart-narrow { display: none; width: 100%; max-width: 26rem; }
+@container (max-width: 559.98px) { .chart-svg svg.chart-wide { display: none; } .chart-svg svg.chart-narrow { display: block; } }
+details { margin-top: .4rem; font-size: .875rem; }
+summary { cursor: pointer; color: #0b5394; }
+table { border-collapse: collapse; margin-top: .5rem; font-size: .875rem; }
+th, td { border: 1px solid #555; padding: .25rem .5rem; }
+thead th { background: #eee; }
+td { text-align: right; font-variant-numeric: tabular-nums; }
+a { color: #0b5394; }
+a:focus-visible, summary:focus-visible { outline: 3px solid #0b5394; outline-offset: 2px; }
+p { font-size: .875rem; margin: .4rem 0 0; line-height: 1.6; }
+
+"""#)),
         ("assets/compare.js", .text(#"""
 /* disclose — comparison tables: sort by a column (click its heading), filter by region or 主管部门.
  * The table is complete and readable without this script. */
@@ -87,6 +106,10 @@ document.querySelectorAll("button.copy").forEach(function (button) {
     }
   });
 });
+
+"""#)),
+        ("assets/favicon.svg", .text(#"""
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b5394"/><rect x="7" y="16" width="5" height="10" fill="#fff"/><rect x="14" y="9" width="5" height="17" fill="#fff"/><rect x="21" y="13" width="5" height="13" fill="#fff"/></svg>
 
 """#)),
         ("assets/print.css", .text(#"""
@@ -517,11 +540,26 @@ main.wrap { padding-top: 1.5rem; padding-bottom: 3rem; }
 .toc li { margin: .15em 0; }
 .toc a { text-decoration: none; }
 .toc a:hover, .toc a:focus-visible { text-decoration: underline; }
-.toc-tables { margin-top: .6rem; padding-top: .5rem; border-top: 1px dashed var(--line); }
-.toc-tables summary { cursor: pointer; font-weight: 700; width: fit-content; }
-.toc-tables ol { margin-top: .4rem; padding-left: 1em; font-size: .9rem; }
+ol.toc-tables { margin: .2rem 0 0; padding: .3rem 0 0 1.5em; font-size: .9rem; border-left: 2px solid var(--line); }
 .toc a:visited { color: var(--link); }
-@media (min-width: 48rem) { .toc-tables ol { columns: 2; column-gap: 2rem; } .toc-tables li { break-inside: avoid; } }
+@media (min-width: 48rem) { ol.toc-tables { columns: 2; column-gap: 2rem; } .toc-tables li { break-inside: avoid; } }
+
+/* Key figures at the top of a report, the year switch, dates and the way back to the 目录 */
+.key-figures { margin: 0 0 1.5rem; font-family: var(--sans); }
+.key-figures h2 { font-size: 1rem; margin: 0 0 .5rem; }
+.key-figures dl { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: .5rem; margin: 0; }
+@media (min-width: 48rem) { .key-figures dl { grid-template-columns: repeat(4, minmax(0, 1fr)); } }
+.key-figures dl > div { border: 1px solid var(--line); border-top: 3px solid var(--accent); padding: .5rem .75rem; background: var(--panel); }
+.key-figures dt { font-size: .875rem; color: var(--muted); }
+.key-figures dd { margin: 0; }
+.key-figures .amount { display: block; font-size: 1.35rem; font-weight: 700; font-variant-numeric: tabular-nums; }
+.key-figures .change { font-size: .8125rem; color: var(--muted); }
+.year-switch { font-family: var(--sans); font-size: .9rem; display: flex; flex-wrap: wrap; align-items: center; gap: .25rem .5rem; margin: .5rem 0; }
+.year-switch ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem; margin: 0; padding: 0; }
+.year-switch a, .year-switch [aria-current] { display: inline-block; padding: .1rem .6rem; border: 1px solid var(--line); border-radius: 3px; }
+.year-switch [aria-current] { background: var(--accent); border-color: var(--accent); color: #fff; font-weight: 700; }
+.report-dates { font-family: var(--sans); font-size: .875rem; color: var(--muted); margin: .25rem 0; }
+.back-to-toc { font-family: var(--sans); font-size: .875rem; text-align: right; text-indent: 0; margin: 1.5rem 0 0; }
 
 /* ---------- Report body ---------- */
 .part > h2 { text-align: center; font-size: 1.4rem; margin: 2.5em 0 1.2em; letter-spacing: .05em; }
@@ -606,6 +644,14 @@ figure.chart { margin: 1.4rem auto 1.8rem; max-width: 40rem; }
 figure.chart figcaption { font-family: var(--sans); font-weight: 700; text-align: center; font-size: .95rem; margin-bottom: .5rem; }
 .chart-kind { font-weight: 400; color: var(--muted); font-size: .85em; }
 .chart-svg svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
+/* Two drawings per chart: the wide one (legend beside the pie) from 560 px of container width, the
+   narrow one (legend below, 280 units wide) under it, so chart text never falls under 12 CSS px. */
+.chart-svg { container-type: inline-size; }
+.chart-svg svg.chart-narrow { display: none; width: 100%; max-width: 26rem; }
+@container (max-width: 559.98px) {
+  .chart-svg svg.chart-wide { display: none; }
+  .chart-svg svg.chart-narrow { display: block; }
+}
 figure.chart p { text-indent: 0; text-align: left; }
 /* three-line table (三线表), distinct from the ruled official 附表 */
 table.chart-data { width: auto; min-width: 60%; margin: .75rem auto 0; font-size: .8125rem; border-top: 2px solid var(--rule); border-bottom: 2px solid var(--rule); }
@@ -636,6 +682,17 @@ button.copy:hover { background: #eee; }
   /* text-heavy 绩效 tables: keep columns readable and scroll instead */
   #part-4 .table-scroll > table:has(td.text) { min-width: 50rem; }
   .table-scroll caption { text-align: left; }
+  /* Wide 附表 scroll in their own box: the header rows stay on top and the row labels (科目名称,
+     项目) stay on the left, so a row is still named after a swipe. */
+  .appendix-table .table-scroll { max-height: 80vh; overflow: auto; overscroll-behavior: contain; }
+  .appendix-table .official thead { position: sticky; top: 0; z-index: 2; }
+  .appendix-table .official thead th { box-shadow: inset 0 -1px 0 var(--rule); }
+  .appendix-table .official tbody th { position: sticky; left: 0; z-index: 1; background: #fff; box-shadow: inset -1px 0 0 var(--rule);
+    min-width: 6.5em; max-width: 9em; }
+  .appendix-table .official td.code { padding-left: .2em; padding-right: .2em; min-width: 0; font-size: .75rem; }
+  .appendix-table .official th.level-1 { padding-left: .9em; }
+  .appendix-table .official th.level-2 { padding-left: 1.5em; }
+  .appendix-table .official thead th { min-width: 2em; }
 }
 
 @media (prefers-reduced-motion: no-preference) { html { scroll-behavior: smooth; } }
@@ -652,7 +709,7 @@ button.copy:hover { background: #eee; }
   :root { --ink: #000; --muted: #333; --rule: #000; }
   html, body { background: #fff; color: #000; }
   body { font-size: 10.5pt; line-height: 1.65; }
-  .skip-link, .site-header, .breadcrumbs, .site-footer, .downloads, a.download, .toc-tables, .chart-share, button { display: none !important; }
+  .skip-link, .site-header, .breadcrumbs, .site-footer, .downloads, a.download, .toc-tables, .chart-share, button, .back-to-toc, .year-switch { display: none !important; }
   .wrap, main.wrap { max-width: none; padding: 0; margin: 0; }
   a, a:visited { color: inherit; text-decoration: none; }
   h1 { font-size: 18pt; }
@@ -669,7 +726,8 @@ button.copy:hover { background: #eee; }
 
   /* No scroll boxes: tables take the full text width */
   .table-scroll { overflow: visible; margin: 3mm 0; background: none; padding: 1px; }
-  figure.chart { max-width: 130mm; }
+  /* 150 mm (567 CSS px) keeps the wide drawing, its smallest text 14 × 567/640 ≈ 12.4 px ≥ 9 pt */
+  figure.chart { max-width: 150mm; }
   table.official, table.summary, .table-scroll > table.official, .table-scroll > table.summary { width: 100%; }
   table { font-size: 9pt; }
   table.official:has(tr > :nth-child(7)) { font-size: 8pt; }
@@ -704,30 +762,40 @@ table.compare tbody th { white-space: normal; min-width: 8em; }
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{chart.number}} {{chart.title}} - {{reportTitle}}</title>
-<style>
-  body { margin: 0; padding: 12px; font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; color: #1a1a1a; background: #fff; }
-  h1 { font-size: 1.1rem; margin: 0 0 .5rem; }
-  svg { max-width: 100%; height: auto; display: block; }
-  table { border-collapse: collapse; margin-top: .75rem; font-size: .9rem; }
-  th, td { border: 1px solid #555; padding: .25rem .5rem; }
-  thead th { background: #eee; }
-  td { text-align: right; font-variant-numeric: tabular-nums; }
-  a { color: #0b5394; }
-  a:focus-visible { outline: 3px solid #0b5394; outline-offset: 2px; }
-  p { font-size: .85rem; }
-</style>
+<link rel="stylesheet" href="{{root}}assets/chart-embed.css">
+<link rel="icon" href="{{root}}assets/favicon.svg" type="image/svg+xml">
 </head>
 <body>
 <main>
-<h1>{{chart.number}}：{{chart.title}}</h1>
-{{{chart.svg}}}
-{{^chart.empty}}<table>
+<h1>{{chart.number}} {{chart.title}}</h1>
+<div class="chart-svg">{{{chart.svg}}}</div>
+{{^chart.empty}}<details>
+<summary>数据表</summary>
+<table>
   <caption>{{chart.number}}数据（单位：{{chart.unit}}）</caption>
   <thead><tr><th scope="col">项目</th><th scope="col">金额</th>{{#chart.hasShare}}<th scope="col">占比</th>{{/chart.hasShare}}</tr></thead>
   <tbody>{{#chart.rows}}<tr><th scope="row">{{label}}</th><td>{{value}}</td>{{#hasShare}}<td>{{sharePercent}}%</td>{{/hasShare}}</tr>{{/chart.rows}}</tbody>
-</table>{{/chart.empty}}
+</table>
+</details>{{/chart.empty}}
+<p>下载数据：<a href="{{chart.csvName}}" download>CSV</a>　下载图片：<a href="{{chart.pngName}}" download>PNG</a>　<a href="{{chart.svgName}}" download>SVG</a></p>
 <p>出自：<a href="{{reportURL}}" target="_top">{{reportTitle}}</a> · {{site.title}}</p>
 </main>
+<script>
+// Tells the page that embeds this chart how tall it is, so that its iframe fits (see the embed code).
+(function () {
+  var last = 0;
+  function post() {
+    var height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height === last || window.parent === window) return;
+    last = height;
+    window.parent.postMessage({ type: "disclose-chart-height", id: "{{chart.id}}", height: height }, "*");
+  }
+  window.addEventListener("load", post);
+  window.addEventListener("resize", post);
+  document.querySelectorAll("details").forEach(function (d) { d.addEventListener("toggle", post); });
+  if (window.ResizeObserver) new ResizeObserver(post).observe(document.body);
+})();
+</script>
 </body>
 </html>
 
@@ -814,7 +882,10 @@ table.compare tbody th { white-space: normal; min-width: 8em; }
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{pageTitle}}</title>
 {{#inlineStyles}}<style>{{{inlineStyles}}}</style>{{/inlineStyles}}{{^inlineStyles}}<link rel="stylesheet" href="{{root}}assets/site.css">{{/inlineStyles}}
+{{#inlineStyles}}<link rel="icon" href="data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'%20viewBox='0%200%2032%2032'%3E%3Crect%20width='32'%20height='32'%20rx='6'%20fill='%230b5394'/%3E%3Crect%20x='7'%20y='16'%20width='5'%20height='10'%20fill='%23fff'/%3E%3Crect%20x='14'%20y='9'%20width='5'%20height='17'%20fill='%23fff'/%3E%3Crect%20x='21'%20y='13'%20width='5'%20height='13'%20fill='%23fff'/%3E%3C/svg%3E">{{/inlineStyles}}{{^inlineStyles}}<link rel="icon" href="{{root}}assets/favicon.svg" type="image/svg+xml">{{/inlineStyles}}
 {{#canonical}}<link rel="canonical" href="{{canonical}}">{{/canonical}}
+{{#meta}}<meta name="{{name}}" content="{{content}}">
+{{/meta}}
 {{#searchFilters}}<meta property="disclose:search-filter" data-pagefind-filter="{{name}}[content]" content="{{value}}">
 {{/searchFilters}}</head>
 <body>
@@ -951,9 +1022,10 @@ table.compare tbody th { white-space: normal; min-width: 8em; }
   </table>{{/empty}}
   <details class="chart-share">
     <summary>链接与嵌入代码</summary>
-    <p>图表地址：<a href="{{svgURL}}">{{permalink}}</a>　<a href="{{pageURL}}">图表页</a>　<a href="{{csvURL}}" download>数据（CSV）</a></p>
-    <p><label for="{{id}}-iframe">嵌入网页（iframe）：</label></p>
-    <textarea id="{{id}}-iframe" class="embed-code" rows="3" readonly>{{iframe}}</textarea>
+    <p>图表地址：<a href="{{svgURL}}">{{permalink}}</a>　<a href="{{pageURL}}">图表页</a></p>
+    <p>下载数据：<a href="{{csvURL}}" download>CSV</a>　下载图片：<a href="{{pngURL}}" download>PNG</a>（<a href="{{png2xURL}}" download>高清</a>）　<a href="{{svgURL}}" download>SVG</a></p>
+    <p><label for="{{id}}-iframe">嵌入网页（iframe，高度随图表自动调整；不能运行脚本时显示 PNG 图片）：</label></p>
+    <textarea id="{{id}}-iframe" class="embed-code" rows="5" readonly>{{iframe}}</textarea>
     <button type="button" class="copy" data-copy="{{id}}-iframe" hidden>复制 iframe 代码</button>
     <p><label for="{{id}}-img">嵌入图片（img）：</label></p>
     <textarea id="{{id}}-img" class="embed-code" rows="3" readonly>{{img}}</textarea>
@@ -1146,8 +1218,15 @@ table.compare tbody th { white-space: normal; min-width: 8em; }
 <header class="report-header">
   <p class="kicker">{{unitName}} · {{year}}年度</p>
   <h1>{{title}}</h1>
-  <p class="downloads">下载：<a href="{{json}}" download>全部数据（JSON）</a>{{#workbook}}　<a href="{{url}}" download="{{name}}">全部附表（Excel）</a>{{/workbook}}{{#pdf}}　<a href="{{url}}" download="{{name}}" type="application/pdf">正式文本（PDF）</a>{{/pdf}}　各附表的 CSV 见第五部分。</p>
+  {{#extras.hasYears}}<nav class="year-switch" aria-label="{{unitName}}各年度决算"><span>年度：</span><ul>{{#extras.years}}<li>{{#current}}<span aria-current="page">{{year}}</span>{{/current}}{{^current}}<a href="{{url}}">{{year}}</a>{{/current}}</li>{{/extras.years}}</ul></nav>{{/extras.hasYears}}
+  {{#extras.hasDates}}<p class="report-dates">{{#extras.publishedOn}}<span>公开日期：<time datetime="{{extras.publishedOn}}">{{extras.publishedOn}}</time></span> {{/extras.publishedOn}}{{#extras.updatedOn}}<span>更新日期：<time datetime="{{extras.updatedOn}}">{{extras.updatedOn}}</time></span> {{/extras.updatedOn}}{{#contact}}<span>联系方式：{{contact}}</span>{{/contact}}</p>{{/extras.hasDates}}
+  <p class="downloads">下载：<a href="{{json}}" download>全部数据（JSON）</a>{{#workbook}}　<a href="{{url}}" download="{{name}}">全部附表（Excel）</a>{{/workbook}}{{#pdf}}　<a href="{{url}}" download="{{name}}" type="application/pdf">正式文本（PDF）</a>{{/pdf}}{{#portal}}　<a href="{{url}}" download="{{name}}">门户网站发布包（ZIP）</a>{{/portal}}　各附表的 CSV 见第五部分。</p>
 </header>
+
+<section class="key-figures" aria-labelledby="key-figures-title">
+  <h2 id="key-figures-title">主要数据（万元）</h2>
+  <dl>{{#extras.keyFigures}}<div><dt>{{label}}</dt><dd><span class="amount">{{amount}}</span> <span class="change{{#up}} up{{/up}}{{#down}} down{{/down}}">{{change}}</span></dd></div>{{/extras.keyFigures}}</dl>
+</section>
 
 <nav class="toc" aria-labelledby="toc-title">
   <h2 id="toc-title">目　录</h2>
@@ -1155,10 +1234,7 @@ table.compare tbody th { white-space: normal; min-width: 8em; }
   {{#toc}}<li><a href="#{{id}}">{{title}}</a></li>
   {{/toc}}
   </ol>
-  <details class="toc-tables">
-    <summary>附表目录</summary>
-    <ol>{{#tableList}}<li><a href="#table-{{id}}">{{title}}</a></li>{{/tableList}}</ol>
-  </details>
+  <ol class="toc-tables" aria-label="附表目录">{{#tableList}}<li><a href="#table-{{id}}">{{title}}</a></li>{{/tableList}}</ol>
 </nav>
 
 <section class="part" id="part-1" aria-labelledby="part-1-title">
@@ -1172,10 +1248,11 @@ table.compare tbody th { white-space: normal; min-width: 8em; }
   </section>
   <section id="p1-2" aria-labelledby="p1-2-title">
     <h3 id="p1-2-title">二、机构设置</h3>
-    <p>{{part1.organizationSentence}}纳入决算编制范围的单位包括：</p>
+    <p>{{part1.organizationSentence}}{{#extras.staffing}}{{kind}}人员：{{extras.staffing}}{{/extras.staffing}}纳入决算编制范围的单位包括：</p>
     <ol class="entities">{{#part1.entities}}<li>{{name}}（{{type}}）</li>{{/part1.entities}}</ol>
     {{#part1.organization}}<div class="prose">{{{part1.organization}}}</div>{{/part1.organization}}
   </section>
+<p class="back-to-toc"><a href="#toc-title">返回目录</a></p>
 </section>
 
 <section class="part" id="part-2" aria-labelledby="part-2-title">
@@ -1194,6 +1271,7 @@ table.compare tbody th { white-space: normal; min-width: 8em; }
     {{/children}}
   </section>
   {{/part2.sections}}
+<p class="back-to-toc"><a href="#toc-title">返回目录</a></p>
 </section>
 
 <section class="part" id="part-3" aria-labelledby="part-3-title">
@@ -1202,6 +1280,7 @@ table.compare tbody th { white-space: normal; min-width: 8em; }
   {{#part3.entries}}<div><dt>{{number}}. {{term}}</dt><dd>{{{definition}}}</dd></div>
   {{/part3.entries}}
   </dl>
+<p class="back-to-toc"><a href="#toc-title">返回目录</a></p>
 </section>
 
 <section class="part" id="part-4" aria-labelledby="part-4-title">
@@ -1260,11 +1339,13 @@ table.compare tbody th { white-space: normal; min-width: 8em; }
     {{/part4.projectReports}}
   </section>
   {{/part4.hasProjectReports}}
+<p class="back-to-toc"><a href="#toc-title">返回目录</a></p>
 </section>
 
 <section class="part" id="part-5" aria-labelledby="part-5-title">
   <h2 id="part-5-title">{{part5.title}}</h2>
   {{#part5.tables}}{{> partials/table}}{{/part5.tables}}
+<p class="back-to-toc"><a href="#toc-title">返回目录</a></p>
 </section>
 </article>
 

@@ -11,6 +11,7 @@ enum ReportCarryOver {
         try editor.setScalar(at: ["kind"], to: kind)
         try editor.setScalar(at: ["tables"], to: tables)
         if report.publishedOn != nil { try editor.setScalar(at: ["published_on"], to: "") }
+        if report.updatedOn != nil { try editor.setScalar(at: ["updated_on"], to: "") }
         if let actual = report.staffing?.actual {
             try editor.setScalar(at: ["staffing", "actual", "total"], to: "")
             let items = actual.breakdown.map { headcount -> YAMLTextEditor.ListItem in

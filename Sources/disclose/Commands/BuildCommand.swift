@@ -33,6 +33,9 @@ struct Build: ParsableCommand {
     @Flag(help: "同时为每份报告生成可打印的正式文本 PDF（report.pdf：封面、带页码的目录、五个部分、附表），并在报告页提供下载（需要 WeasyPrint：python3 -m pip install weasyprint）(also write each report's printed document as PDF).")
     var pdf = false
 
+    @Flag(help: "同时为每份报告生成门户网站发布包（portal/ 文件夹和 portal.zip：可粘贴的 article.html、图表 PNG、附表 Excel、PDF、metadata.txt）(also write each report's portal bundle).")
+    var portal = false
+
     @Flag(help: "同时为每份报告生成公开质量自检页（quality.html，按及时性、完整性、准确性、细化程度、公开方式评分）和全站汇总（quality/）(also write the publication self-check pages).")
     var quality = false
 
@@ -49,7 +52,7 @@ struct Build: ParsableCommand {
             content: URL(fileURLWithPath: options.content), contentDisplay: options.content,
             templates: URL(fileURLWithPath: templates), templatesDisplay: templates,
             output: URL(fileURLWithPath: output), baseURL: baseURL, workbooks: xlsx, search: search,
-            pdf: pdf, pdfEngine: pdf ? PDFEngine.find() : nil, quality: quality))
+            pdf: pdf, pdfEngine: pdf ? PDFEngine.find() : nil, quality: quality, portal: portal))
         let progress = ProgressLine(enabled: interactive, started: started)
         let report: @Sendable (String) -> Void = { progress.show($0) }
         // --full forgets the record, so that the full build leaves a new one for the next build.

@@ -21,13 +21,17 @@ public struct SiteBuilder: Sendable {
         public var pdf: Bool
         /// The engine for `pdf` (`PDFEngine.find()`); without one the build goes on without PDFs.
         public var pdfEngine: PDFEngine?
+        /// Also write each report's portal bundle (`portal/` and `portal.zip`, see `PortalBundle`).
+        public var portal: Bool
 
         public init(content: URL, contentDisplay: String, templates: URL, templatesDisplay: String, output: URL, baseURL: String? = nil,
-                    workbooks: Bool = false, search: Bool = false, pdf: Bool = false, pdfEngine: PDFEngine? = nil, quality: Bool = false) {
+                    workbooks: Bool = false, search: Bool = false, pdf: Bool = false, pdfEngine: PDFEngine? = nil, quality: Bool = false,
+                    portal: Bool = false) {
             self.quality = quality
             self.search = search
             self.pdf = pdf
             self.pdfEngine = pdf ? pdfEngine : nil
+            self.portal = portal
             self.content = content
             self.contentDisplay = contentDisplay
             self.templates = templates
@@ -149,7 +153,8 @@ public struct SiteBuilder: Sendable {
                          contentDisplay: options.contentDisplay, cache: cache, workbooks: options.workbooks,
                          pdf: options.pdf ? PDFLog(engine: options.pdfEngine) : nil, pdfEngine: options.pdfEngine,
                          quality: options.quality ? QualityInputs(diagnostics: check.diagnostics, publication: .init(
-                            workbooks: options.workbooks, pdf: options.pdf, search: options.search)) : nil)
+                            workbooks: options.workbooks, pdf: options.pdf, search: options.search)) : nil,
+                         portal: options.portal ? options.content : nil)
     }
 
     /// Checks, renders and writes the whole site: files are written into the staging folder as they

@@ -59,7 +59,8 @@ struct BuildRecord {
 
     /// The options and the running binary (a new disclose may render differently).
     static func key(for options: SiteBuilder.Options) -> String {
-        var parts = ["v\(version)", options.baseURL ?? "-", options.workbooks ? "xlsx" : "-", options.search ? "search" : "-", options.contentDisplay,
+        var parts = ["v\(version)", options.baseURL ?? "-", options.workbooks ? "xlsx" : "-", options.search ? "search" : "-",
+                     options.portal ? "portal" : "-", options.quality ? "quality" : "-", options.contentDisplay,
                      options.pdf ? "pdf:\(options.pdfEngine?.version ?? "none")" : "-"]
         let binary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
         if let attributes = try? FileManager.default.attributesOfItem(atPath: binary) {

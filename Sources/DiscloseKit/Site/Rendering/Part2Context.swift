@@ -54,7 +54,7 @@ struct Part2Context {
     static func shareItems(_ items: [(String, DecimalNumber)], of whole: DecimalNumber) -> [[String: Any]] {
         let shown = items.filter { !$0.1.isZero }
         return shown.enumerated().map { i, item in
-            ["label": item.0, "amount": m(item.1), "share": Derived.percent(ReportFigures.share(item.1, of: whole)), "last": i == shown.count - 1]
+            ["label": item.0, "amount": m(item.1), "share": Derived.visibleShare(item.1, of: whole), "last": i == shown.count - 1]
         }
     }
 
@@ -92,16 +92,25 @@ struct Part2Context {
             return merged(["amount": m(gpb), "items": Self.shareItems(classes, of: gpb)])
         case .generalBudgetItems:
             let rows = a.functional.filter { $0.fund == .generalBudget }
-            var items: [[String: Any]] = []
-            for (index, row) in rows.sorted(by: { $0.code.value < $1.code.value }).enumerated() {
+            // Zero policy: no sentence about a class that spent 0.00 with no budget either. `allItems` keeps
+            // them for a template that asks; `zeroNames` names them.
+            var items: [[String: Any]] = [], allItems: [[String: Any]] = [], zeroNames: [String] = []
+            for row in rows.sorted(by: { $0.code.value < $1.code.value }) {
                 let path = codes?.path(of: row.code.value) ?? []
                 let names = path.enumerated().map { i, c in "\(c.name)（\(["类", "款", "项"][min(i, 2)])）" }.joined()
                 let amount = f.rowTotal(row).shown
-                items.append(["number": index + 1, "code": row.code.value, "names": names.isEmpty ? row.code.value : names,
-                              "amount": m(amount), "completion": Self.completion(BudgetCompletion(actual: amount, budget: row.budget?.value)),
-                              "reason": Self.reason(row.reason?.value) as Any])
+                let item: [String: Any] = ["number": allItems.count + 1, "code": row.code.value, "names": names.isEmpty ? row.code.value : names,
+                                           "amount": m(amount), "completion": Self.completion(BudgetCompletion(actual: amount, budget: row.budget?.value)),
+                                           "reason": Self.reason(row.reason?.value) as Any]
+                allItems.append(item)
+                if amount.isZero, row.budget?.value.isZero ?? true, row.reason == nil {
+                    zeroNames.append(names.isEmpty ? row.code.value : names)
+                } else {
+                    items.append(item.merging(["number": items.count + 1]) { _, b in b })
+                }
             }
-            return merged(["amount": m(f.generalBudget.shown), "completion": Self.completion(f.generalBudgetCompletion), "items": items])
+            return merged(["amount": m(f.generalBudget.shown), "completion": Self.completion(f.generalBudgetCompletion), "items": items, "allItems": allItems,
+                           "zeroNames": zeroNames.joined(separator: "、"), "hasZeroItems": !zeroNames.isEmpty])
         case .basic:
             let b = a.basic
             let names = { (g: BasicExpenditure.Group) in

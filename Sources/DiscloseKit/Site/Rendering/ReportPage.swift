@@ -35,15 +35,23 @@ struct ReportPage {
 
     // MARK: Figures
 
+    /// The report's charts, each saying in the image whose it is (unit, year, source).
+    var chartSpecs: [ChartSpec] {
+        let caption = ChartCaption.report(unitName: unit.name, year: report.year, kindWord: kindWord)
+        return ReportCharts.specs(figures, codes: codes).map { $0.captioned(caption) }
+    }
+
     /// A chart as the figure partial receives it: the SVG inline, its data, its permalink and embed codes.
     static func figure(_ spec: ChartSpec, folderURL: String) -> [String: Any] {
-        let svgURL = "\(folderURL)charts/\(spec.id).svg", pageURL = "\(folderURL)charts/\(spec.id).html"
+        let svgURL = "\(folderURL)charts/\(spec.id).svg"
         return ["id": "figure-\(spec.id)", "number": spec.number, "title": spec.title, "kind": spec.kind.label,
                 "unit": spec.unit.rawValue, "hasShare": spec.kind.showsShares, "empty": spec.isEmpty,
-                "svg": SVGChart.render(spec, drawTitle: false), "svgURL": "charts/\(spec.id).svg", "pageURL": "charts/\(spec.id).html", "csvURL": "charts/\(spec.id).csv",
+                "svg": SVGChart.renderResponsive(spec, drawTitle: false), "svgURL": "charts/\(spec.id).svg", "pageURL": "charts/\(spec.id).html", "csvURL": "charts/\(spec.id).csv",
                 "permalink": svgURL,
-                "iframe": "<iframe src=\"\(pageURL)\" title=\"\(spec.number) \(spec.title)\" width=\"660\" height=\"560\" style=\"border:0;max-width:100%\" loading=\"lazy\"></iframe>",
-                "img": "<img src=\"\(svgURL)\" alt=\"\(spec.description)\" width=\"\(SVGChart.width)\" height=\"\(SVGChart.height(of: spec))\" style=\"max-width:100%;height:auto\">",
+                "iframe": ChartEmbed.iframe(spec, folderURL: folderURL),
+                "svgName": "\(spec.id).svg", "pngName": ChartPNG.fileName(spec.id, scale: 1), "csvName": "\(spec.id).csv",
+                "pngURL": "charts/\(ChartPNG.fileName(spec.id, scale: 1))", "png2xURL": "charts/\(ChartPNG.fileName(spec.id, scale: 2))",
+                "img": ChartEmbed.picture(spec, folderURL: folderURL),
                 "rows": spec.items.map { ["label": $0.label, "value": Derived.tableMoney($0.value), "hasShare": spec.kind.showsShares, "sharePercent": spec.share($0)] as [String: Any] }]
     }
 
@@ -54,7 +62,7 @@ struct ReportPage {
     func context(root: String, site: Site, folderURL: String, tables prebuilt: [TableModel]? = nil,
                  figures prebuiltFigures: [[String: Any]]? = nil, csvURL: (TableModel) -> String) -> [String: Any] {
         let part2 = Part2Context(figures: figures, unitName: unit.name, codes: functionalCodes)
-        let figureList = prebuiltFigures ?? ReportCharts.specs(figures, codes: codes).map { Self.figure($0, folderURL: folderURL) }
+        let figureList = prebuiltFigures ?? chartSpecs.map { Self.figure($0, folderURL: folderURL) }
         var figures: [Int: [String: Any]] = [:]
         for (i, figure) in figureList.enumerated() { figures[i + 1] = figure }
         func section(_ id: String, _ heading: String, _ slots: [ParagraphSlot], figure: Int? = nil, level: Int = 3, children: [[String: Any]] = []) -> [String: Any] {

@@ -15,14 +15,17 @@ final class SitePages: @unchecked Sendable {
     /// The printed documents (`--pdf`): the engine's outcome per report; nil when not asked for.
     let pdf: PDFLog?
     let pdfEngine: PDFEngine?
+    /// The content root when portal bundles are wanted (their PDFs come from the report folders).
+    let portal: URL?
     private(set) var renderedReports = 0
 
     init(tree: ContentTree, site: Site, templates: TemplateSet, codes: CodeLists, sources: SourceStore = SourceStore(),
          contentDisplay: String = "Content", cache: RenderCache? = nil, workbooks: Bool = false, pdf: PDFLog? = nil, pdfEngine: PDFEngine? = nil,
-         quality: QualityInputs? = nil) {
+         quality: QualityInputs? = nil, portal: URL? = nil) {
         self.quality = quality
         self.pdf = pdf
         self.pdfEngine = pdfEngine
+        self.portal = portal
         self.tree = tree
         self.site = site
         self.templates = templates
@@ -47,20 +50,24 @@ final class SitePages: @unchecked Sendable {
         hash.add(site.baseURL)
         hash.add(workbooks ? "xlsx" : "")
         hash.add(pdf == nil ? "" : pdfEngine?.version ?? "no engine")
+        hash.add(portal == nil ? "" : "portal")
+        // The year switch lists the unit's other reports.
+        hash.add(tree.reports(of: report.unitID).map { String($0.year) }.sorted().joined(separator: ","))
         return hash.value
     }
 
     var siteContext: [String: Any] { ["title": site.title, "publisher": site.publisher] }
 
     func page(_ template: String, _ context: [String: Any], title: String, root: String, canonical: String?, breadcrumbs: [[String: Any]],
-              inlineStyles: Bool = false, search: SearchFacets? = nil) -> Data {
+              inlineStyles: Bool = false, search: SearchFacets? = nil, meta: [(String, String)]? = nil) -> Data {
         var ctx = context
         ctx["root"] = root
         ctx["site"] = siteContext
         let content = templates.render(template, ctx)
         var layout: [String: Any] = ["content": content, "pageTitle": title, "root": root, "site": siteContext,
                                      "canonical": canonical as Any, "breadcrumbs": breadcrumbs,
-                                     "searchBox": !inlineStyles && template != "search"]
+                                     "searchBox": !inlineStyles && template != "search",
+                                     "meta": GovernmentMeta.context(meta ?? GovernmentMeta.site(site))]
         if let search {
             layout["searchable"] = true
             layout["searchFilters"] = search.filters.map { ["name": $0.name, "value": $0.value] }
@@ -105,15 +112,10 @@ final class SitePages: @unchecked Sendable {
         own["\(folder)/data.csv"] = Data(OpenData.reportRows(report, unit: unit, tables: tables).utf8)
         own["\(folder)/report.json"] = Data(ReportJSON.document(figures: reportPage.figures, unit: unit, tables: tables, codes: codes).utf8)
         var figures: [[String: Any]] = []
-        let charts = ReportCharts.specs(reportPage.figures, codes: codes)
+        let charts = reportPage.chartSpecs
         for spec in charts {
-            own["\(folder)/charts/\(spec.id).svg"] = Data(SVGChart.render(spec).utf8)
-            own["\(folder)/charts/\(spec.id).csv"] = Data(ChartCSV.csv(spec).utf8)
-            let chart = ReportPage.figure(spec, folderURL: absolute("\(folder)/"))
-            figures.append(chart)
-            let context: [String: Any] = ["chart": chart, "reportTitle": reportPage.title, "reportURL": "../index.html#figure-\(spec.id)",
-                                          "site": siteContext]
-            own["\(folder)/charts/\(spec.id).html"] = Data(templates.render("chart", context).utf8)
+            figures.append(ChartFiles.write(spec, folder: folder, folderURL: absolute("\(folder)/"), templates: templates, site: siteContext,
+                                            pageTitle: reportPage.title, pageURL: "../index.html", into: &own))
         }
         var context = reportPage.context(root: "../../", site: site, folderURL: absolute("\(folder)/"), tables: tables, figures: figures) {
             "tables/\($0.id).csv"
@@ -126,10 +128,17 @@ final class SitePages: @unchecked Sendable {
             own["\(folder)/\(ReportPDF.fileName)"] = document
             context["pdf"] = ["url": ReportPDF.fileName, "name": ReportPDF.downloadName(unitName: unit.name, year: report.year, kind: report.kind)]
         }
+        context["extras"] = ReportExtras(report: report, unit: unit).context(siblings: tree.reports(of: unit.id))
+        context["contact"] = unit.contact as Any
+        if let contentRoot = portal {
+            context["portal"] = ["url": PortalBundle.zipName, "name": "\(unit.id)-\(report.year)-门户发布包.zip"]
+            own.merge(portalFiles(reportPage, context: context, folder: folder, contentRoot: contentRoot, tables: tables, files: own)) { a, _ in a }
+        }
         own["\(folder)/index.html"] = page("report", context, title: "\(reportPage.title) - \(site.title)", root: "../../",
                                            canonical: absolute("\(folder)/"),
                                            breadcrumbs: [["label": "首页", "url": "../../index.html"], ["label": unit.shortName, "url": "../index.html"],
-                                                         ["label": "\(report.year)年度"]], search: SearchFacets(unit: unit, report: report))
+                                                         ["label": "\(report.year)年度"]], search: SearchFacets(unit: unit, report: report),
+                                           meta: GovernmentMeta.report(site, report: report, unit: unit, title: reportPage.title, url: absolute("\(folder)/")))
         if let quality {
             let check = quality.check(report, tables: tables)
             own["\(folder)/quality.html"] = page("quality", check.context.merging(["title": "\(reportPage.title)公开质量自检", "reportURL": "index.html"]) { a, _ in a },
@@ -204,19 +213,26 @@ final class SitePages: @unchecked Sendable {
         for unit in tree.units {
             let reports = tree.reports(of: unit.id).sorted { $0.year > $1.year }
             var output = outputs[unit.id] ?? UnitOutput()
-            let trend = ReportCharts.trend(reports, unitName: unit.shortName)
-            let costTrends = ReportCharts.costTrends(reports, unitName: unit.shortName)
-            for spec in (trend.map { [$0] } ?? []) + costTrends {
-                // The figure links its SVG, its page and its data: all three are written.
-                output.files["\(unit.id)/charts/\(spec.id).svg"] = Data(SVGChart.render(spec).utf8)
-                output.files["\(unit.id)/charts/\(spec.id).csv"] = Data(ChartCSV.csv(spec).utf8)
-                let chart: [String: Any] = ["chart": ReportPage.figure(spec, folderURL: absolute("\(unit.id)/")), "reportTitle": unit.name,
-                                            "reportURL": "../index.html#figure-\(spec.id)", "site": siteContext]
-                output.files["\(unit.id)/charts/\(spec.id).html"] = Data(templates.render("chart", chart).utf8)
+            let trend = ReportCharts.trend(reports, unitName: unit.shortName).map { spec in
+                spec.captioned(.years(unitName: unit.name, first: reports.last!.year, last: reports.first!.year,
+                                      kindWord: reports.first!.kind == .department ? "部门" : "单位"))
+            }
+            let costTrends = ReportCharts.costTrends(reports, unitName: unit.shortName).map { spec in
+                spec.captioned(.years(unitName: unit.name, first: reports.last!.year, last: reports.first!.year,
+                                      kindWord: reports.first!.kind == .department ? "部门" : "单位"))
+            }
+            // Each figure links its SVG, PNG, page and data: all are written.
+            let trendFigure = trend.map {
+                ChartFiles.write($0, folder: unit.id, folderURL: absolute("\(unit.id)/"), templates: templates, site: siteContext,
+                                 pageTitle: unit.name, pageURL: "../index.html", into: &output.files)
+            }
+            let costFigures = costTrends.map {
+                ChartFiles.write($0, folder: unit.id, folderURL: absolute("\(unit.id)/"), templates: templates, site: siteContext,
+                                 pageTitle: unit.name, pageURL: "../index.html", into: &output.files)
             }
             let context: [String: Any] = [
-                "trend": trend.map { ReportPage.figure($0, folderURL: absolute("\(unit.id)/")) } as Any,
-                "costTrends": costTrends.map { ReportPage.figure($0, folderURL: absolute("\(unit.id)/")) },
+                "trend": trendFigure as Any,
+                "costTrends": costFigures,
                 "quality": quality != nil,
                 "unit": ["name": unit.name, "shortName": unit.shortName, "region": unit.region, "level": unit.level.rawValue, "otherNames": unit.otherNames],
                 "reports": reports.map { r in
