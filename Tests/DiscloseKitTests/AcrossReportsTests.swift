@@ -132,16 +132,17 @@ final class AcrossReportsTests: XCTestCase {
 
     func testTheDataPackageValidates() throws {
         _ = try build()
-        let which = Process()
-        which.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        which.arguments = ["sh", "-c", "command -v frictionless"]
-        which.standardOutput = FileHandle.nullDevice
-        try which.run()
-        which.waitUntilExit()
-        try XCTSkipIf(which.terminationStatus != 0, "frictionless is installed by make test (pip install frictionless)")
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        probe.arguments = ["python3", "-c", "import frictionless"]
+        probe.standardOutput = FileHandle.nullDevice
+        probe.standardError = FileHandle.nullDevice
+        try probe.run()
+        probe.waitUntilExit()
+        try XCTSkipIf(probe.terminationStatus != 0, "frictionless is installed by make test (pip install frictionless)")
         let validate = Process()
         validate.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        validate.arguments = ["frictionless", "validate", "--json", "datapackage.json"]
+        validate.arguments = ["python3", "-m", "frictionless", "validate", "--json", "datapackage.json"]
         validate.currentDirectoryURL = output.appendingPathComponent("data")
         let pipe = Pipe()
         validate.standardOutput = pipe

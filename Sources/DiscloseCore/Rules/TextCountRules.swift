@@ -105,7 +105,7 @@ enum TextCountRules {
             if ["保有", "共有", "实有", "车辆", "公务用车"].contains(where: clause.contains) {
                 if !held.isEmpty { return Expected(value: c.figures.assetVehicles, what: "车辆总数", location: held.first?.count.location) }
                 if !t.vehiclesHeld.isEmpty {
-                    return Expected(value: t.vehiclesHeld.reduce(0) { $0 + $1.count.value.intValue }, what: "公务用车保有量", location: t.vehiclesHeld.first?.count.location)
+                    return Expected(value: c.figures.vehiclesHeld, what: "公务用车保有量", location: t.vehiclesHeld.first?.count.location)
                 }
             }
             return nil
