@@ -31,6 +31,8 @@ final class FiguresDerivedOnceTests: XCTestCase {
         ("Sources/DiscloseCore/Rules/ReconciliationRule.swift", "let sum = DecimalNumber.sum(parts.map(\\.value))", "the 尾差 warning words the sum of the parts it was given"),
         ("Sources/DiscloseCore/Rules/MagnitudeRules.swift", "let sum = DecimalNumber.sum(values)", "a unit slip is tried against the parts of a failing sum it was given"),
         ("Sources/DiscloseCore/Rules/Tolerance.swift", "", "the rounding interval of a sum"),
+        ("Sources/DiscloseCore/Rules/TextStatementRules.swift", "sum: DecimalNumber.sum(parts)", "a total the text states against the parts the text lists (amounts of the text, not figures of the report)"),
+        ("Sources/DiscloseCore/Charts/PieDrawing.swift", "let total = DecimalNumber.sum(items.map(\\.value))", "a pie's angles are fractions of the wedges it draws"),
         ("Sources/DiscloseCore/Rules/WithinRules.swift", "breakdown.map(\\.count.value)", "headcounts of report.yaml"),
         ("Sources/DiscloseCore/Rules/WithinRules.swift", "let sum = DecimalNumber.sum(values)", "self-evaluation scores of performance.yaml"),
         ("Sources/DiscloseCore/Rules/StatedRules.swift", "weights", "self-evaluation weights of performance.yaml"),

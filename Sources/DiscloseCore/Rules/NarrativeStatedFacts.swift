@@ -18,7 +18,7 @@ enum NarrativeStatedFacts {
         add(["全年支出"], a.expenditure.total, previous: a.previous.expenditureTotal?.value)
         add(["年末结转和结余", "年末结转结余", "年末结转"], a.expenditure.carryoverEnding)
         add(["年初结转和结余"], a.income.carryoverBeginning)
-        let appropriationIncome = DecimalNumber.sum(Fund.appropriations.compactMap { BetweenRules.income(of: $0, c)?.value })
+        let appropriationIncome = c.figures.appropriation.income.shown
         add(["财政资金收入", "财政拨款资金收入"], nil, value: appropriationIncome)
         add(["本年合计收入", "合计收入"], a.income.total, previous: a.previous.incomeTotal?.value)
         // 政府性基金 / 国有资本经营 收、支总计: the fund's income and its opening carry-over (表8/表9).
@@ -39,7 +39,7 @@ enum NarrativeStatedFacts {
         var printed: [String: (name: String, value: DecimalNumber, budget: DecimalNumber?, at: SourceLocation)] = [:]
         for row in a.functional where row.fund == .generalBudget {
             guard let name = row.name?.value, !name.isEmpty else { continue }
-            let value = DecimalNumber.sum(ExpenditureStatement.Kind.allCases.map { row.amount($0, unit: c.unit).value })
+            let value = c.figures.rowTotal(row).shown
             let earlier = printed[row.code.value]
             let budget: DecimalNumber? = row.budget.map { $0.value + (earlier?.budget ?? .zero) } ?? earlier?.budget
             printed[row.code.value] = (name, (earlier?.value ?? .zero) + value, budget, earlier?.at ?? row.location)

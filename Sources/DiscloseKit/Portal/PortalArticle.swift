@@ -1,3 +1,4 @@
+import DiscloseCore
 import Foundation
 
 /// The report page's article as a fragment a portal editor can paste into a CMS rich-text editor
