@@ -24,6 +24,11 @@ SITE = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "Output")
 failures, passed = [], 0
 
 
+
+def report_pages():
+    """The report pages (folders with a report.json), not the comparison pages under compare/."""
+    return sorted(os.path.join(os.path.dirname(p), "index.html") for p in glob.glob(os.path.join(SITE, "*", "*", "report.json")))
+
 def check(name, ok, detail=""):
     global passed
     if ok:
@@ -84,7 +89,7 @@ return {scrollHeight: root.scrollHeight, scrollWidth: root.scrollWidth, innerHei
 
 
 def main():
-    report = sorted(glob.glob(os.path.join(SITE, "*", "*", "index.html")))[0]
+    report = report_pages()[0]
     page = open(report, encoding="utf-8").read()
     codes = [html.unescape(c) for c in re.findall(r'<textarea id="figure-[^"]+-iframe"[^>]*>(.*?)</textarea>', page, re.S)]
     check("the report page offers iframe embed codes", len(codes) >= 7, len(codes))

@@ -26,6 +26,11 @@ WIDTHS = {"desktop": (1280, 900), "phone": (390, 844), "small-phone": (320, 700)
 passed, failed = 0, 0
 
 
+
+def report_pages():
+    """The report pages (folders with a report.json), not the comparison pages under compare/."""
+    return sorted(os.path.join(os.path.dirname(p), "index.html") for p in glob.glob(os.path.join(SITE, "*", "*", "report.json")))
+
 def check(name, ok, detail=""):
     global passed, failed
     if ok:
@@ -133,7 +138,7 @@ def test_pages(d):
 
 
 def test_keyboard(d):
-    report = sorted(glob.glob(os.path.join(SITE, "*", "*", "index.html")))[0]
+    report = report_pages()[0]
     d.set_window_size(1280, 900)
     d.get("file://" + report)
     from selenium.webdriver.common.keys import Keys
@@ -168,7 +173,7 @@ return {scrolledX: box.scrollLeft, scrolledY: box.scrollTop, headTop: h.top - b.
 
 def test_sticky(d):
     """On a phone, a wide 附表 keeps its header rows and row labels in view while it scrolls."""
-    report = sorted(glob.glob(os.path.join(SITE, "*", "*", "index.html")))[0]
+    report = report_pages()[0]
     for width in (320, 390):
         d.set_window_size(width, 800)
         d.get("file://" + report)
@@ -199,7 +204,7 @@ def test_validator():
 
 
 def test_print(d):
-    for report in sorted(glob.glob(os.path.join(SITE, "*", "*", "index.html"))):
+    for report in report_pages():
         name = os.path.relpath(report, SITE)
         d.get("file://" + report)
         import base64
