@@ -177,16 +177,16 @@ struct Preview: AsyncParsableCommand {
         if await server.state.failed {
             FileHandle.standardError.write(Data("内容有错误：浏览器中会显示错误说明，改正后自动刷新。\n".utf8))
         }
-        let url = "http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)/"
+        let (urls, warning) = PreviewHosts.describe(host: host, port: port)
+        if let warning { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
+        let url = urls.first ?? "http://\(host):\(port)/"
         let open = self.open
         let app = server.application { _ in
-            FileHandle.standardOutput.write(Data("预览地址：\(url)　（按 Ctrl-C 退出）\n".utf8))
+            FileHandle.standardOutput.write(Data("预览地址：\(urls.joined(separator: "　"))　（按 Ctrl-C 退出）\n".utf8))
             if open { _ = try? Process.run(URL(fileURLWithPath: "/usr/bin/env"), arguments: ["xdg-open", url]) }
         }
-        let watcher = Task { await server.watch(since: initial) }
-        defer { watcher.cancel() }
-        try await app.runService()
-        FileHandle.standardOutput.write(Data("预览已停止。\n".utf8))
+        // Quits within two seconds of Ctrl-C or SIGTERM, whatever browsers are connected.
+        try await PreviewSession(server: server).run(app, watchingSince: initial)
     }
 }
 
