@@ -93,7 +93,7 @@ struct Fuzz: ParsableCommand {
             }
         }
         try FuzzRunner.write(files, to: folder.appendingPathComponent("Content"))
-        try Data("seed \(seed) input \(index): \(hung ? "hang" : "crash"); damaged: \(damaged.joined(separator: ", "))\nreplay: disclose check --content \(folder.path)/Content\n".utf8)
+        try Data("seed \(seed) input \(index): \(hung ? "hang" : "crash"); damaged: \(damaged.joined(separator: ", "))\nreplay: disclose check --content \(folder.path)/Content (and disclose build --content … --output <new folder>)\n".utf8)
             .write(to: folder.appendingPathComponent("README.txt"))
     }
 }
@@ -114,6 +114,7 @@ struct FuzzWorker: ParsableCommand {
     func run() throws {
         if let replay {
             let runner = try FuzzRunner(content: URL(fileURLWithPath: replay), templates: URL(fileURLWithPath: templates), seed: 0)
+            try selfTest(URL(fileURLWithPath: replay))
             _ = runner.run(content: URL(fileURLWithPath: replay))
             return
         }
@@ -122,9 +123,27 @@ struct FuzzWorker: ParsableCommand {
         for index in from..<to {
             let (files, _) = runner.input(index)
             try FuzzRunner.write(files, to: tree)
+            try selfTest(tree)
             let outcome = runner.run(content: tree)
             // Unbuffered: the supervisor must see each finished input at once.
             FileHandle.standardOutput.write(Data("\(index) \(outcome.errors > 0 ? "e" : "-")\(outcome.built ? "b" : "-")\n".utf8))
+        }
+    }
+}
+
+extension FuzzWorker {
+    /// The harness's own test (`DISCLOSE_FUZZ_SELFTEST_TRAP` / `_HANG` = a marker): a tree whose files
+    /// hold the marker traps or hangs, so that keeping and minimising can be seen to work.
+    func selfTest(_ tree: URL) throws {
+        let environment = ProcessInfo.processInfo.environment
+        for (key, hang) in [("DISCLOSE_FUZZ_SELFTEST_TRAP", false), ("DISCLOSE_FUZZ_SELFTEST_HANG", true)] {
+            guard let marker = environment[key], !marker.isEmpty else { continue }
+            for case let path as String in FileManager.default.enumerator(atPath: tree.path) ?? FileManager.DirectoryEnumerator() {
+                guard let data = FileManager.default.contents(atPath: tree.appendingPathComponent(path).path),
+                      String(decoding: data, as: UTF8.self).contains(marker) else { continue }
+                if hang { while true { sleep(60) } }
+                fatalError("self-test trap: \(path) holds \(marker)")
+            }
         }
     }
 }
