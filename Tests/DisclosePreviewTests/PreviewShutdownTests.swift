@@ -77,6 +77,52 @@ final class PreviewShutdownTests: XCTestCase {
         try stopsWithClientsConnected(signal: SIGINT)
     }
 
+    // MARK: A server in this process
+
+    /// Sends `request` on a fresh connection and reads the first bytes of the answer.
+    func exchange(_ port: Int, _ request: String) -> String {
+        let fd = connect(port, request)
+        defer { close(fd) }
+        var timeout = timeval(tv_sec: 3, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let n = recv(fd, &buffer, buffer.count, 0)
+        return n > 0 ? String(decoding: buffer[0..<n], as: UTF8.self) : ""
+    }
+
+    func testForeignHostsAreRefusedAndGoneBrowsersReleaseTheirStreams() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("disclose-hosts-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: PreviewServerTests.repository.appendingPathComponent("Content"), to: root.appendingPathComponent("Content"))
+        let server = PreviewServer(options: .init(content: root.appendingPathComponent("Content"), contentDisplay: "Content",
+                                                  templates: PreviewServerTests.repository.appendingPathComponent("Templates"), templatesDisplay: "Templates",
+                                                  output: root.appendingPathComponent("Output")), port: 0)
+        await server.rebuild()
+        let (ports, portContinuation) = AsyncStream<Int>.makeStream()
+        let app = server.application { port in portContinuation.yield(port) }
+        let task = Task { try await app.runService(gracefulShutdownSignals: []) }
+        defer { task.cancel() }
+        var port = 0
+        for await p in ports { port = p; break }
+
+        // DNS rebinding: a page of evil.example resolved to 127.0.0.1 sends its own name.
+        XCTAssertTrue(exchange(port, "GET / HTTP/1.1\r\nHost: evil.example:\(port)\r\nConnection: close\r\n\r\n").hasPrefix("HTTP/1.1 421"))
+        XCTAssertTrue(exchange(port, "GET / HTTP/1.1\r\nHost: localhost:\(port)\r\nConnection: close\r\n\r\n").hasPrefix("HTTP/1.1 200"))
+
+        // Two browsers subscribe, then go away: their streams end with the next heartbeat.
+        let streams = (0..<2).map { _ in connect(port, "GET /__disclose/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n") }
+        var waited = 0.0
+        while await server.state.listenerCount < 2 && waited < 5 { try await Task.sleep(for: .milliseconds(100)); waited += 0.1 }
+        let subscribed = await server.state.listenerCount
+        XCTAssertEqual(subscribed, 2)
+        streams.forEach { close($0) }
+        waited = 0
+        while await server.state.listenerCount > 0 && waited < 15 { try await Task.sleep(for: .milliseconds(200)); waited += 0.2 }
+        let remaining = await server.state.listenerCount
+        XCTAssertEqual(remaining, 0, "released without a rebuild")
+    }
+
     // MARK: Hosts
 
     func testOnlyHostsThatNameThisPreviewAreAnswered() {
