@@ -247,7 +247,7 @@ struct New: ParsableCommand {
                 : "next: fill these files in, then run `disclose check` to see what is still missing.\n"
             FileHandle.standardOutput.write(Data(text.utf8))
         case .failure(let failure):
-            FileHandle.standardError.write(Data("disclose new: \(failure.message(lang))\n".utf8))
+            FileHandle.standardError.write(Data("disclose new: \(TerminalText.escaped(failure.message(lang)))\n".utf8))
             if case .io = failure { throw ExitCode(2) }
             throw ExitCode(1)
         }
@@ -351,7 +351,7 @@ struct Import: ParsableCommand {
             outcome = try ReportImport.run(input: URL(fileURLWithPath: file), content: content, displayRoot: options.content,
                                            unitID: unit, year: year, dryRun: dryRun)
         } catch let failure as ReportImport.Failure {
-            FileHandle.standardError.write(Data("disclose import: \(failure.message(lang))\n".utf8))
+            FileHandle.standardError.write(Data("disclose import: \(TerminalText.escaped(failure.message(lang)))\n".utf8))
             if case .io = failure { throw ExitCode(2) }
             throw ExitCode(1)
         }
@@ -411,6 +411,6 @@ do {
     if error is ExitCode || code == .success {
         Disclose.exit(withError: error)
     }
-    FileHandle.standardError.write(Data((Disclose.fullMessage(for: error) + "\n").utf8))
+    FileHandle.standardError.write(Data((TerminalText.escaped(Disclose.fullMessage(for: error), keepingLines: true) + "\n").utf8))
     exit(2)
 }

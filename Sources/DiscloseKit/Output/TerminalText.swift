@@ -13,13 +13,15 @@ public enum TerminalText {
         }
     }
 
-    /// Every control character written as `\u{1B}` (tab, newline and the like included).
-    public static func escaped(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
+    /// Every control character written as `\u{1B}` (tab, newline and the like included, unless
+    /// `keepingLines`: then newlines and tabs stay, for multi-line text such as usage help).
+    public static func escaped(_ text: String, keepingLines: Bool = false) -> String {
+        let escapes = { (s: Unicode.Scalar) in isControl(s) && !(keepingLines && (s == "\n" || s == "\t")) }
+        guard text.unicodeScalars.contains(where: escapes) else { return text }
         var out = ""
         out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for s in text.unicodeScalars {
-            if isControl(s) { out += "\\u{\(String(s.value, radix: 16, uppercase: true))}" } else { out.unicodeScalars.append(s) }
+            if escapes(s) { out += "\\u{\(String(s.value, radix: 16, uppercase: true))}" } else { out.unicodeScalars.append(s) }
         }
         return out
     }

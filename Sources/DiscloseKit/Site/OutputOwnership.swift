@@ -36,7 +36,7 @@ public enum OutputOwnership {
         if isOurs(path) { return nil }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? ["?"]).filter { !ignorable.contains($0) }
         if names.isEmpty { return nil }
-        let shown = names.sorted().prefix(3).map(TerminalText.escaped).joined(separator: "、")
+        let shown = names.sorted().prefix(3).map { TerminalText.escaped($0) }.joined(separator: "、")
         return .error("OUTPUT-UNSAFE", at: .file(path),
                       zh: "输出目录 \(display) 不是 disclose 生成的（没有 \(markerName) 标记，已有 \(shown) 等 \(names.count) 项）；生成会整体替换输出目录，所以不会写入。请指定一个新的或空的目录，或先自行清空它。",
                       en: "the output folder \(display) was not made by disclose (no \(markerName) marker; it holds \(shown) and \(names.count) item(s) in all); a build replaces the whole folder, so nothing is written. Choose a new or empty folder.")
