@@ -10,6 +10,10 @@ public enum PortProbe {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return true }
         defer { close(fd) }
+        // As the server binds (SO_REUSEADDR): a port whose last connections are in TIME_WAIT after a
+        // restart is free for it, and must not be reported busy for a minute.
+        var yes: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)

@@ -20,6 +20,10 @@ public struct PreviewServer: Sendable {
     public let cache = RenderCache()
 
     public static let eventsPath = "/__disclose/events"
+    /// How long a connection may sit without a request before it is closed.
+    public static let idleTimeout: TimeAmount = .seconds(30)
+    /// How often a live-reload stream is written to when nothing happens (a gone browser is noticed then).
+    static let heartbeatInterval: Duration = .seconds(5)
 
     public init(options: SiteBuilder.Options, host: String = "127.0.0.1", port: Int = 8000, writeOutput: Bool = false,
                 pollInterval: Duration = .milliseconds(200)) {
@@ -100,7 +104,10 @@ public struct PreviewServer: Sendable {
         }
         return Application(
             responder: responder,
-            configuration: .init(address: .hostname(host, port: port), serverName: "disclose-preview"),
+            // Connections with no request in progress (a half-open socket, a header never finished)
+            // are closed; live-reload streams stay open because their request is in progress.
+            server: .http1(configuration: .init(idleTimeout: Self.idleTimeout)),
+            configuration: .init(address: .hostname(host, port: port), serverName: "disclose-preview", reuseAddress: true),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: {
                 var logger = Logger(label: "disclose.preview")
@@ -113,6 +120,9 @@ public struct PreviewServer: Sendable {
     // MARK: Responses
 
     func respond(to request: Request) async -> Response {
+        guard PreviewHosts.accepts(request.head.authority, servedHost: host) else {
+            return Self.plain(.misdirectedRequest, "Host 不是本预览服务的地址（防止 DNS 重绑定）。")
+        }
         guard request.method == .get || request.method == .head else {
             return Self.plain(.methodNotAllowed, "只支持 GET 请求。")
         }
@@ -202,14 +212,18 @@ public struct PreviewServer: Sendable {
 
     /// Server-Sent Events: "reload" after every rebuild (successful or not).
     func events() async -> Response {
-        let stream = await state.subscribe()
+        let stream = await state.subscribe(heartbeat: Self.heartbeatInterval)
         var headers = HTTPFields()
         headers[.contentType] = "text/event-stream; charset=utf-8"
         headers[.cacheControl] = "no-cache"
         let body = ResponseBody { writer in
             try await writer.write(ByteBuffer(string: ": connected\nretry: 1000\n\n"))
             for await generation in stream {
-                try await writer.write(ByteBuffer(string: "event: reload\ndata: \(generation)\n\n"))
+                if generation == PreviewState.heartbeat {
+                    try await writer.write(ByteBuffer(string: ": ping\n\n"))
+                } else {
+                    try await writer.write(ByteBuffer(string: "event: reload\ndata: \(generation)\n\n"))
+                }
             }
             try await writer.finish(nil)
         }

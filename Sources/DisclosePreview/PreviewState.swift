@@ -32,21 +32,44 @@ public actor PreviewState {
     }
 
     /// A stream of generations for one browser; ends when the browser goes away.
-    public func subscribe() -> AsyncStream<Int> {
+    /// With a `heartbeat`, the stream also yields `PreviewState.heartbeat` that often: writing it to a
+    /// browser that has gone fails, which ends the stream and releases the connection at once
+    /// instead of at the next rebuild.
+    public func subscribe(heartbeat: Duration? = nil) -> AsyncStream<Int> {
         let id = UUID()
-        let (stream, continuation) = AsyncStream<Int>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        let (stream, continuation) = AsyncStream<Int>.makeStream(bufferingPolicy: .bufferingNewest(8))
         listeners[id] = continuation
+        let ticker = heartbeat.map { interval in
+            Task {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: interval)
+                    continuation.yield(PreviewState.heartbeat)
+                }
+            }
+        }
         continuation.onTermination = { [weak self] _ in
+            ticker?.cancel()
             Task { await self?.unsubscribe(id) }
         }
         return stream
     }
+
+    /// Not a generation: a keep-alive for the stream.
+    public static let heartbeat = -1
 
     private func unsubscribe(_ id: UUID) {
         listeners[id] = nil
     }
 
     public var listenerCount: Int { listeners.count }
+
+    /// Ends every live-reload stream (the preview is stopping): their responses finish and the
+    /// connections can close.
+    public func closeAllListeners() {
+        let open = listeners
+        listeners = [:]
+        for continuation in open.values { continuation.finish() }
+    }
 }
 
 /// Watches content and template folders by polling: portable, and a clerk's editor saving a file

@@ -7,12 +7,11 @@ import Glibc
 #endif
 
 /// `disclose-bench`: generate large, consistent content trees and time builds of them.
-@main
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "disclose-bench",
         abstract: "Generate large content trees and time disclose builds (see docs/performance.md).",
-        subcommands: [Generate.self, Run.self]
+        subcommands: [Generate.self, Run.self, Fuzz.self, FuzzWorker.self]
     )
 }
 
@@ -95,3 +94,6 @@ struct Run: ParsableCommand {
         print(String(format: "peak memory: %.0f MB", peakMemoryMB()))
     }
 }
+
+// Top-level entry (not @main): the module has more than one file.
+Bench.main()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DiscloseKit
 import Foundation
 
 // Usage errors exit with status 2 (ArgumentParser's default is 64).
@@ -14,6 +15,6 @@ do {
     if error is ExitCode || code == .success {
         Disclose.exit(withError: error)
     }
-    FileHandle.standardError.write(Data((Disclose.fullMessage(for: error) + "\n").utf8))
+    FileHandle.standardError.write(Data((TerminalText.escaped(Disclose.fullMessage(for: error), keepingLines: true) + "\n").utf8))
     exit(2)
 }

@@ -115,6 +115,8 @@ final class SiteBuildTests: XCTestCase {
         let output = root.appendingPathComponent("Output")
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         try Data("old".utf8).write(to: output.appendingPathComponent("stale.html"))
+        // An earlier disclose output (it carries the marker), so it may be replaced.
+        try Data().write(to: output.appendingPathComponent(OutputOwnership.markerName))
         try FileManager.default.createDirectory(at: root.appendingPathComponent(".Output.staging-123"), withIntermediateDirectories: true)
         let content = try FixtureSite().write()
         defer { try? FileManager.default.removeItem(at: content.deletingLastPathComponent()) }

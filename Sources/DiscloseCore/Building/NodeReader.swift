@@ -42,7 +42,7 @@ struct NodeReader {
 
     func figure(_ key: String) -> Figure? {
         guard let value = node[key], let text = value.scalar?.text, value.scalar?.style == .plain,
-              case .success(let number) = DecimalNumber.parse(text) else { return nil }
+              let number = ContentNumberRange.parse(text) else { return nil }
         return Figure(Amount(number, unit), at: value.location, path: sub(key))
     }
 
@@ -53,7 +53,7 @@ struct NodeReader {
 
     func quantity(_ key: String) -> Quantity? {
         guard let value = node[key], let text = value.scalar?.text,
-              case .success(let number) = DecimalNumber.parse(text) else { return nil }
+              let number = ContentNumberRange.parse(text) else { return nil }
         return Quantity(number, at: value.location, path: sub(key))
     }
 

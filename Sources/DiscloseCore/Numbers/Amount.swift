@@ -23,9 +23,8 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
     public func converted(to target: MoneyUnit) -> Amount {
         if target == unit { return self }
         if unit == .yuan {
-            // 元 → 万元: divide by 10^4 exactly by shifting the scale.
-            let shifted = DecimalNumber(mantissa: value.mantissa, scale: min(value.scale + 4, DecimalNumber.maxScale))
-            return Amount(shifted, target)
+            // 元 → 万元: divide by 10^4 exactly by shifting the scale (beyond `maxScale` decimals it rounds).
+            return Amount(DecimalNumber.fitting(Int128(value.mantissa), scale: value.scale + 4).partialValue, target)
         }
         return Amount(value * DecimalNumber(10_000), target).normalizedScale(min: 2)
     }
@@ -43,6 +42,17 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     public static func - (a: Amount, b: Amount) -> Amount {
         Amount(a.value - b.converted(to: a.unit).value, a.unit)
+    }
+
+    /// `a + b` in `a`'s unit and whether it overflowed (the operators saturate instead of trapping).
+    public func addingReportingOverflow(_ other: Amount) -> (partialValue: Amount, overflow: Bool) {
+        let (sum, overflow) = value.addingReportingOverflow(other.converted(to: unit).value)
+        return (Amount(sum, unit), overflow || other.convertingOverflows(to: unit))
+    }
+
+    /// Whether `converted(to:)` would saturate (元 → 万元 never does; 万元 → 元 may).
+    public func convertingOverflows(to target: MoneyUnit) -> Bool {
+        target != unit && unit == .wanYuan && value.multipliedReportingOverflow(by: DecimalNumber(10_000)).overflow
     }
 
     public static func == (a: Amount, b: Amount) -> Bool { a.inWanYuan == b.inWanYuan }

@@ -200,13 +200,31 @@ public struct SchemaValidator: Sendable {
                                   zh: "数字不要加引号：请写成 \(text)。", en: "write numbers without quotes: \(text)."))
                 return nil
             }
+            guard ContentNumberRange.contains(value) else {
+                out.append(outOfRange(node, text, path: path))
+                return nil
+            }
             return value
+        }
+        if case .failure(.tooLarge) = DecimalNumber.parse(text) {
+            out.append(outOfRange(node, text, path: path))
+            return nil
         }
         out.append(.error(.malformedNumber, at: node.location, path: path,
                           zh: "“\(text)”不是有效的数字。\(NumberHints.zh(for: text))",
                           en: "'\(text)' is not a valid number. \(NumberHints.en(for: text))",
                           expected: NumberHints.repaired(text), actual: text))
         return nil
+    }
+
+    /// A number beyond `ContentNumberRange`: no report holds such a figure, and the arithmetic of the
+    /// rules is only exact inside the range.
+    private func outOfRange(_ node: Node, _ text: String, path: String) -> Diagnostic {
+        let shown = text.count > 40 ? "\(text.prefix(20))…（\(text.count) 位）" : text
+        return .error(.malformedNumber, at: node.location, path: path,
+                      zh: "数字“\(shown)”超出范围：绝对值应小于 \(ContentNumberRange.boundText)（金额按所写单位，即小于一万亿万元）。请检查是否多写了数位。",
+                      en: "'\(shown)' is out of range: its magnitude must be below \(ContentNumberRange.boundText) (in the unit written); check for extra digits.",
+                      actual: shown)
     }
 
     private func validateCode(_ node: Node, _ text: String, kind: CodeKind, path: String, into out: inout [Diagnostic]) {

@@ -70,13 +70,19 @@ public enum ReportImport {
             guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .init(rawValue: 0x8000_0632)) else {
                 throw Failure.unreadable(url.path, "不是 UTF-8 或 GB18030 编码的文本 / not UTF-8 or GB18030 text")
             }
-            return [ImportSheet.csv(name: url.lastPathComponent, text: text)]
+            do {
+                return [try ImportSheet.readCSV(name: url.lastPathComponent, text: text)]
+            } catch let tooLarge as ImportSheet.TooLarge {
+                throw Failure.unreadable(url.path, tooLarge.message)
+            }
         }
         if url.pathExtension.lowercased() == "xls" {
             throw Failure.unreadable(url.path, "这是旧版 Excel 97-2003 格式，请在 Excel 或 WPS 中“另存为”.xlsx 后再导入 / old .xls format: save it as .xlsx first")
         }
         do {
             return ImportSheet.sheets(of: try XLSXWorkbook(data: data))
+        } catch let failure as XLSXWorkbook.Failure {
+            throw Failure.unreadable(url.path, failure.message)
         } catch {
             throw Failure.unreadable(url.path, "不是 Excel 工作簿（.xlsx） / not an .xlsx workbook (\(error))")
         }
@@ -92,8 +98,11 @@ public enum ReportImport {
             }.sorted()
             throw Failure.unknownUnit(unitID, Suggestions.closest(to: unitID, in: units).map { [$0] } ?? [])
         }
-        let sheets = try sheets(at: input)
         let shown = displayRoot ?? content.path
+        if let linked = ContentLinks.linkedFolder(under: content, "\(unitID)/\(year)") {
+            throw Failure.io(ContentLinks.refusal("\(shown)/\(linked)"))
+        }
+        let sheets = try sheets(at: input)
         let folder = content.appendingPathComponent(unitID).appendingPathComponent(String(year))
         var created: [String] = []
         if !FileManager.default.fileExists(atPath: folder.path) {

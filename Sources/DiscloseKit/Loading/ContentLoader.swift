@@ -45,6 +45,9 @@ public struct ContentLoader: Sendable {
         let allowed = { (s: Unicode.Scalar) in ("a"..."z").contains(s) || ("0"..."9").contains(s) }
         return allowed(first) && name.unicodeScalars.allSatisfy { allowed($0) || $0 == "-" }
     }
+    /// A narrative file is text a person wrote (the seeds' longest is under 40 KB); beyond this it
+    /// is refused before it is parsed.
+    static let narrativeByteLimit = 2 * 1024 * 1024
     static let narrativeFiles = ["duties.md", "achievements.md", "organization.md", "performance-report.md"]
 
     public func load() -> LoadResult {
@@ -63,6 +66,10 @@ public struct ContentLoader: Sendable {
         for name in listing(root, state: &state) {
             let path = root.appendingPathComponent(name)
             if name.hasPrefix(".") { continue }
+            if ContentLinks.isLink(path) && isDirectory(path) {
+                state.diagnostics.append(ContentLinks.diagnostic(display(name)))
+                continue
+            }
             guard isDirectory(path) else {
                 if name != "site.yaml" {
                     state.diagnostics.append(.warning(.unknownFile, at: .file(display(name)),
@@ -98,6 +105,10 @@ public struct ContentLoader: Sendable {
         for name in listing(root.appendingPathComponent(id), state: &state) where !name.hasPrefix(".") {
             let rel = "\(id)/\(name)"
             if name == "unit.yaml" { continue }
+            if ContentLinks.isLink(root.appendingPathComponent(rel)) && isDirectory(root.appendingPathComponent(rel)) {
+                state.diagnostics.append(ContentLinks.diagnostic(display(rel)))
+                continue
+            }
             guard isDirectory(root.appendingPathComponent(rel)) else {
                 state.diagnostics.append(.warning(.unknownFile, at: .file(display(rel)),
                     zh: "单位文件夹中的文件“\(name)”不会被使用。", en: "file '\(name)' in the unit folder is not used."))
@@ -194,6 +205,12 @@ public struct ContentLoader: Sendable {
             switch SourceText.read(url, display: display(rel)) {
             case .success(let text):
                 state.sources.add(display(rel), text: text)
+                if text.utf8.count > Self.narrativeByteLimit {
+                    state.diagnostics.append(.error(.unreadable, at: .file(display(rel)),
+                        zh: "说明文件过大（\(text.utf8.count / 1024) KB）；一篇说明不应超过 \(Self.narrativeByteLimit / 1024) KB，请检查是否粘贴了多余的内容。",
+                        en: "narrative file too large (\(text.utf8.count / 1024) KB); a narrative is at most \(Self.narrativeByteLimit / 1024) KB."))
+                    return nil
+                }
                 state.diagnostics += MarkdownRenderer.lint(text, file: display(rel))
                 state.diagnostics += Self.placeholders(in: text, file: display(rel))
                 return Narrative.Document(markdown: text, file: display(rel))
@@ -225,7 +242,9 @@ public struct ContentLoader: Sendable {
             }
         }
         let paragraphs = "\(folder)/paragraphs"
-        if isDirectory(root.appendingPathComponent(paragraphs)) {
+        if ContentLinks.isLink(root.appendingPathComponent(paragraphs)) {
+            state.diagnostics.append(ContentLinks.diagnostic(display(paragraphs)))
+        } else if isDirectory(root.appendingPathComponent(paragraphs)) {
             let slots = ParagraphSlot.allCases.map { "\($0.rawValue).md" }
             for name in listing(root.appendingPathComponent(paragraphs), state: &state) where !name.hasPrefix(".") {
                 guard let slot = ParagraphSlot(rawValue: String(name.dropLast(3))), name.hasSuffix(".md") else {

@@ -31,42 +31,83 @@ public enum MarkdownRenderer {
         return html
     }
 
+    /// Deeper nesting of quotes, lists, emphasis and links than any narrative needs is an error: the
+    /// page would be unreadable, and browsers slow down on it.
+    static let nestingLimit = 32
+
+    /// Nodes that have no children (and so no exit event in cmark's iteration).
+    static let leafTypes: Set<cmark_node_type> = [CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE,
+                                                  CMARK_NODE_HTML_INLINE, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK]
+
+    /// At most this many lint warnings per file; the rest are counted in one more warning (a pasted
+    /// export can hold thousands of tags, and each would otherwise cost a scan of its line).
+    static let lintWarningLimit = 20
+
     /// Warns about what the safe renderer will drop, with the line and column of each occurrence.
+    /// Linear in the text: the walk is cmark's iterator, and a column is only worked out for the
+    /// few nodes that are reported.
     static func lint(_ markdown: String, file: String) -> [Diagnostic] {
         let bytes = Array(markdown.utf8)
         guard let doc = cmark_parse_document(bytes.map { CChar(bitPattern: $0) }, bytes.count, options) else { return [] }
         defer { cmark_node_free(doc) }
         var out: [Diagnostic] = []
-        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        var lineStarts: [Int] = [0]
+        for (i, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { lineStarts.append(i + 1) }
         /// cmark counts columns in bytes; diagnostics count characters (Unicode scalars).
         func column(line: Int, byteColumn: Int) -> Int {
-            guard line >= 1, line <= lines.count else { return byteColumn }
-            let bytes = Array(lines[line - 1].utf8.prefix(max(0, byteColumn - 1)))
-            return String(decoding: bytes, as: UTF8.self).unicodeScalars.count + 1
+            guard line >= 1, line <= lineStarts.count else { return byteColumn }
+            let start = lineStarts[line - 1]
+            let end = min(bytes.count, start + max(0, byteColumn - 1))
+            guard start < end else { return 1 }
+            // Count scalar starts (every byte that is not a UTF-8 continuation byte).
+            return bytes[start..<end].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } + 1
+        }
+        var suppressed = 0
+        var depth = 0, tooDeep = false
+        func report(_ node: OpaquePointer, _ make: (SourceLocation) -> Diagnostic) {
+            guard out.count < lintWarningLimit else { suppressed += 1; return }
+            let line = Int(cmark_node_get_start_line(node))
+            out.append(make(SourceLocation(file: file, line: line, column: column(line: line, byteColumn: Int(cmark_node_get_start_column(node))))))
         }
         guard let iter = cmark_iter_new(doc) else { return [] }
         defer { cmark_iter_free(iter) }
         while true {
             let event = cmark_iter_next(iter)
             if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_EXIT { depth -= 1 }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter) else { continue }
-            let line = Int(cmark_node_get_start_line(node))
-            let here = SourceLocation(file: file, line: line, column: column(line: line, byteColumn: Int(cmark_node_get_start_column(node))))
-            switch cmark_node_get_type(node) {
+            let type = cmark_node_get_type(node)
+            if !leafTypes.contains(type) {
+                depth += 1
+                if depth > nestingLimit && !tooDeep {
+                    tooDeep = true
+                    let line = Int(cmark_node_get_start_line(node))
+                    out.append(.error("MD-NESTING", at: SourceLocation(file: file, line: line, column: column(line: line, byteColumn: Int(cmark_node_get_start_column(node)))),
+                        zh: "Markdown 嵌套过深：引用、列表或强调在这里超过了 \(nestingLimit) 层（多半是从 Word 等处粘贴时带进来的符号，如连续的“>”“*”）。请删去多余的符号。",
+                        en: "Markdown nested too deeply: quotes, lists or emphasis go beyond \(nestingLimit) levels here (often pasted symbols such as runs of '>' or '*'); remove them."))
+                }
+            }
+            switch type {
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
-                out.append(.warning("MD-RAW-HTML", at: here,
+                report(node) { here in .warning("MD-RAW-HTML", at: here,
                     zh: "Markdown 中的 HTML 标签不会显示在页面上（出于安全考虑）；请改用 Markdown 写法。",
-                    en: "HTML in Markdown is not rendered (for safety); use Markdown instead."))
+                    en: "HTML in Markdown is not rendered (for safety); use Markdown instead.") }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                let scheme = url.lowercased().trimmingCharacters(in: .whitespaces)
+                let scheme = url.prefix(16).lowercased().trimmingCharacters(in: .whitespaces)
                 if ["javascript:", "vbscript:", "file:", "data:"].contains(where: scheme.hasPrefix) {
-                    out.append(.warning("MD-UNSAFE-LINK", at: here,
-                        zh: "不安全的链接“\(url.prefix(40))”会被移除。", en: "unsafe link '\(url.prefix(40))' is removed."))
+                    let shown = String(url.prefix(40))
+                    report(node) { here in .warning("MD-UNSAFE-LINK", at: here,
+                        zh: "不安全的链接“\(shown)”会被移除。", en: "unsafe link '\(shown)' is removed.") }
                 }
             default:
                 break
             }
+        }
+        if suppressed > 0 {
+            out.append(.warning("MD-RAW-HTML", at: SourceLocation(file: file, line: 1, column: 1),
+                zh: "另有 \(suppressed) 处 HTML 标签或不安全的链接未逐一列出（每个文件最多列出 \(lintWarningLimit) 处）。",
+                en: "\(suppressed) more HTML tags or unsafe links not listed (at most \(lintWarningLimit) per file)."))
         }
         return out
     }

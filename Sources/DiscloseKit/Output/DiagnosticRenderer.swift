@@ -10,14 +10,14 @@ public enum DiagnosticRenderer {
     public static func body(_ diagnostics: [Diagnostic], sources: SourceStore, language: Language) -> String {
         var out = ""
         for d in diagnostics.sortedForOutput() {
-            out += "\(d.location): \(d.severity.rawValue)[\(d.rule)]: \(d.message.text(language))"
+            out += TerminalText.escaped("\(d.location): \(d.severity.rawValue)[\(d.rule)]: \(d.message.text(language))")
             if let expected = d.expected, let actual = d.actual, expected != actual,
                DecimalNumber(expected) != nil, DecimalNumber(actual) != nil {
-                out += Message(zh: "（应为 \(expected)，实为 \(actual)）", en: " (expected \(expected), actual \(actual))").text(language)
+                out += TerminalText.escaped(Message(zh: "（应为 \(expected)，实为 \(actual)）", en: " (expected \(expected), actual \(actual))").text(language))
             }
             out += "\n"
             if d.location.line > 0, let full = sources.line(d.location.line, of: d.location.file) {
-                let (line, column) = excerpt(full, column: d.location.column)
+                let (line, column) = excerpt(TerminalText.sourceLine(full), column: d.location.column)
                 let number = String(d.location.line)
                 let gutter = String(repeating: " ", count: number.count)
                 out += " \(number) | \(line)\n"

@@ -73,6 +73,9 @@ public enum ReportCreator {
                               displayRoot: String? = nil) -> Result<Created, Failure> {
         guard ContentLoader.isValidUnitID(unitID) else { return .failure(.invalidUnitID(unitID)) }
         guard (1990...2100).contains(year) else { return .failure(.invalidYear(year)) }
+        if let linked = ContentLinks.linkedFolder(under: content, "\(unitID)/\(year)") {
+            return .failure(.io(ContentLinks.refusal("\(displayRoot ?? content.path)/\(linked)")))
+        }
         let fm = FileManager.default
         let unitURL = content.appendingPathComponent(unitID)
         let reportURL = unitURL.appendingPathComponent(String(year))

@@ -47,7 +47,7 @@ struct CheckLinks: ParsableCommand {
             failures += dead.count
             print(Message(zh: "站内链接：\(dead.isEmpty ? "全部有效" : "\(dead.count) 个失效")。", en: "internal links: \(dead.isEmpty ? "all good" : "\(dead.count) dead").").text(lang))
         } else {
-            print(Message(zh: "\(Terminal.safe(output))/ 中还没有网站，跳过站内链接（先运行 disclose build）。", en: "no site in \(Terminal.safe(output))/ yet; internal links skipped (run disclose build first).").text(lang))
+            print(Message(zh: "\(TerminalText.escaped(output))/ 中还没有网站，跳过站内链接（先运行 disclose build）。", en: "no site in \(TerminalText.escaped(output))/ yet; internal links skipped (run disclose build first).").text(lang))
         }
         var links = urls.map { LinkAudit.ExternalLink(url: $0, location: nil) }
         if external { links += LinkAudit.externalLinks(content: URL(fileURLWithPath: options.content), displayRoot: options.content) }
@@ -55,7 +55,7 @@ struct CheckLinks: ParsableCommand {
             let broken = LinkAudit.check(links, timeout: TimeInterval(timeout))
             for failure in broken {
                 let place = failure.link.location.map { $0.description + ": " } ?? ""
-                print(place + (Message(zh: "外部网址 \(Terminal.safe(failure.link.url)) 无法访问（\(failure.reason)）。", en: "\(Terminal.safe(failure.link.url)) cannot be reached (\(failure.reason)).").text(lang)))
+                print(place + (Message(zh: "外部网址 \(TerminalText.escaped(failure.link.url)) 无法访问（\(failure.reason)）。", en: "\(TerminalText.escaped(failure.link.url)) cannot be reached (\(failure.reason)).").text(lang)))
             }
             failures += broken.count
             print(Message(zh: "外部网址：检查 \(Set(links.map(\.url)).count) 个，\(broken.isEmpty ? "全部可以访问" : "\(Set(broken.map(\.link.url)).count) 个无法访问")。", en: "external addresses: \(Set(links.map(\.url)).count) checked, \(Set(broken.map(\.link.url)).count) unreachable.").text(lang))

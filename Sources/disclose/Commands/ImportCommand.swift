@@ -51,7 +51,7 @@ struct Import: ParsableCommand {
             outcome = try ReportImport.run(input: URL(fileURLWithPath: file), content: content, displayRoot: options.content,
                                            unitID: unit, year: year, dryRun: dryRun, newUnit: newUnit)
         } catch let failure as ReportImport.Failure {
-            FileHandle.standardError.write(Data("disclose import: \(failure.message(lang))\n".utf8))
+            FileHandle.standardError.write(Data("disclose import: \(TerminalText.escaped(failure.message(lang)))\n".utf8))
             if case .io = failure { throw ExitCode(2) }
             throw ExitCode(1)
         }

@@ -33,34 +33,18 @@ struct Init: ParsableCommand {
         let folder = URL(fileURLWithPath: directory)
         do {
             let written = try SiteInitializer.create(at: folder, fields: .init(title: title, publisher: publisher, baseURL: baseURL))
-            let shown = Terminal.safe(directory)
+            let shown = TerminalText.escaped(directory)
             print(Message(zh: "已在 \(shown) 中新建网站：\(written.joined(separator: "、"))。", en: "created a site in \(shown): \(written.joined(separator: ", ")).").text(lang))
             print(Message(zh: "下一步：cd \(shown)，填写 Content/site.yaml，然后 disclose new <单位标识> <年度>。", en: "next: cd \(shown), fill in Content/site.yaml, then disclose new <unit> <year>.").text(lang))
         } catch SiteInitializer.Failure.alreadyASite(let path) {
-            FileHandle.standardError.write(Data((Message(zh: "\(Terminal.safe(path)) 已存在：这里已经是一个网站，未做任何改动。\n", en: "\(Terminal.safe(path)) exists: this is already a site; nothing was changed.\n").text(lang)).utf8))
+            FileHandle.standardError.write(Data((Message(zh: "\(TerminalText.escaped(path)) 已存在：这里已经是一个网站，未做任何改动。\n", en: "\(TerminalText.escaped(path)) exists: this is already a site; nothing was changed.\n").text(lang)).utf8))
             throw ExitCode(2)
         } catch SiteInitializer.Failure.notAFolder(let path) {
-            FileHandle.standardError.write(Data((Message(zh: "\(Terminal.safe(path)) 不是文件夹。\n", en: "\(Terminal.safe(path)) is not a folder.\n").text(lang)).utf8))
+            FileHandle.standardError.write(Data((Message(zh: "\(TerminalText.escaped(path)) 不是文件夹。\n", en: "\(TerminalText.escaped(path)) is not a folder.\n").text(lang)).utf8))
             throw ExitCode(2)
         } catch {
             FileHandle.standardError.write(Data((Message(zh: "无法新建网站：\(error.localizedDescription)\n", en: "cannot create the site: \(error.localizedDescription)\n").text(lang)).utf8))
             throw ExitCode(2)
         }
-    }
-}
-
-/// Names and paths come from users' folders: control characters are shown escaped, so a name cannot
-/// rewrite the terminal or fake a line of output.
-enum Terminal {
-    static func safe(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
-                out += String(format: "\\x%02X", scalar.value)
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 }

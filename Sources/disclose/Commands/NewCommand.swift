@@ -57,7 +57,7 @@ struct New: ParsableCommand {
             Say.out(Message(zh: "已生成：\n\(files)下一步：填写上述文件，然后运行 disclose check 查看还缺哪些内容。\n",
                             en: "created:\n\(files)next: fill these files in, then run `disclose check` to see what is still missing.\n"), lang)
         case .failure(let failure):
-            FileHandle.standardError.write(Data("disclose new: \(failure.message(lang))\n".utf8))
+            FileHandle.standardError.write(Data("disclose new: \(TerminalText.escaped(failure.message(lang)))\n".utf8))
             if case .io = failure { throw ExitCode(2) }
             throw ExitCode(1)
         }

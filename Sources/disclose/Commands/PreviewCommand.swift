@@ -57,15 +57,19 @@ struct Preview: AsyncParsableCommand {
             Say.err(Message(zh: "内容有错误：浏览器中会显示错误说明，改正后自动刷新。\n",
                             en: "the content has errors: the browser shows them and reloads once they are fixed.\n"), lang)
         }
-        let url = "http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)/"
+        // Beyond loopback the preview says so, with the addresses it is really reachable at.
+        let (urls, warning) = PreviewHosts.describe(host: host, port: port)
+        if let warning { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
+        let url = urls.first ?? "http://\(host):\(port)/"
         let open = self.open, lang = self.lang
+        let shown = urls.joined(separator: "　")
         let app = server.application { _ in
-            Say.out(Message(zh: "预览地址：\(url)　（按 Ctrl-C 退出）\n", en: "previewing at \(url)  (Ctrl-C quits)\n"), lang)
+            Say.out(Message(zh: "预览地址：\(shown)　（按 Ctrl-C 退出）\n", en: "previewing at \(shown)  (Ctrl-C quits)\n"), lang)
             if open { _ = try? Process.run(URL(fileURLWithPath: "/usr/bin/env"), arguments: ["xdg-open", url]) }
         }
-        let watcher = Task { await server.watch(since: initial) }
-        defer { watcher.cancel() }
-        try await app.runService()
-        Say.out(Message(zh: "预览已停止。\n", en: "preview stopped.\n"), lang)
+        // Quits within two seconds of Ctrl-C or SIGTERM, whatever browsers are connected.
+        var session = PreviewSession(server: server)
+        session.stoppedMessage = Message(zh: "预览已停止。\n", en: "preview stopped.\n").text(lang)
+        try await session.run(app, watchingSince: initial)
     }
 }

@@ -1,4 +1,5 @@
 import DiscloseCore
+import DiscloseKit
 import DisclosePreview
 import Foundation
 
@@ -13,7 +14,7 @@ enum PreviewLine {
         line += r.changedFiles == 0 ? "生成" : "\(r.changedFiles) 个文件有变化，重新生成"
         line += "：\(r.rendered) 份报告，用时 \(String(format: "%.1f", r.seconds)) 秒；\(r.errors) 个错误，\(r.warnings) 个警告"
         if let error = r.firstError {
-            line += "。第一个错误：\(Terminal.safe(error.location.description)) \(Terminal.safe(error.message.zh))"
+            line += "。第一个错误：\(TerminalText.escaped(error.location.description)) \(TerminalText.escaped(error.message.zh))"
         }
         return line.hasSuffix("。") ? line : line + "。"
     }

@@ -28,9 +28,9 @@ extension Templates {
 
         func run() throws {
             let outcome = try TemplateEjector.eject(into: URL(fileURLWithPath: templates), only: only, force: force)
-            let folder = Terminal.safe(templates)
+            let folder = TerminalText.escaped(templates)
             if !outcome.unknown.isEmpty {
-                let names = outcome.unknown.map(Terminal.safe).joined(separator: "、")
+                let names = outcome.unknown.map { TerminalText.escaped($0) }.joined(separator: "、")
                 FileHandle.standardError.write(Data((Message(zh: "没有这样的内置模板：\(names)（disclose templates list 列出全部）。\n", en: "no such built-in template: \(names) (disclose templates list shows them).\n").text(lang)).utf8))
             }
             if !outcome.written.isEmpty {

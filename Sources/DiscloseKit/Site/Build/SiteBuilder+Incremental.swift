@@ -9,6 +9,11 @@ import Foundation
 /// output folder, a changed site.yaml — makes it a full build, which replaces the output as a whole.
 extension SiteBuilder {
     public func buildIncrementally(progress: @escaping @Sendable (String) -> Void = { _ in }) -> Result {
+        // One build at a time per output folder: the record, the staging folder and the swap are shared.
+        OutputLock.holding(options.output, waiting: { progress(Self.waitingMessage($0)) }) { buildHoldingLock(progress: progress) }
+    }
+
+    private func buildHoldingLock(progress: @escaping @Sendable (String) -> Void) -> Result {
         let folder = BuildRecord.folder(for: options)
         let key = BuildRecord.key(for: options)
         var content = FileStamps.scan(options.content, hidden: false)

@@ -160,7 +160,11 @@ public struct SiteBuilder: Sendable {
     /// Checks, renders and writes the whole site: files are written into the staging folder as they
     /// are rendered, and the folder replaces the output only when all went well.
     public func build(progress: @escaping @Sendable (String) -> Void = { _ in }) -> Result {
-        buildAll(progress: progress).result
+        OutputLock.holding(options.output, waiting: { progress(Self.waitingMessage($0)) }) { buildAll(progress: progress).result }
+    }
+
+    static func waitingMessage(_ name: String) -> String {
+        "另一个 disclose 正在生成 \(name)/，等它完成后再继续…（another build is writing \(name)/; waiting）"
     }
 
     /// `build`, also returning the check and every unit's share of the site (nil when nothing was written).
@@ -193,7 +197,7 @@ enum OutputSafety {
                               en: "the output folder cannot be, contain or sit inside the \(name) (\(d)).")
             }
         }
-        return nil
+        return OutputOwnership.problem(output)
     }
 }
 

@@ -26,7 +26,13 @@ public struct OutputWriter: Sendable {
     }
 
     /// Writes every file into a fresh staging folder, then swaps it with the output folder.
+    /// Holds the output's lock (`OutputLock`) and refuses a folder that is not ours (`OutputOwnership`).
     public func replace(with files: [String: Data]) throws {
+        try OutputLock.holding(output) { try replaceHoldingLock(with: files) }
+    }
+
+    func replaceHoldingLock(with files: [String: Data]) throws {
+        if let problem = OutputOwnership.problem(output) { throw OutputRefused(diagnostic: problem) }
         let staged = try Staged(self)
         do {
             // One folder per task: threads creating files in the same folder wait on its lock.
@@ -105,6 +111,9 @@ public struct OutputWriter: Sendable {
             if fm.fileExists(atPath: writer.output.appendingPathComponent(".gitkeep").path) {
                 fm.createFile(atPath: staging.appendingPathComponent(".gitkeep").path, contents: Data())
             }
+            try OutputOwnership.mark(staging)
+            // Checked again just before the swap: the folder may have changed since the build began.
+            if let problem = OutputOwnership.problem(writer.output) { throw OutputRefused(diagnostic: problem) }
             try writer.swap(staging)
         }
 
@@ -135,6 +144,12 @@ public struct OutputWriter: Sendable {
         }
         try? fm.removeItem(at: retired)
     }
+}
+
+/// An output folder that is not ours, found while writing.
+public struct OutputRefused: Error, LocalizedError {
+    public let diagnostic: Diagnostic
+    public var errorDescription: String? { diagnostic.message.text(.zh) }
 }
 
 /// The first error of a parallel loop.
