@@ -245,7 +245,7 @@ def main():
         try:
             port = preview.args[-1]
             pbase = "http://127.0.0.1:%s/" % port
-            deadline = time.time() + 120
+            deadline = time.time() + 300
             ready = False
             while time.time() < deadline and not ready:
                 time.sleep(1)

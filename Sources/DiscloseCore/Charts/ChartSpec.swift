@@ -48,7 +48,7 @@ public struct ChartSpec: Sendable {
     /// `shareBase` and `change` come from the report's figures; a chart not built from a report
     /// (a test, a trend) takes the sum of its items and the change between its two bars.
     public init(id: String, number: String, title: String, kind: Kind, unit: MoneyUnit, items: [Item],
-                shareBase: DecimalNumber? = nil, change: Derived.Change? = nil) {
+                shareBase: DecimalNumber? = nil, change: Derived.Change? = nil, sideBySide: Bool = false) {
         self.id = id
         self.number = number
         self.title = title
@@ -56,7 +56,8 @@ public struct ChartSpec: Sendable {
         self.unit = unit
         self.items = items
         self.shareBase = shareBase ?? DecimalNumber.sum(items.map(\.value))
-        self.change = change ?? (items.count == 2 ? Derived.Change(current: items[1].value, previous: items[0].value) : nil)
+        // Two bars are this year against last, unless they are things side by side (two units compared).
+        self.change = change ?? (items.count == 2 && !sideBySide ? Derived.Change(current: items[1].value, previous: items[0].value) : nil)
     }
 
     /// Σ of the items (the pie's full circle).

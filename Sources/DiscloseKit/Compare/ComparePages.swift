@@ -92,7 +92,7 @@ struct ComparePages {
             .prefix(10)
         guard !top.isEmpty else { return nil }
         return ChartSpec(id: "compare-three-public", number: "图", title: "“三公”经费最多的\(top.count)个单位", kind: .bar, unit: .wanYuan,
-                         items: top.map { ChartSpec.Item($0.unitName, $0.values["c_three"] ?? .zero) })
+                         items: top.map { ChartSpec.Item($0.unitName, $0.values["c_three"] ?? .zero) }, sideBySide: true)
     }
 
     /// The page context of one table.
@@ -118,7 +118,7 @@ struct ComparePages {
             },
             "regions": Set(group.rows.map(\.region)).filter { !$0.isEmpty }.sorted(),
             "supervisors": Set(group.rows.map(\.supervisor)).filter { !$0.isEmpty }.sorted(),
-            "chart": chart.map { ["svg": SVGChart.render($0, drawTitle: false), "title": $0.title, "description": $0.description] } as Any,
+            "chart": chart.map { ["svg": SVGChart.renderResponsive($0, drawTitle: false), "title": $0.title, "description": $0.description] } as Any,
             "groups": groups.dropFirst().map { ["title": $0.value, "kind": $0.kind, "url": "\($0.file).html", "count": $0.rows.count] },
             "otherYears": years.filter { $0 != year }.map { ["year": $0, "url": "../\($0)/index.html"] },
         ]

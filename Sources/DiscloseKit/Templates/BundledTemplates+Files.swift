@@ -753,6 +753,9 @@ table.compare th button.sort { font: inherit; font-weight: 700; color: inherit; 
 table.compare th[aria-sort="descending"] button.sort::after { content: " ▼"; }
 table.compare th[aria-sort="ascending"] button.sort::after { content: " ▲"; }
 table.compare tbody th { white-space: normal; min-width: 8em; }
+table.compare td { white-space: nowrap; }
+table.compare td:nth-child(2), table.compare td:nth-child(3) { white-space: normal; min-width: 9em; }
+table.compare thead th { min-width: 4.5em; }
 
 """#)),
         ("chart.mustache", .text(#"""
