@@ -3,7 +3,7 @@ SWIFT ?= swift
 CONTENT ?= Content
 BIN := .build/debug/disclose
 
-.PHONY: site test build deps pydeps browserdeps searchdeps pdfdeps check schema clean install dist templates
+.PHONY: site test build deps pydeps browserdeps searchdeps pdfdeps distdeps check schema clean install dist templates
 
 # System packages the build needs (Debian). Installed only when missing.
 APT_PACKAGES := libcmark-dev librsvg2-dev fonts-noto-cjk pkg-config
@@ -26,8 +26,8 @@ templates:
 # Installs disclose with its bundled data into $(PREFIX)/bin. CONFIG=debug installs the debug build (tests).
 PREFIX ?= /usr/local
 CONFIG ?= release
-install: deps templates
-	$(SWIFT) build -c $(CONFIG) --product disclose $(if $(filter release,$(CONFIG)),--static-swift-stdlib,)
+install: deps templates $(if $(filter release,$(CONFIG)),distdeps,)
+	$(SWIFT) build -c $(CONFIG) --product disclose $(if $(filter release,$(CONFIG)),--static-swift-stdlib -Xlinker -lcurl,)
 	mkdir -p "$(PREFIX)/bin"
 	install -m 755 .build/$(CONFIG)/disclose "$(PREFIX)/bin/disclose"
 	rm -rf "$(PREFIX)/bin/Disclose_DiscloseCore.resources"
@@ -35,8 +35,18 @@ install: deps templates
 	@echo "installed $(PREFIX)/bin/disclose"
 
 # A tarball of the release binary for Debian/Ubuntu x86-64 with the libraries it needs listed (scripts/dist.sh).
-dist: deps templates
+dist: deps templates distdeps
 	bash scripts/dist.sh
+
+# A release binary with the Swift runtime linked in needs libcurl's development files (Foundation's URLSession).
+DIST_PACKAGES := libcurl4-openssl-dev
+distdeps:
+	@missing=""; for p in $(DIST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing:$$missing"; \
+		SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
 
 # The main job: check the bundled content and build the site into Output/.
 site: build searchdeps pdfdeps

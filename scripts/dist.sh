@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scratch=${DIST_SCRATCH:-.build-dist}
-swift build -c release --static-swift-stdlib --product disclose --scratch-path "$scratch"
+# Foundation linked statically needs libcurl (URLSession, for check-links) from the system: libcurl4-openssl-dev.
+swift build -c release --static-swift-stdlib -Xlinker -lcurl --product disclose --scratch-path "$scratch"
 bin=$scratch/release/disclose
 version=$(git describe --tags --always 2>/dev/null || echo dev)
 name="disclose-${version}-linux-x86_64"
@@ -22,7 +23,11 @@ cp -R "$scratch/release/Disclose_DiscloseCore.resources" "$stage/bin/"
     echo "  $lib  ($pkg)"
   done
 } > "$stage/LIBRARIES.txt"
-packages=$(sed -n 's/.*(\(.*\))/\1/p' "$stage/LIBRARIES.txt" | grep -v '^$' | sort -u | tr '\n' ' ')
+# The one-line install names the packages of the libraries disclose links directly (they bring the rest).
+packages=$(readelf -d "$bin" | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p' | while read -r lib; do
+  path=$(ldd "$bin" | awk -v l="$lib" '$1 == l {print $3}')
+  [ -n "$path" ] && dpkg -S "$(readlink -f "$path")" 2>/dev/null | head -1 | cut -d: -f1
+done | grep -v '^libc6$' | sort -u | tr '\n' ' ')
 cat > "$stage/INSTALL.txt" <<TXT
 安装（Debian/Ubuntu x86-64，需要 root）：
   sudo apt-get install -y ${packages}&& sudo tar -xzf ${name}.tar.gz -C /usr/local --strip-components=1

@@ -240,7 +240,7 @@ def main():
         check("no-op rebuild after indexing", run.returncode == 0 and "没有变化" in run.stdout, run.stdout[-500:])
 
         # The preview serves the site from memory, with its own index made after the first build.
-        preview = subprocess.Popen([BIN, "preview", "--content", content, "--port", str(free_port())],
+        preview = subprocess.Popen([BIN, "preview", "--content", content, "--output", os.path.join(WORK, "preview-output"), "--port", str(free_port())],
                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         try:
             port = preview.args[-1]
