@@ -26,8 +26,8 @@ cp -R "$scratch/release/Disclose_DiscloseCore.resources" "$stage/bin/"
 # The one-line install names the packages of the libraries disclose links directly (they bring the rest).
 packages=$(readelf -d "$bin" | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p' | while read -r lib; do
   path=$(ldd "$bin" | awk -v l="$lib" '$1 == l {print $3}')
-  [ -n "$path" ] && dpkg -S "$(readlink -f "$path")" 2>/dev/null | head -1 | cut -d: -f1
-done | grep -v '^libc6$' | sort -u | tr '\n' ' ')
+  if [ -n "$path" ]; then dpkg -S "$(readlink -f "$path")" 2>/dev/null | head -1 | cut -d: -f1 || true; fi
+done | { grep -v '^libc6$' || true; } | sort -u | tr '\n' ' ')
 cat > "$stage/INSTALL.txt" <<TXT
 安装（Debian/Ubuntu x86-64，需要 root）：
   sudo apt-get install -y ${packages}&& sudo tar -xzf ${name}.tar.gz -C /usr/local --strip-components=1
