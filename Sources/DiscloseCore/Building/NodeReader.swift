@@ -71,8 +71,9 @@ struct NodeReader {
         text(key).map { Located($0, at: location(key)) }
     }
 
+    /// A count, within the content range (the validator reports a larger one): sums of counts cannot overflow.
     func int(_ key: String) -> Int? {
-        text(key).flatMap { Int($0) }
+        text(key).flatMap { Int($0) }.flatMap { $0.magnitude < 1_000_000_000_000 ? $0 : nil }
     }
 
     func bool(_ key: String) -> Bool? {
