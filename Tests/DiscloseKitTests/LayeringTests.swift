@@ -16,7 +16,9 @@ final class LayeringTests: XCTestCase {
     }
 
     func testOneEscaperForHTMLSVGAndXML() throws {
-        let escaping = try swiftFiles(under: "Sources").filter { $0.text.contains("\"&amp;\"") || $0.text.contains("\"&lt;\"") }
+        // The fuzzer's mutator writes hostile entities into content on purpose; it escapes nothing.
+        let escaping = try swiftFiles(under: "Sources").filter { !$0.path.hasPrefix("Sources/DiscloseKit/Fuzz/") }
+            .filter { $0.text.contains("\"&amp;\"") || $0.text.contains("\"&lt;\"") }
         XCTAssertEqual(escaping.map(\.path), ["Sources/DiscloseCore/Text/Markup.swift"])
         XCTAssertEqual(Markup.escape("<a href=\"x\">'&'</a>\u{0}"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
     }

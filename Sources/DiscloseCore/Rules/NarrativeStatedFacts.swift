@@ -18,7 +18,8 @@ enum NarrativeStatedFacts {
         add(["全年支出"], a.expenditure.total, previous: a.previous.expenditureTotal?.value)
         add(["年末结转和结余", "年末结转结余", "年末结转"], a.expenditure.carryoverEnding)
         add(["年初结转和结余"], a.income.carryoverBeginning)
-        let appropriationIncome = c.figures.appropriation.income.shown
+        // The sum of the fields: a stated total that differs by a tail is the tail rule's to report, not the text's.
+        let appropriationIncome = c.figures.appropriation.income.derived
         add(["财政资金收入", "财政拨款资金收入"], nil, value: appropriationIncome)
         add(["本年合计收入", "合计收入"], a.income.total, previous: a.previous.incomeTotal?.value)
         // 政府性基金 / 国有资本经营 收、支总计: the fund's income and its opening carry-over (表8/表9).

@@ -124,27 +124,15 @@ enum OpenData {
     /// left alone; each new one is renamed into place.
     static func assemble(site: URL, title: String) throws {
         let fm = FileManager.default
-        let header = CSVWriter.row(cellFields.map(\.name)) + "\r\n"
-        var all = Data(header.utf8)
-        var byTable: [String: Data] = [:]
-        var reports = 0
+        var rows: [Data] = []
         let units = ((try? fm.contentsOfDirectory(atPath: site.path)) ?? []).sorted()
         for unit in units where !unit.hasPrefix(".") {
             let years = ((try? fm.contentsOfDirectory(atPath: site.appendingPathComponent(unit).path)) ?? []).filter { Int($0) != nil }.sorted()
             for year in years {
-                guard let data = fm.contents(atPath: site.appendingPathComponent("\(unit)/\(year)/data.csv").path) else { continue }
-                reports += 1
-                all.append(data)
-                // Split by table kind: the first field is the table id (ids are plain ASCII, never quoted).
-                for line in String(decoding: data, as: UTF8.self).components(separatedBy: "\r\n") where !line.isEmpty {
-                    guard let comma = line.firstIndex(of: ",") else { continue }
-                    byTable[String(line[..<comma]), default: Data(header.utf8)].append(Data((line + "\r\n").utf8))
-                }
+                if let data = fm.contents(atPath: site.appendingPathComponent("\(unit)/\(year)/data.csv").path) { rows.append(data) }
             }
         }
-        var files: [String: Data] = ["cells.csv": all]
-        for (id, data) in byTable { files["tables/\(id).csv"] = data }
-        files["datapackage.json"] = package(title: title, tables: byTable.keys.sorted())
+        let files = package(rows: rows, title: title)
         let folder = site.appendingPathComponent("data")
         for (path, data) in files {
             let target = folder.appendingPathComponent(path)
@@ -159,6 +147,37 @@ enum OpenData {
         for name in (try? fm.contentsOfDirectory(atPath: tablesFolder.path)) ?? [] where files["tables/\(name)"] == nil {
             try? fm.removeItem(at: tablesFolder.appendingPathComponent(name))
         }
+    }
+
+    /// The package's combined files (paths under `data/`) from every report's rows, in unit and year order.
+    static func package(rows: [Data], title: String) -> [String: Data] {
+        let header = CSVWriter.row(cellFields.map(\.name)) + "\r\n"
+        var all = Data(header.utf8)
+        var byTable: [String: Data] = [:]
+        for data in rows {
+            all.append(data)
+            // Split by table kind: the first field is the table id (ids are plain ASCII, never quoted).
+            for line in String(decoding: data, as: UTF8.self).components(separatedBy: "\r\n") where !line.isEmpty {
+                guard let comma = line.firstIndex(of: ",") else { continue }
+                byTable[String(line[..<comma]), default: Data(header.utf8)].append(Data((line + "\r\n").utf8))
+            }
+        }
+        var files: [String: Data] = ["cells.csv": all]
+        for (id, data) in byTable { files["tables/\(id).csv"] = data }
+        files["datapackage.json"] = package(title: title, tables: byTable.keys.sorted())
+        return files
+    }
+
+    /// The package of a site held in memory (the preview): the same files `assemble` writes.
+    static func package(in files: [String: Data], title: String) -> [String: Data] {
+        let reportRows = files.keys.filter { path in
+            let parts = path.split(separator: "/")
+            return parts.count == 3 && parts[2] == "data.csv" && Int(parts[1]) != nil
+        }.sorted { a, b in
+            let (pa, pb) = (a.split(separator: "/"), b.split(separator: "/"))
+            return pa[0] != pb[0] ? pa[0] < pb[0] : pa[1] < pb[1]
+        }
+        return package(rows: reportRows.map { files[$0]! }, title: title).reduce(into: [:]) { $0["data/\($1.key)"] = $1.value }
     }
 
     /// The files `assemble` writes, as paths of the site (for the link check): those under `site` when

@@ -110,7 +110,8 @@ public struct SiteBuilder: Sendable {
         let check = Checker.check(content: options.content, displayRoot: options.contentDisplay, publishing: true)
         var result = Result(diagnostics: check.diagnostics, sources: check.load.sources, written: false, ioFailure: check.ioFailure)
         guard let pages = pages(for: check, result: &result, progress: progress) else { return (nil, result) }
-        let files = pages.files(progress: progress)
+        var files = pages.files(progress: progress)
+        files.merge(OpenData.package(in: files, title: pages.site.title)) { a, _ in a }
         result.rendered = pages.renderedReports
         result.reports = pages.tree.reports.count
         result.pages = files.keys.filter { $0.hasSuffix(".html") }.count
