@@ -108,10 +108,6 @@ public struct QualityCheck: Sendable {
             findings.append(Finding(text: "收入决算表没有按支出功能分类列示（income_by_function），只公开了合计。", place: "\(folder)/accounts.yaml", anchor: "#part-5", cost: 3))
         }
         let expected = tableSet?.tables.count ?? 0
-        let t = r.accounts.threePublic.actual
-        if [t.overseas, t.vehiclePurchase, t.vehicleOperation, t.reception].contains(where: { $0.location.line == 0 }) {
-            findings.append(Finding(text: "“三公”经费四项未逐项填写。", place: "\(folder)/accounts.yaml", anchor: "#part-2", cost: 4))
-        }
         let cost = min(20, findings.map(\.cost).reduce(0, +))
         return Score(dimension: .completeness, points: 20 - cost, findings: findings,
                      note: "五个部分和 \(expected) 张附表" + (findings.isEmpty ? "齐全。" : "。"))
