@@ -117,6 +117,31 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(full.stdout.contains("已生成"), full.stdout)
     }
 
+    /// A folder name holding an escape sequence or a newline reaches the terminal escaped: it can
+    /// neither rewrite the screen nor fake a line of output.
+    func testControlCharactersInTheOutputFolderAreEscapedInTheSummary() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("disclose-cli-escape-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Content"), to: dir.appendingPathComponent("Content"))
+        let output = dir.appendingPathComponent("Out\u{1B}[2J\nerror: fake").path
+        let args = ["build", "--content", dir.appendingPathComponent("Content").path, "--output", output]
+        for round in ["full", "unchanged"] {
+            let result = try run(args)
+            XCTAssertEqual(result.status, 0, result.stderr)
+            XCTAssertTrue(result.stdout.contains("Out\\u{1B}[2J\\u{A}error: fake/"), "\(round): \(result.stdout)")
+            for text in [result.stdout, result.stderr] {
+                XCTAssertFalse(text.contains("\u{1B}"), round)
+                XCTAssertFalse(text.contains("\nerror: fake"), round)
+            }
+        }
+        let workbook = dir.appendingPathComponent("x\u{1B}]0;t\u{7}.xlsx").path
+        let export = try run(["export", "miyi-zzb", "2020", "--content", dir.appendingPathComponent("Content").path, "-o", workbook])
+        XCTAssertEqual(export.status, 0, export.stderr)
+        XCTAssertTrue(export.stdout.contains("x\\u{1B}]0;t\\u{7}.xlsx"), export.stdout)
+        XCTAssertFalse(export.stdout.contains("\u{1B}") || export.stdout.contains("\u{7}"))
+    }
+
     func testNewWritesASkeletonAndRefusesToOverwrite() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("disclose-cli-new-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -121,11 +121,25 @@ final class HostileInputTests: XCTestCase {
         for file in ["duties.md", "organization.md", "achievements.md", "performance-report.md"] {
             for (name, text) in runs {
                 var site = FixtureSite()
-                site.files["test-zzb/2023/\(file)"] = (site.files["test-zzb/2023/\(file)"] ?? "") + "\n" + text + "\n"
+                let before = (site.files["test-zzb/2023/\(file)"] ?? "") + "\n"
+                site.files["test-zzb/2023/\(file)"] = before + text + "\n"
                 let started = Date()
                 let diagnostics = try site.check()
                 let seconds = Date().timeIntervalSince(started)
                 XCTAssertLessThan(seconds, 60, "\(file): \(name) took \(seconds) s")
+                // Every worst case ends with a diagnostic: the run itself is named where it starts,
+                // with its size and the limit.
+                let repetition = diagnostics.filter { $0.rule == "MD-REPETITION" }
+                XCTAssertEqual(repetition.count, 1, "\(file): \(name)")
+                if let r = repetition.first {
+                    XCTAssertEqual(r.severity, .error)
+                    XCTAssertEqual(r.location.file, "Content/test-zzb/2023/\(file)")
+                    XCTAssertEqual(r.location.line, before.filter { $0 == "\n" }.count + 1, "\(file): \(name)")
+                    XCTAssertEqual(r.location.column, 1, "\(file): \(name)")
+                    let size = try XCTUnwrap(Int(r.message.en.components(separatedBy: " for ").last?.components(separatedBy: " ").first ?? ""))
+                    XCTAssertGreaterThanOrEqual(size, text.unicodeScalars.count - 6, "\(file): \(name)")
+                    XCTAssertTrue(r.message.zh.contains("共 \(size) 个字符") && r.message.zh.contains("\(MarkdownRenderer.repetitionLimit) 个字符的上限"), r.message.zh)
+                }
                 if name.hasPrefix("deep") && !name.contains("brackets") && !name.contains("parentheses") {
                     // Stopped at the limit, at the line where it is passed.
                     let nesting = diagnostics.filter { $0.rule == "MD-NESTING" }
@@ -154,5 +168,35 @@ final class HostileInputTests: XCTestCase {
             XCTAssertTrue(diagnostics.contains { $0.rule == "SCHEMA-NUMBER" || $0.rule == "FILE-UNREADABLE" || $0.rule == "SCHEMA-TYPE" },
                           diagnostics.map(\.message.zh).joined(separator: "\n"))
         }
+    }
+
+    /// The repetition scan: a long run of one short pattern is found with its start and size; text a
+    /// person writes, however long, is not.
+    func testALongRunOfOneShortPatternIsFoundWhereItStarts() throws {
+        let limit = MarkdownRenderer.repetitionLimit
+        for pattern in ["*", "*a", "[a", "`", "_", "<", "&", "&amp;", "> a\n", "财政拨款", "（一）"] {
+            let head = "第一段文字。\n\n前言"
+            let count = (limit + pattern.unicodeScalars.count - 1) / pattern.unicodeScalars.count + 1
+            let text = head + String(repeating: pattern, count: count) + "。\n"
+            let diagnostics = MarkdownRenderer.lint(text, file: ContentPath(root: "Content", unit: "u", year: 2023, file: "duties.md"))
+            let found = diagnostics.filter { $0.rule == "MD-REPETITION" }
+            XCTAssertEqual(found.count, 1, pattern)
+            XCTAssertEqual(found.first?.location.line, 3, pattern)
+            XCTAssertEqual(found.first?.location.column, 3, pattern)
+            XCTAssertEqual(found.first?.location.source.unit, "u")
+        }
+        // Just under the limit: no finding.
+        let under = String(repeating: "*a", count: limit / 2 - 1)
+        XCTAssertTrue(MarkdownRenderer.lint(under, file: "x.md").filter { $0.rule == "MD-REPETITION" }.isEmpty)
+        // A long narrative that does not repeat itself: no finding.
+        let seeds = ["部门", "预算", "决算", "公开", "经费", "支出", "收入", "项目", "绩效", "管理", "单位", "财政"]
+        var prose = ""
+        var state: UInt64 = 42
+        while prose.unicodeScalars.count < 60_000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            prose += seeds[Int(state >> 33) % seeds.count]
+            if state % 7 == 0 { prose += "，" }
+        }
+        XCTAssertTrue(MarkdownRenderer.lint(prose, file: "x.md").filter { $0.rule == "MD-REPETITION" }.isEmpty)
     }
 }

@@ -74,6 +74,38 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(build().incremental, .unchanged)
     }
 
+    /// The record keeps where each finding is as data (content root, unit, year, file), so it is
+    /// filed under its unit without reading the displayed path, and comes back the same.
+    func testTheRecordKeepsEachFindingsUnitAndYearAsData() throws {
+        let first = build()
+        let places = { (ds: [Diagnostic]) in
+            ds.sortedForOutput().map { d in
+                [d.location.source.root ?? "-", d.location.source.unit ?? "-", d.location.source.year.map(String.init) ?? "-", d.location.source.file]
+            }
+        }
+        let warned = try XCTUnwrap(first.diagnostics.first { $0.location.source.unit != nil && $0.location.source.year != nil })
+        XCTAssertEqual(warned.location.source.root, "Content")
+        XCTAssertEqual(places(build().earlier.diagnostics), places(first.diagnostics))
+        let record = BuildRecord.folder(for: builder().options)
+        let meta = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: record.appendingPathComponent("meta.json"))) as? [String: Any])
+        XCTAssertEqual(meta["version"] as? Int, BuildRecord.version)
+        let unitFile = record.appendingPathComponent("units/\(warned.location.source.unit!).json")
+        let unit = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: unitFile)) as? [String: Any])
+        let recorded = try XCTUnwrap((unit["diagnostics"] as? [[String: Any]])?.first)
+        let at = try XCTUnwrap((recorded["at"] as? [Any])?.first as? [String: Any])
+        XCTAssertEqual(at["unit"] as? String, warned.location.source.unit)
+        XCTAssertNotNil(at["year"] as? Int)
+        // Another unit changes: this unit's findings stay in the record, filed under it.
+        let warnedUnit = try XCTUnwrap(warned.location.source.unit)
+        let other = try XCTUnwrap(["luzhou-zzb", "miyi-zzb", "panzhihua-xiqu-zzb"].first { $0 != warnedUnit })
+        let year = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: content.appendingPathComponent(other).path).filter { Int($0) != nil }.sorted().first)
+        try append("\(other)/\(year)/duties.md", "\n增加的一句话。\n")
+        let third = build()
+        XCTAssertEqual(third.incremental, .units([other]))
+        let mine = { (ds: [Diagnostic]) in places(ds.filter { $0.location.source.unit == warned.location.source.unit }) }
+        XCTAssertEqual(mine(third.earlier.diagnostics), mine(first.diagnostics))
+    }
+
     func testAskingForThePortalBundleAfterAPlainBuildRebuilds() throws {
         XCTAssertEqual(build().incremental, .full)
         let withPortal = SiteBuilder(options: .init(content: content, contentDisplay: "Content", templates: root.appendingPathComponent("Templates"),

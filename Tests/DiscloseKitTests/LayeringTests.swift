@@ -41,4 +41,42 @@ final class LayeringTests: XCTestCase {
         }
         XCTAssertEqual(TableSet.bundled.count, 5, "a table set naming an unknown layout would fail to load")
     }
+
+    /// Content paths travel as data (`ContentPath`: root, unit, year, file). The displayed string is
+    /// for messages only: no code splits it back into a unit or a year.
+    func testNoCodeParsesADisplayedPathBackIntoUnitsOrYears() throws {
+        let parsing = ["location.file.hasPrefix", "location.file.split", "location.file.dropFirst", "location.file.components",
+                       "file.hasPrefix(folder", "file.hasPrefix(report.folder", "file.hasPrefix(r.folder", "unitID(of:", "errors(inFolder:",
+                       "contentDisplay + \"/\"", ".folder + \"/\")"]
+        for file in try swiftFiles(under: "Sources") {
+            for pattern in parsing {
+                XCTAssertFalse(file.text.contains(pattern), "\(file.path) reads a unit or year out of a displayed path (\(pattern))")
+            }
+        }
+    }
+
+    /// A switch over a table layout names every layout: a new layout must be handled on purpose,
+    /// never fall into a silent `default`. Layouts are the enum, not strings.
+    func testSwitchesOverTableLayoutsAreExhaustive() throws {
+        var switches = 0
+        for file in try swiftFiles(under: "Sources") {
+            var rest = Substring(file.text)
+            while let start = rest.range(of: "switch layout {") {
+                switches += 1
+                // The body up to the matching brace.
+                var depth = 1
+                var index = start.upperBound
+                while depth > 0 && index < rest.endIndex {
+                    if rest[index] == "{" { depth += 1 } else if rest[index] == "}" { depth -= 1 }
+                    index = rest.index(after: index)
+                }
+                let body = rest[start.upperBound..<index]
+                XCTAssertFalse(body.contains("default:"), "\(file.path): a switch over a layout has a default")
+                XCTAssertFalse(body.contains("case \""), "\(file.path): a switch over a layout matches strings")
+                rest = rest[index...]
+            }
+            XCTAssertFalse(file.text.contains("codeTables[\""), "\(file.path): the importer's tables are keyed by TableLayout")
+        }
+        XCTAssertGreaterThanOrEqual(switches, 3, "the renderer's and the importer's switches are found")
+    }
 }

@@ -23,7 +23,7 @@ final class TableImporterTests: XCTestCase {
 
     func testSummaryTableIsReadByItsWordsWithMergedHeaders() throws {
         let plan = try plan("merged-headers")
-        XCTAssertEqual(plan.tables.map(\.layout), ["income-expenditure-summary"])
+        XCTAssertEqual(plan.tables.map(\.layout.rawValue), ["income-expenditure-summary"])
         XCTAssertEqual(value(plan, "income.general_budget"), "3474.67")
         XCTAssertEqual(value(plan, "income.government_fund"), "0", "a blank amount cell is zero")
         XCTAssertEqual(value(plan, "income.other"), "0.14")
@@ -61,7 +61,7 @@ final class TableImporterTests: XCTestCase {
     /// 基本支出, amounts in 元, the 三公 table grouped by 预算数/决算数, and a sheet that is no 附表.
     func testFinanceSystemWorkbookIsReadWhateverTheColumnOrder() throws {
         let plan = try plan("finance-system")
-        XCTAssertEqual(plan.tables.map(\.layout), ["income-expenditure-summary", "expenditure", "general-budget", "three-public"])
+        XCTAssertEqual(plan.tables.map(\.layout.rawValue), ["income-expenditure-summary", "expenditure", "general-budget", "three-public"])
         XCTAssertEqual(value(plan, "income.general_budget"), "2810.86")
         XCTAssertEqual(value(plan, "income.other"), "0.14")
         XCTAssertEqual(value(plan, "expenditure.total"), "2811")
@@ -125,7 +125,7 @@ final class TableImporterTests: XCTestCase {
     func testCSVSavedByChineseExcelInGB18030IsRead() throws {
         let url = repositoryRoot.appendingPathComponent("Tests/Fixtures/xlsx/gb18030.csv")
         let plan = TableImporter(unit: .wanYuan).plan(for: try ReportImport.sheets(at: url))
-        XCTAssertEqual(plan.tables.map(\.layout), ["income-expenditure-summary"])
+        XCTAssertEqual(plan.tables.map(\.layout.rawValue), ["income-expenditure-summary"])
         XCTAssertEqual(value(plan, "income.general_budget"), "3474.67")
     }
 

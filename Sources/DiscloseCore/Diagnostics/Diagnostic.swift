@@ -100,9 +100,14 @@ extension Array where Element == Diagnostic {
     public var errorCount: Int { filter { $0.severity == .error }.count }
     public var warningCount: Int { filter { $0.severity == .warning }.count }
 
-    /// The errors found in a report folder (given as displayed, e.g. `Content/u/2023`) or its files.
-    public func errors(inFolder folder: String) -> [Diagnostic] {
-        filter { $0.severity == .error && ($0.location.file == folder || $0.location.file.hasPrefix(folder + "/")) }
+    /// The findings about the report folder of `unit` and `year` or its files.
+    public func inReport(unit: String, year: Int) -> [Diagnostic] {
+        filter { $0.location.source.isInReport(unit: unit, year: year) }
+    }
+
+    /// The errors found in the report folder of `unit` and `year` or its files.
+    public func errors(inReport unit: String, year: Int) -> [Diagnostic] {
+        inReport(unit: unit, year: year).filter { $0.severity == .error }
     }
 
     /// Stable order for output: by file, line, column, then rule.

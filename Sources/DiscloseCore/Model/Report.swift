@@ -77,10 +77,10 @@ public struct Staffing: Sendable {
 public struct Narrative: Sendable {
     public struct Document: Sendable {
         public var markdown: String
-        /// Path of the .md file, for messages.
-        public var file: String
+        /// The .md file (its unit and year as data; shown in messages).
+        public var file: ContentPath
 
-        public init(markdown: String, file: String) {
+        public init(markdown: String, file: ContentPath) {
             self.markdown = markdown
             self.file = file
         }

@@ -81,7 +81,11 @@ public enum FunctionalColumn: String, Sendable, CaseIterable, Hashable {
         switch self {
         case .total: return "合计"
         case .budget: return "预算数"
-        default: return kind!.label
+        case .basic: return ExpenditureStatement.Kind.basic.label
+        case .project: return ExpenditureStatement.Kind.project.label
+        case .remitToSuperior: return ExpenditureStatement.Kind.remitToSuperior.label
+        case .operating: return ExpenditureStatement.Kind.operating.label
+        case .subsidyToSubordinates: return ExpenditureStatement.Kind.subsidyToSubordinates.label
         }
     }
 }

@@ -6,7 +6,7 @@ enum TextRules {
     /// A narrative text and the extra items it may speak of (a project's budget and actual).
     struct Text {
         let markdown: String
-        let file: String
+        let file: ContentPath
         let lineOffset: Int
         let extraFacts: [NarrativeFact]
     }
@@ -37,7 +37,7 @@ enum TextRules {
         }
         for project in c.report.performance?.projects ?? [] {
             guard let summary = project.summary else { continue }
-            out.append(Text(markdown: summary, file: project.location.file, lineOffset: project.location.line, extraFacts: projectFacts(project, c)))
+            out.append(Text(markdown: summary, file: project.location.source, lineOffset: project.location.line, extraFacts: projectFacts(project, c)))
         }
         return out
     }
@@ -340,12 +340,12 @@ enum TextRules {
                              en: "'X N people, of which A a, B b…' with two or more parts: the parts should add up to N."),
         example: "“各类领军人才”写为 299 人，但其中列出的各项之和为 302 人。"
     ) { c in
-        var docs: [(String, String, Int)] = []
+        var docs: [(String, ContentPath, Int)] = []
         for doc in [c.report.narrative.achievements, c.report.narrative.performanceReport] + ParagraphSlot.allCases.map({ c.report.narrative.paragraphs[$0] }) {
             if let doc { docs.append((doc.markdown, doc.file, 0)) }
         }
         for project in c.report.performance?.projects ?? [] {
-            if let s = project.summary { docs.append((s, project.location.file, project.location.line)) }
+            if let s = project.summary { docs.append((s, project.location.source, project.location.line)) }
         }
         var out: [Diagnostic] = []
         for (markdown, file, offset) in docs {

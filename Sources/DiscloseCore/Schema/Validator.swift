@@ -10,7 +10,7 @@ public struct SchemaValidator: Sendable {
         self.year = year
     }
 
-    public func validate(_ root: Node, against schema: ObjectSchema, file: String) -> [Diagnostic] {
+    public func validate(_ root: Node, against schema: ObjectSchema, file: ContentPath) -> [Diagnostic] {
         var out: [Diagnostic] = []
         validateObject(root, schema, path: "", owner: root.location, unit: .wanYuan, into: &out)
         return out

@@ -34,7 +34,7 @@ public enum Checker {
             let unit = units[report.unitID]
             return RuleCoverage.outcomes(report, previous: byKey["\(report.unitID)/\(report.year - 1)"],
                                          unitNames: unit.map { [$0.name, $0.shortName] + $0.otherNames } ?? [],
-                                         findings: diagnostics.filter { $0.location.file.hasPrefix(report.folder + "/") })
+                                         findings: diagnostics.inReport(unit: report.unitID, year: report.year))
         }
     }
 

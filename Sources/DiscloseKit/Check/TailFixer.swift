@@ -41,17 +41,15 @@ public enum TailFixer {
 
     static func nextTail(content: URL, displayRoot: String, tried: Set<String>) -> Diagnostic? {
         Checker.check(content: content, displayRoot: displayRoot).diagnostics.first { d in
-            d.rule == .roundingTail && !d.path.isEmpty && d.expected != nil && d.location.file.hasSuffix(".yaml")
+            d.rule == .roundingTail && !d.path.isEmpty && d.expected != nil && d.location.source.file.hasSuffix(".yaml")
                 && !tried.contains("\(d.location.file)#\(d.path)")
         }
     }
 
     static func apply(_ tail: Diagnostic, content: URL, displayRoot: String, into outcome: inout Outcome) {
-        let prefix = displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/"
-        guard tail.location.file.hasPrefix(prefix), let value = tail.expected else { return }
-        let relative = String(tail.location.file.dropFirst(prefix.count))
+        // Only a file of a unit in the content folder is edited (its path as data, not as shown).
+        guard let relative = tail.location.source.relative, let unit = tail.location.source.unit, let value = tail.expected else { return }
         let url = content.appendingPathComponent(relative)
-        let unit = String(relative.split(separator: "/").first ?? "")
         func skip(_ zh: String, _ en: String) {
             outcome.skipped.append(Skipped(file: tail.location.file, line: tail.location.line, path: tail.path, reason: Message(zh: zh, en: en)))
         }
@@ -117,6 +115,6 @@ public enum TailFixer {
         if outcome.changes.isEmpty && outcome.skipped.isEmpty {
             lines.append(language == .zh ? "没有可调整的尾差。" : "no rounding tails to adjust.")
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map { TerminalText.escaped($0) }.joined(separator: "\n") + "\n"
     }
 }

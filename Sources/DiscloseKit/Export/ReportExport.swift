@@ -12,8 +12,7 @@ public enum ReportExport {
 
     public static func xlsx(content: URL, displayRoot: String? = nil, unitID: String, year: Int) throws -> Outcome {
         let result = Checker.check(content: content, displayRoot: displayRoot)
-        let folder = "\(ContentLoader(root: content, displayRoot: displayRoot).displayRoot)/\(unitID)/\(year)"
-        let errors = result.load.diagnostics.errors(inFolder: folder)
+        let errors = result.load.diagnostics.errors(inReport: unitID, year: year)
         // A report with structural errors is not in the tree at all: the errors say why.
         if !errors.isEmpty || result.ioFailure { return .refused(result) }
         guard let tree = result.load.tree,

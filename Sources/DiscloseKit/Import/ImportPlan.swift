@@ -75,7 +75,7 @@ public struct ImportPlan: Sendable {
     public func count(_ group: String) -> Int { cells.values.filter { $0.group == group }.count }
 
     /// The sheets recognised, with the 附表 each was read as.
-    public var tables: [(sheet: String, layout: String, title: String)] = []
+    public var tables: [(sheet: String, layout: TableLayout, title: String)] = []
     public var scalars: [Scalar] = []
     public var lists: [List] = []
     public var notices: [Notice] = []

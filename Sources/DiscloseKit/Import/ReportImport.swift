@@ -127,14 +127,15 @@ public enum ReportImport {
         let decisions = ImportDecisions.parse(decisionsText)
         var plan = TableImporter(unit: unit, unitName: unitName, decisions: decisions).plan(for: sheets)
         guard !plan.tables.isEmpty else { throw Failure.nothingRecognised(input.path) }
-        let existing = YAMLDocument.parse(text, file: file).0
+        let accountsPath = ContentPath(root: shown, unit: unitID, year: year, file: "accounts.yaml")
+        let existing = YAMLDocument.parse(text, file: accountsPath).0
         plan.keepRecordedStated(in: existing)
         plan.honourKept(decisions, in: existing)
 
         var editor: YAMLTextEditor
         do { editor = try YAMLTextEditor(text: text, file: file) } catch { throw Failure.yaml(file, "\(error)") }
         var removed: [String] = []
-        let changes = plan.pruned(against: YAMLDocument.parse(text, file: file).0)
+        let changes = plan.pruned(against: YAMLDocument.parse(text, file: accountsPath).0)
         do {
             for scalar in changes.scalars { try editor.setScalar(at: scalar.path, to: scalar.value) }
             for list in changes.lists {
@@ -249,6 +250,7 @@ public enum ReportImport {
         } else {
             lines.append(zh ? "已更新 \(outcome.file)（注释和其他内容保持不变）。" : "updated \(outcome.file) (comments and everything else kept).")
         }
-        return lines.joined(separator: "\n") + "\n"
+        // Sheet names, titles and cells come from the workbook: none may act on the terminal.
+        return lines.map { TerminalText.escaped($0) }.joined(separator: "\n") + "\n"
     }
 }

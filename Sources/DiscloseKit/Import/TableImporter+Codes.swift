@@ -55,10 +55,10 @@ extension TableImporter {
     }
 
     /// The column key a header path stands for in a table of this layout.
-    static func codeColumnKey(_ path: [String], layout: String) -> String? {
+    static func codeColumnKey(_ path: [String], layout: TableLayout) -> String? {
         guard let last = path.last else { return nil }
         let full = path.joined()
-        if layout == "income" {
+        if layout == .income {
             if last.contains("合计") { return "total" }
             if last.contains("一般公共预算") { return "general_budget" }
             if last.contains("政府性基金") { return "government_fund" }
@@ -84,7 +84,7 @@ extension TableImporter {
         return nil
     }
 
-    mutating func readCodeTable(_ grid: SheetGrid, layout: String) {
+    mutating func readCodeTable(_ grid: SheetGrid, layout: TableLayout) {
         let lei = grid.columns { $0.last == "类" }.first
         let kuan = grid.columns { $0.last == "款" }.first
         let xiang = grid.columns { $0.last == "项" }.first
@@ -156,7 +156,7 @@ extension TableImporter {
         codeTables[layout] = table
         recordFundTotals(layout, table)
         compareTotals(table)
-        if table.values.isEmpty && layout != "income" && table.totals.values.contains(where: { !$0.isZero }) {
+        if table.values.isEmpty && layout != .income && table.totals.values.contains(where: { !$0.isZero }) {
             plan.notice(.unplaced, grid.sheet.name, zh: "本表合计行有金额，但没有科目行。", en: "the totals row has amounts but the table lists no 科目.")
         }
     }
@@ -170,22 +170,25 @@ extension TableImporter {
     }
 
     /// The totals rows that carry figures of their own: expenditure by type, fund carry-overs.
-    mutating func recordFundTotals(_ layout: String, _ table: CodeTable) {
+    mutating func recordFundTotals(_ layout: TableLayout, _ table: CodeTable) {
         guard let row = table.totalsRow else { return }
         let fallback = "\(table.sheet)!\(row + 1):\(row + 1)"
         func set(_ path: [String], _ key: String) {
             if let v = table.totals[key] { plan.set(path, v, from: table.totalCells[key] ?? fallback) }
         }
         switch layout {
-        case "expenditure":
+        case .expenditure:
             for key in ["basic", "project", "remit_to_superior", "operating", "subsidy_to_subordinates"] { set(["expenditure", key], key) }
             set(["expenditure", "total"], "total")
-        case "government-fund", "state-capital":
-            let fund = layout == "government-fund" ? "government_fund" : "state_capital"
+        case .governmentFund, .stateCapital:
+            let fund = layout == .governmentFund ? "government_fund" : "state_capital"
             set(["appropriation", "carryover_beginning", fund], "open")
             set(["income", fund], "income")
             set(["appropriation", "carryover_ending", fund], "close")
-        default:
+        case .income, .appropriationDetail, .generalBudget, .generalBudgetDetail, .generalBudgetProject, .stateCapitalExpenditure,
+             .incomeExpenditureSummary, .appropriationSummary, .generalBudgetBasic, .generalBudgetThreePublic,
+             .governmentFundThreePublic, .threePublic, .agencyAssetsProcurement:
+            // Their totals rows repeat the sum of their lines: nothing of their own to record.
             break
         }
     }
@@ -195,13 +198,13 @@ extension TableImporter {
     /// One `functional` row per code and fund: 一般公共预算, 政府性基金 and 国有资本经营 amounts come from
     /// their own tables; what the 支出决算表 has beyond them is 非财政拨款 (`other`).
     mutating func assembleFunctional() {
-        let general = codeTables["general-budget"] ?? codeTables["general-budget-detail"]
-        let detail = codeTables["general-budget-detail"]
+        let general = codeTables[.generalBudget] ?? codeTables[.generalBudgetDetail]
+        let detail = codeTables[.generalBudgetDetail]
         let fundTables: [(Fund, CodeTable?)] = [
-            (.generalBudget, general), (.governmentFund, codeTables["government-fund"]),
-            (.stateCapital, codeTables["state-capital-expenditure"] ?? codeTables["state-capital"]),
+            (.generalBudget, general), (.governmentFund, codeTables[.governmentFund]),
+            (.stateCapital, codeTables[.stateCapitalExpenditure] ?? codeTables[.stateCapital]),
         ]
-        let all = codeTables["expenditure"]
+        let all = codeTables[.expenditure]
         guard all != nil || fundTables.contains(where: { $0.1 != nil }) else { return }
         let amountKeys = ["basic", "project", "remit_to_superior", "operating", "subsidy_to_subordinates"]
         var owned: [Fund: [String: [String: DecimalNumber]]] = [:]
@@ -290,7 +293,7 @@ extension TableImporter {
         }
         plan.lists.append(ImportPlan.List(path: ["functional"], identity: ["code", "fund"], defaults: ["fund": Fund.generalBudget.rawValue],
                                           preferFlow: false, items: items))
-        for (fund, key) in [(Fund.governmentFund, "government-fund"), (.stateCapital, "state-capital")] {
+        for (fund, key) in [(Fund.governmentFund, TableLayout.governmentFund), (.stateCapital, .stateCapital)] {
             guard let table = codeTables[key] else { continue }
             let carry = table.own().values.filter { entry in ["open", "income", "close"].contains { !(entry.value[$0] ?? .zero).isZero } }
             let rows = carry.keys.sorted().map { code in
@@ -333,7 +336,7 @@ extension TableImporter {
     /// `income_by_function` from the 收入决算表. Its 财政拨款收入 column does not say which fund: the
     /// fund of the code's 财政拨款 spending is taken (一般公共预算 when there is none or several).
     mutating func assembleIncomeByFunction() {
-        guard let table = codeTables["income"] else { return }
+        guard let table = codeTables[.income] else { return }
         let (values, negative) = table.own()
         for code in negative { negativeNotice(table, code) }
         let spending = plan.lists.first { $0.path == ["functional"] }?.items ?? []

@@ -48,13 +48,13 @@ extension TableImporter {
             let name = SheetGrid.clean(line.label)
             let candidates: [CodeTable]
             switch line.fund {
-            case .generalBudget?: candidates = [codeTables["general-budget"] ?? codeTables["general-budget-detail"]].compactMap { $0 }
-            case .governmentFund?: candidates = [codeTables["government-fund"]].compactMap { $0 }
-            case .stateCapital?: candidates = [codeTables["state-capital-expenditure"] ?? codeTables["state-capital"]].compactMap { $0 }
+            case .generalBudget?: candidates = [codeTables[.generalBudget] ?? codeTables[.generalBudgetDetail]].compactMap { $0 }
+            case .governmentFund?: candidates = [codeTables[.governmentFund]].compactMap { $0 }
+            case .stateCapital?: candidates = [codeTables[.stateCapitalExpenditure] ?? codeTables[.stateCapital]].compactMap { $0 }
             default:
-                let all = [codeTables["expenditure"]].compactMap { $0 }
-                let funds = [codeTables["general-budget"] ?? codeTables["general-budget-detail"], codeTables["government-fund"],
-                             codeTables["state-capital-expenditure"] ?? codeTables["state-capital"]].compactMap { $0 }
+                let all = [codeTables[.expenditure]].compactMap { $0 }
+                let funds = [codeTables[.generalBudget] ?? codeTables[.generalBudgetDetail], codeTables[.governmentFund],
+                             codeTables[.stateCapitalExpenditure] ?? codeTables[.stateCapital]].compactMap { $0 }
                 candidates = all.isEmpty ? funds : all
             }
             let named = candidates.flatMap { table in table.names.filter { $0.key.count == 3 && SheetGrid.clean($0.value) == name }.map(\.key) }
@@ -82,7 +82,7 @@ extension TableImporter {
             }
             // Without a 支出决算表 the 总表's class (every fund) is compared with the 财政拨款 tables: it
             // may be more by the class's non-appropriation spending, never less.
-            let againstFunds = line.fund == nil && codeTables["expenditure"] == nil
+            let againstFunds = line.fund == nil && codeTables[.expenditure] == nil
             if sameFact(line.value, line.unit, stated, otherUnit) {
                 plan.account(line.cell, .compared("与 \(cells.joined(separator: "、")) 相同"))
             } else if againstFunds && line.value > stated {
@@ -141,7 +141,7 @@ extension TableImporter {
 
     /// 人员经费 + 公用经费 of the 基本支出决算表 against the 基本支出 of the 一般公共预算财政拨款支出决算表.
     mutating func compareBasicTotals() {
-        guard !basicTotals.isEmpty, let general = codeTables["general-budget"] ?? codeTables["general-budget-detail"],
+        guard !basicTotals.isEmpty, let general = codeTables[.generalBudget] ?? codeTables[.generalBudgetDetail],
               let stated = general.totals["basic"], let cell = general.totalCells["basic"] else { return }
         let sum = DecimalNumber.sum(basicTotals.map(\.value))
         let cells = basicTotals.map(\.cell).joined(separator: "、")

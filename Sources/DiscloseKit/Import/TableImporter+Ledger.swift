@@ -8,21 +8,21 @@ extension TableImporter {
     mutating func accountCodeTables() {
         compareRepeatedTables()
         compareIncomeTotals()
-        let fundOf: [String: Fund] = ["general-budget": .generalBudget, "general-budget-detail": .generalBudget, "government-fund": .governmentFund,
-                                      "state-capital": .stateCapital, "state-capital-expenditure": .stateCapital]
+        let fundOf: [TableLayout: Fund] = [.generalBudget: .generalBudget, .generalBudgetDetail: .generalBudget, .governmentFund: .governmentFund,
+                                           .stateCapital: .stateCapital, .stateCapitalExpenditure: .stateCapital]
         let fundTables = fundOf.keys.compactMap { codeTables[$0] }
-        for (layout, table) in codeTables.sorted(by: { $0.key < $1.key }) {
+        for (layout, table) in codeTables.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             for (code, cells) in table.cells.sorted(by: { $0.key < $1.key }) {
                 for (key, cell) in cells.sorted(by: { $0.key < $1.key }) {
                     if table.hasChildren(code) {
                         plan.account(cell, .compared("与 \(code) 的下级科目之和比较"))
-                    } else if key == "total" && layout != "income" {
+                    } else if key == "total" && layout != .income {
                         lineTotal(table, code, cell)
-                    } else if layout == "income" {
+                    } else if layout == .income {
                         plan.account(cell, .imported("income_by_function \(code) \(key)"))
                     } else if ["open", "income", "close"].contains(key) {
-                        plan.account(cell, .imported("by_code \(layout) \(code) \(key)"))
-                    } else if layout == "expenditure" {
+                        plan.account(cell, .imported("by_code \(layout.rawValue) \(code) \(key)"))
+                    } else if layout == .expenditure {
                         if unbooked.contains(code) {
                             plan.account(cell, .unplaced("科目 \(code) 与财政拨款各表不符"))
                         } else if fundTables.contains(where: { $0.values[code] != nil }) {
@@ -66,18 +66,18 @@ extension TableImporter {
     /// and the one without, the two 国有资本经营 tables, the 财政拨款支出决算明细表 (all 财政拨款 funds
     /// together) and the 项目支出 table. The functional rows take one of each; the other is compared.
     mutating func compareRepeatedTables() {
-        let general = codeTables["general-budget"] ?? codeTables["general-budget-detail"]
-        let capital = codeTables["state-capital-expenditure"] ?? codeTables["state-capital"]
+        let general = codeTables[.generalBudget] ?? codeTables[.generalBudgetDetail]
+        let capital = codeTables[.stateCapitalExpenditure] ?? codeTables[.stateCapital]
         let spending: Set<String> = ["basic", "project", "total", "remit_to_superior", "operating", "subsidy_to_subordinates"]
-        if codeTables["general-budget"] != nil, let detail = codeTables["general-budget-detail"] {
-            compare(detail, keys: spending, with: [codeTables["general-budget"]!])
+        if codeTables[.generalBudget] != nil, let detail = codeTables[.generalBudgetDetail] {
+            compare(detail, keys: spending, with: [codeTables[.generalBudget]!])
         }
-        if codeTables["state-capital-expenditure"] != nil, let table = codeTables["state-capital"] {
-            compare(table, keys: spending, with: [codeTables["state-capital-expenditure"]!])
+        if codeTables[.stateCapitalExpenditure] != nil, let table = codeTables[.stateCapital] {
+            compare(table, keys: spending, with: [codeTables[.stateCapitalExpenditure]!])
         }
-        let funds = [general, codeTables["government-fund"], capital].compactMap { $0 }
-        if let detail = codeTables["appropriation-detail"], !funds.isEmpty { compare(detail, keys: spending, with: funds) }
-        if let project = codeTables["general-budget-project"], let general { compare(project, keys: ["project"], with: [general]) }
+        let funds = [general, codeTables[.governmentFund], capital].compactMap { $0 }
+        if let detail = codeTables[.appropriationDetail], !funds.isEmpty { compare(detail, keys: spending, with: funds) }
+        if let project = codeTables[.generalBudgetProject], let general { compare(project, keys: ["project"], with: [general]) }
     }
 
     /// Each amount of `table` against the same code and column of `sources` added up.
@@ -103,7 +103,7 @@ extension TableImporter {
 
     /// The 合计 row of the 收入决算表 against the 收入 of the 总表 (or, without one, imported from it).
     mutating func compareIncomeTotals() {
-        guard let table = codeTables["income"] else { return }
+        guard let table = codeTables[.income] else { return }
         for (key, value) in table.totals.sorted(by: { $0.key < $1.key }) {
             guard let cell = table.totalCells[key] else { continue }
             if key == "appropriation" {

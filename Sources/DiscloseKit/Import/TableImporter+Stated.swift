@@ -6,10 +6,10 @@ import DiscloseCore
 /// checker reports the difference. One equal to the sum needs no record: the sum is what is shown.
 extension TableImporter {
     /// The fund scope of each functional table (FundScope raw values).
-    static let scopeOfLayout: [String: String] = [
-        "expenditure": "all", "appropriation-detail": "appropriations", "general-budget": "general_budget",
-        "general-budget-detail": "general_budget", "general-budget-project": "general_budget",
-        "government-fund": "government_fund", "state-capital": "state_capital", "state-capital-expenditure": "state_capital",
+    static let scopeOfLayout: [TableLayout: FundScope] = [
+        .expenditure: .all, .appropriationDetail: .appropriations, .generalBudget: .generalBudget,
+        .generalBudgetDetail: .generalBudget, .generalBudgetProject: .generalBudget,
+        .governmentFund: .governmentFund, .stateCapital: .stateCapital, .stateCapitalExpenditure: .stateCapital,
     ]
 
     static let statedColumns = ["total", "basic", "project", "remit_to_superior", "operating", "subsidy_to_subordinates", "budget"]
@@ -27,17 +27,17 @@ extension TableImporter {
         }
     }
 
-    static func inScope(_ fund: String, _ scope: String) -> Bool {
+    static func inScope(_ fund: String, _ scope: FundScope) -> Bool {
         switch scope {
-        case "all": return true
-        case "appropriations": return fund != Fund.other.rawValue
-        default: return fund == scope
+        case .all: return true
+        case .appropriations: return fund != Fund.other.rawValue
+        case .generalBudget, .governmentFund, .stateCapital: return fund == scope.rawValue
         }
     }
 
     mutating func assembleStated() {
         let rows = plannedFunctionalRows()
-        func derived(_ code: String?, _ scope: String, _ key: String) -> DecimalNumber {
+        func derived(_ code: String?, _ scope: FundScope, _ key: String) -> DecimalNumber {
             let lines = rows.filter { (code == nil || $0.code.hasPrefix(code!)) && Self.inScope($0.fund, scope) }
             if key == "total" {
                 return DecimalNumber.sum(lines.flatMap { line in Self.statedColumns.filter { $0 != "total" && $0 != "budget" }.compactMap { line.values[$0] } })
@@ -47,26 +47,26 @@ extension TableImporter {
         var items: [ImportPlan.Item] = []
         var index: [String: Int] = [:]
         var seen: Set<String> = []
-        func add(_ code: String?, _ scope: String, _ values: [String: DecimalNumber], _ cells: [String: String]) {
-            let identity = "\(code ?? "")|\(scope)"
+        func add(_ code: String?, _ scope: FundScope, _ values: [String: DecimalNumber], _ cells: [String: String]) {
+            let identity = "\(code ?? "")|\(scope.rawValue)"
             for key in Self.statedColumns {
                 guard let value = values[key], let cell = cells[key], seen.insert("\(identity)|\(key)").inserted else { continue }
                 plan.statedSeen[identity, default: [:]][key] = ImportPlan.yaml(value)
                 guard value != derived(code, scope, key) else { continue }
-                plan.reaccount(cell, .imported("functional_stated \(code ?? "合计") \(scope) \(key)"))
+                plan.reaccount(cell, .imported("functional_stated \(code ?? "合计") \(scope.rawValue) \(key)"))
                 if index[identity] == nil {
                     var head: [(key: String, value: String)] = code.map { [("code", ImportPlan.yaml(code: $0))] } ?? []
-                    head.append(("fund", scope))
+                    head.append(("fund", scope.rawValue))
                     index[identity] = items.count
-                    items.append(ImportPlan.Item(fields: head, sources: [], title: "\(code ?? "合计") \(scope)"))
+                    items.append(ImportPlan.Item(fields: head, sources: [], title: "\(code ?? "合计") \(scope.rawValue)"))
                 }
                 items[index[identity]!].fields.append((key, ImportPlan.yaml(value)))
                 items[index[identity]!].sources.append(cell)
             }
         }
         // The detail tables first: where a 总表 prints the same line, the detail table's figure is kept.
-        for layout in ["expenditure", "general-budget", "general-budget-detail", "government-fund", "state-capital-expenditure",
-                       "state-capital", "appropriation-detail", "general-budget-project"] {
+        for layout: TableLayout in [.expenditure, .generalBudget, .generalBudgetDetail, .governmentFund, .stateCapitalExpenditure,
+                                    .stateCapital, .appropriationDetail, .generalBudgetProject] {
             guard let table = codeTables[layout], let scope = Self.scopeOfLayout[layout] else { continue }
             // A table read only to compare (the second 一般公共预算 table) states the same lines.
             for code in table.values.keys.sorted() where table.hasChildren(code) {
@@ -77,7 +77,7 @@ extension TableImporter {
             }
         }
         for line in statedClassLines {
-            add(line.code, line.fund?.rawValue ?? "all", ["total": line.value], ["total": line.cell])
+            add(line.code, line.fund.map(FundScope.init) ?? .all, ["total": line.value], ["total": line.cell])
         }
         if !items.isEmpty || codeTables.keys.contains(where: { Self.scopeOfLayout[$0] != nil }) {
             plan.lists.append(ImportPlan.List(path: ["functional_stated"], identity: ["code", "fund"], defaults: ["fund": Fund.generalBudget.rawValue],

@@ -19,7 +19,7 @@ public struct TableImporter {
 
     var plan = ImportPlan()
     /// Per 附表 kind, the amounts by 科目 code collected from its sheet.
-    var codeTables: [String: CodeTable] = [:]
+    var codeTables: [TableLayout: CodeTable] = [:]
     var basicItems: [(code: String, amount: DecimalNumber?, source: String)] = []
     var basicRead = false
     /// Every recognised sheet, for the final account of its numeric cells.
@@ -55,12 +55,12 @@ public struct TableImporter {
 
     /// Every title of the bundled table sets, longest first (so that 财政拨款收入支出决算总表 wins over
     /// 收入支出决算总表 and 一般公共预算财政拨款支出决算表 over 支出决算表).
-    static let titles: [(key: String, layout: String, title: String)] = {
+    static let titles: [(key: String, layout: TableLayout, title: String)] = {
         var seen: Set<String> = []
-        var all: [(String, String, String)] = []
+        var all: [(String, TableLayout, String)] = []
         for set in TableSet.bundled.keys.sorted().compactMap({ TableSet.bundled[$0] }) {
             for table in set.tables where seen.insert(normalizedTitle(table.title)).inserted {
-                all.append((normalizedTitle(table.title), table.id, table.title))
+                all.append((normalizedTitle(table.title), table.layout, table.title))
             }
         }
         return all.sorted { $0.0.count != $1.0.count ? $0.0.count > $1.0.count : $0.0 < $1.0 }
@@ -71,7 +71,7 @@ public struct TableImporter {
     }
 
     /// The layout a sheet is, from the title in its first rows or else its name.
-    static func layout(of sheet: ImportSheet) -> (layout: String, title: String)? {
+    static func layout(of sheet: ImportSheet) -> (layout: TableLayout, title: String)? {
         var candidates: [String] = []
         for r in 0..<min(4, sheet.rows.count) {
             for c in 0..<sheet.columnCount where !sheet.cell(r, c).isEmpty { candidates.append(normalizedTitle(sheet.cell(r, c))) }
@@ -126,14 +126,17 @@ public struct TableImporter {
                 }
             }
         }
+        // Every layout named: a new one must say how it is read.
         switch layout {
-        case "income-expenditure-summary": readSummary(grid)
-        case "appropriation-summary": readAppropriationSummary(grid)
-        case "general-budget-basic": readBasic(grid)
-        case "three-public", "general-budget-three-public": readThreePublic(grid)
-        case "government-fund-three-public": readEmptyThreePublic(grid)
-        case "agency-assets-procurement": readAgency(grid)
-        default: readCodeTable(grid, layout: layout)
+        case .incomeExpenditureSummary: readSummary(grid)
+        case .appropriationSummary: readAppropriationSummary(grid)
+        case .generalBudgetBasic: readBasic(grid)
+        case .threePublic, .generalBudgetThreePublic: readThreePublic(grid)
+        case .governmentFundThreePublic: readEmptyThreePublic(grid)
+        case .agencyAssetsProcurement: readAgency(grid)
+        case .income, .expenditure, .appropriationDetail, .generalBudget, .generalBudgetDetail, .generalBudgetProject,
+             .governmentFund, .stateCapital, .stateCapitalExpenditure:
+            readCodeTable(grid, layout: layout)
         }
     }
 

@@ -22,7 +22,7 @@ public enum ContentLinks {
         return nil
     }
 
-    public static func diagnostic(_ shown: String) -> Diagnostic {
+    public static func diagnostic(_ shown: ContentPath) -> Diagnostic {
         .error("FILE-SYMLINK", at: .file(shown),
                zh: "这是指向文件夹的符号链接，出于安全考虑不会读取或写入；请把文件夹本身放进内容目录。",
                en: "a symbolic link to a folder is neither read nor written, for safety; put the folder itself in the content folder.")

@@ -28,7 +28,7 @@ public struct ContentLoader: Sendable {
 
     /// Unit folder names become URL segments: lowercase ASCII letters, digits and hyphens.
     /// Lines still holding the "（待填写：" marker `disclose new` writes into narrative files.
-    static func placeholders(in text: String, file: String) -> [Diagnostic] {
+    static func placeholders(in text: String, file: ContentPath) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             guard let range = line.range(of: ReportSkeleton.placeholderPrefix) else { continue }
@@ -60,26 +60,26 @@ public struct ContentLoader: Sendable {
             return LoadResult(tree: nil, diagnostics: state.diagnostics, sources: state.sources)
         }
 
-        let siteNode = document(at: "site.yaml", required: true, schema: .site, year: nil, state: &state)
+        let siteNode = document(at: contentPath(file: "site.yaml"), required: true, schema: .site, year: nil, state: &state)
         var units: [UnitInfo] = []
         var reports: [Report] = []
         for name in listing(root, state: &state) {
             let path = root.appendingPathComponent(name)
             if name.hasPrefix(".") { continue }
             if ContentLinks.isLink(path) && isDirectory(path) {
-                state.diagnostics.append(ContentLinks.diagnostic(display(name)))
+                state.diagnostics.append(ContentLinks.diagnostic(contentPath(file: name)))
                 continue
             }
             guard isDirectory(path) else {
                 if name != "site.yaml" {
-                    state.diagnostics.append(.warning(.unknownFile, at: .file(display(name)),
+                    state.diagnostics.append(.warning(.unknownFile, at: .file(contentPath(file: name)),
                         zh: "内容目录下的文件“\(name)”不会被使用（单位请放在各自的文件夹中）。",
                         en: "file '\(name)' at the top of the content directory is not used."))
                 }
                 continue
             }
             guard Self.isValidUnitID(name) else {
-                state.diagnostics.append(.error(.unitID, at: .file(display(name)),
+                state.diagnostics.append(.error(.unitID, at: .file(contentPath(file: name)),
                     zh: "单位文件夹名“\(name)”只能包含小写字母、数字和连字符（它会成为网址的一部分），例如 luzhou-zzb。",
                     en: "unit folder '\(name)' may only contain lowercase letters, digits and hyphens (it becomes part of URLs)."))
                 continue
@@ -100,22 +100,22 @@ public struct ContentLoader: Sendable {
     // MARK: Units and reports
 
     private func loadUnit(id: String, state: inout State) -> (UnitInfo?, [Report]) {
-        let unitNode = document(at: "\(id)/unit.yaml", required: true, schema: .unit, year: nil, state: &state)
+        let unitNode = document(at: contentPath(unit: id, file: "unit.yaml"), required: true, schema: .unit, year: nil, state: &state)
         var years: [Int] = []
         for name in listing(root.appendingPathComponent(id), state: &state) where !name.hasPrefix(".") {
             let rel = "\(id)/\(name)"
             if name == "unit.yaml" { continue }
             if ContentLinks.isLink(root.appendingPathComponent(rel)) && isDirectory(root.appendingPathComponent(rel)) {
-                state.diagnostics.append(ContentLinks.diagnostic(display(rel)))
+                state.diagnostics.append(ContentLinks.diagnostic(contentPath(unit: id, file: name)))
                 continue
             }
             guard isDirectory(root.appendingPathComponent(rel)) else {
-                state.diagnostics.append(.warning(.unknownFile, at: .file(display(rel)),
+                state.diagnostics.append(.warning(.unknownFile, at: .file(contentPath(unit: id, file: name)),
                     zh: "单位文件夹中的文件“\(name)”不会被使用。", en: "file '\(name)' in the unit folder is not used."))
                 continue
             }
             guard name.count == 4, let year = Int(name), (1990...2100).contains(year) else {
-                state.diagnostics.append(.error(.yearMismatch, at: .file(display(rel)),
+                state.diagnostics.append(.error(.yearMismatch, at: .file(contentPath(unit: id, file: name)),
                     zh: "报告文件夹名应为四位年份（如 2023），而不是“\(name)”。",
                     en: "report folders are named by their four-digit year (e.g. 2023), not '\(name)'."))
                 continue
@@ -144,15 +144,15 @@ public struct ContentLoader: Sendable {
     }
 
     private func loadReport(unitID: String, folderYear: Int, state: inout State) -> Report? {
-        let folder = "\(unitID)/\(folderYear)"
-        let files = listing(root.appendingPathComponent(folder), state: &state)
+        let folder = contentPath(unit: unitID, year: folderYear)
+        let files = listing(url(folder), state: &state)
         if files.filter({ !$0.hasPrefix(".") }).isEmpty {
-            state.diagnostics.append(.error(.missingFile, at: .file(display(folder)),
+            state.diagnostics.append(.error(.missingFile, at: .file(folder),
                 zh: "报告文件夹是空的：至少需要 report.yaml、accounts.yaml 和 duties.md。",
                 en: "the report folder is empty: it needs at least report.yaml, accounts.yaml and duties.md."))
             return nil
         }
-        let reportNode = document(at: "\(folder)/report.yaml", required: true, schema: .report, year: folderYear, state: &state)
+        let reportNode = document(at: folder.appending("report.yaml"), required: true, schema: .report, year: folderYear, state: &state)
         if let reportNode, let yearEntry = reportNode.entry("year"), let declared = yearEntry.value.scalar.flatMap({ Int($0.text) }),
            declared != folderYear {
             state.diagnostics.append(.error(.yearMismatch, at: yearEntry.value.location, path: "year",
@@ -168,93 +168,92 @@ public struct ContentLoader: Sendable {
                 zh: "未知的附表套表“\(id)”。\(hint)可用：\(known.joined(separator: "、"))。",
                 en: "unknown table set '\(id)'. Known: \(known.joined(separator: ", ")).", actual: id))
         }
-        let accountsNode = document(at: "\(folder)/accounts.yaml", required: true, schema: .accounts, year: folderYear, state: &state)
-        let performanceNode = document(at: "\(folder)/performance.yaml", required: false, schema: .performance, year: folderYear, state: &state)
-        let glossaryNode = document(at: "\(folder)/glossary.yaml", required: false, schema: .glossary, year: folderYear, state: &state)
+        let accountsNode = document(at: folder.appending("accounts.yaml"), required: true, schema: .accounts, year: folderYear, state: &state)
+        let performanceNode = document(at: folder.appending("performance.yaml"), required: false, schema: .performance, year: folderYear, state: &state)
+        let glossaryNode = document(at: folder.appending("glossary.yaml"), required: false, schema: .glossary, year: folderYear, state: &state)
         // import.yaml is read by `disclose import` only; checked here so that a mistake in it is found.
-        _ = document(at: "\(folder)/import.yaml", required: false, schema: .importRecord, year: folderYear, state: &state)
+        _ = document(at: folder.appending("import.yaml"), required: false, schema: .importRecord, year: folderYear, state: &state)
         let narrative = loadNarrative(folder: folder, files: files, state: &state)
         if let id = reportNode?["tables"]?.scalar?.text, let set = TableSet.bundled[id], !set.notPublished.isEmpty {
             // The table set decides what is required: a field its reports do not publish may be left out.
-            let shown = display(folder) + "/"
-            state.diagnostics.removeAll { d in
-                d.rule == .missingField && d.location.file.hasPrefix(shown) && set.mayOmit(d.path)
+                        state.diagnostics.removeAll { d in
+                d.rule == .missingField && d.location.source.isInReport(unit: unitID, year: folderYear) && set.mayOmit(d.path)
             }
         }
         guard let reportNode, let accountsNode else { return nil }
-        return ModelBuilder.report(unitID: unitID, folder: display(folder), report: reportNode, accounts: accountsNode,
+        return ModelBuilder.report(unitID: unitID, folder: folder.display, report: reportNode, accounts: accountsNode,
                                    performance: performanceNode, glossary: glossaryNode, narrative: narrative)
     }
 
-    private func loadNarrative(folder: String, files: [String], state: inout State) -> Narrative {
+    private func loadNarrative(folder: ContentPath, files: [String], state: inout State) -> Narrative {
         var narrative = Narrative.empty
         let known = Set(ContentFile.reportFiles.map(\.rawValue) + Self.narrativeFiles + ["paragraphs", "project-reports"])
         for name in files where !name.hasPrefix(".") && !known.contains(name) {
             let suggestion = Suggestions.closest(to: name, in: Array(known).sorted())
-            state.diagnostics.append(.warning(.unknownFile, at: .file(display("\(folder)/\(name)")),
+            state.diagnostics.append(.warning(.unknownFile, at: .file(folder.appending(name)),
                 zh: "报告文件夹中的“\(name)”不是已知的文件，不会被使用。\(suggestion.map { "是否应为“\($0)”？" } ?? "")",
                 en: "'\(name)' is not a known report file and is not used.\(suggestion.map { " Did you mean '\($0)'?" } ?? "")"))
         }
-        func markdown(_ rel: String) -> Narrative.Document? {
-            let url = root.appendingPathComponent(rel)
+        func markdown(_ shown: ContentPath) -> Narrative.Document? {
+            let url = self.url(shown)
             if escapes(url) {
-                state.diagnostics.append(symlinkDiagnostic(display(rel)))
+                state.diagnostics.append(symlinkDiagnostic(shown))
                 return nil
             }
             guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-            switch SourceText.read(url, display: display(rel)) {
+            switch SourceText.read(url, display: shown) {
             case .success(let text):
-                state.sources.add(display(rel), text: text)
+                state.sources.add(shown, text: text)
                 if text.utf8.count > Self.narrativeByteLimit {
-                    state.diagnostics.append(.error(.unreadable, at: .file(display(rel)),
+                    state.diagnostics.append(.error(.unreadable, at: .file(shown),
                         zh: "说明文件过大（\(text.utf8.count / 1024) KB）；一篇说明不应超过 \(Self.narrativeByteLimit / 1024) KB，请检查是否粘贴了多余的内容。",
                         en: "narrative file too large (\(text.utf8.count / 1024) KB); a narrative is at most \(Self.narrativeByteLimit / 1024) KB."))
                     return nil
                 }
-                state.diagnostics += MarkdownRenderer.lint(text, file: display(rel))
-                state.diagnostics += Self.placeholders(in: text, file: display(rel))
-                return Narrative.Document(markdown: text, file: display(rel))
+                state.diagnostics += MarkdownRenderer.lint(text, file: shown)
+                state.diagnostics += Self.placeholders(in: text, file: shown)
+                return Narrative.Document(markdown: text, file: shown)
             case .failure(.diagnostic(let d)):
                 state.diagnostics.append(d)
                 return nil
             }
         }
-        narrative.duties = markdown("\(folder)/duties.md")
-        if narrative.duties == nil, !FileManager.default.fileExists(atPath: root.appendingPathComponent("\(folder)/duties.md").path),
-           !escapes(root.appendingPathComponent("\(folder)/duties.md")) {
-            state.diagnostics.append(.error(.missingFile, at: .file(display("\(folder)/duties.md")),
+        let duties = folder.appending("duties.md")
+        narrative.duties = markdown(duties)
+        if narrative.duties == nil, !FileManager.default.fileExists(atPath: url(duties).path), !escapes(url(duties)) {
+            state.diagnostics.append(.error(.missingFile, at: .file(duties),
                 zh: "缺少 duties.md（第一部分 主要职能）。", en: "missing duties.md (Part 1, main duties)."))
         }
-        narrative.achievements = markdown("\(folder)/achievements.md")
-        narrative.organization = markdown("\(folder)/organization.md")
-        narrative.performanceReport = markdown("\(folder)/performance-report.md")
+        narrative.achievements = markdown(folder.appending("achievements.md"))
+        narrative.organization = markdown(folder.appending("organization.md"))
+        narrative.performanceReport = markdown(folder.appending("performance-report.md"))
         // Attached project self-evaluation reports, with or without a self-evaluation table in performance.yaml.
-        let projectReports = "\(folder)/project-reports"
-        if isDirectory(root.appendingPathComponent(projectReports)) {
-            for name in listing(root.appendingPathComponent(projectReports), state: &state).sorted() where !name.hasPrefix(".") {
+        let projectReports = folder.appending("project-reports")
+        if isDirectory(url(projectReports)) {
+            for name in listing(url(projectReports), state: &state).sorted() where !name.hasPrefix(".") {
                 guard name.hasSuffix(".md") else {
-                    state.diagnostics.append(.warning(.unknownFile, at: .file(display("\(projectReports)/\(name)")),
+                    state.diagnostics.append(.warning(.unknownFile, at: .file(projectReports.appending(name)),
                         zh: "project-reports 中只放项目自评报告的 Markdown 文件（.md），“\(name)”不会被使用。",
                         en: "project-reports holds Markdown (.md) project reports; '\(name)' is not used."))
                     continue
                 }
-                if let doc = markdown("\(projectReports)/\(name)") { narrative.projectReports.append(doc) }
+                if let doc = markdown(projectReports.appending(name)) { narrative.projectReports.append(doc) }
             }
         }
-        let paragraphs = "\(folder)/paragraphs"
-        if ContentLinks.isLink(root.appendingPathComponent(paragraphs)) {
-            state.diagnostics.append(ContentLinks.diagnostic(display(paragraphs)))
-        } else if isDirectory(root.appendingPathComponent(paragraphs)) {
+        let paragraphs = folder.appending("paragraphs")
+        if ContentLinks.isLink(url(paragraphs)) {
+            state.diagnostics.append(ContentLinks.diagnostic(paragraphs))
+        } else if isDirectory(url(paragraphs)) {
             let slots = ParagraphSlot.allCases.map { "\($0.rawValue).md" }
-            for name in listing(root.appendingPathComponent(paragraphs), state: &state) where !name.hasPrefix(".") {
+            for name in listing(url(paragraphs), state: &state) where !name.hasPrefix(".") {
                 guard let slot = ParagraphSlot(rawValue: String(name.dropLast(3))), name.hasSuffix(".md") else {
                     let suggestion = Suggestions.closest(to: name, in: slots)
-                    state.diagnostics.append(.error(.unknownFile, at: .file(display("\(paragraphs)/\(name)")),
+                    state.diagnostics.append(.error(.unknownFile, at: .file(paragraphs.appending(name)),
                         zh: "“\(name)”不是可替换的段落名。\(suggestion.map { "是否应为“\($0)”？" } ?? "")可用：\(slots.joined(separator: "、"))。",
                         en: "'\(name)' is not a replaceable paragraph.\(suggestion.map { " Did you mean '\($0)'?" } ?? "")"))
                     continue
                 }
-                narrative.paragraphs[slot] = markdown("\(paragraphs)/\(name)")
+                narrative.paragraphs[slot] = markdown(paragraphs.appending(name))
             }
         }
         return narrative
@@ -267,7 +266,12 @@ public struct ContentLoader: Sendable {
         var diagnostics: [Diagnostic]
     }
 
-    private func display(_ rel: String) -> String { "\(displayRoot)/\(rel)" }
+    /// A path in the content folder as data; shown as `displayRoot/unit/year/file`.
+    private func contentPath(unit: String? = nil, year: Int? = nil, file: String = "") -> ContentPath {
+        ContentPath(root: displayRoot, unit: unit, year: year, file: file)
+    }
+
+    private func url(_ path: ContentPath) -> URL { root.appendingPathComponent(path.relative ?? "") }
 
     /// A symbolic link whose target lies outside the content folder: its text must not be published.
     private func escapes(_ url: URL) -> Bool {
@@ -278,7 +282,7 @@ public struct ContentLoader: Sendable {
         return !(target == base || target.hasPrefix(base + "/"))
     }
 
-    private func symlinkDiagnostic(_ shown: String) -> Diagnostic {
+    private func symlinkDiagnostic(_ shown: ContentPath) -> Diagnostic {
         .error("FILE-SYMLINK", at: .file(shown),
                zh: "这是指向内容目录以外的符号链接，出于安全考虑不会读取；请把文件本身放进内容目录。",
                en: "a symbolic link to outside the content folder is not read, for safety; put the file itself in the content folder.")
@@ -300,9 +304,8 @@ public struct ContentLoader: Sendable {
     }
 
     /// Reads, parses and validates one YAML file; nil when it is missing or unusable.
-    private func document(at rel: String, required: Bool, schema: ContentFile, year: Int?, state: inout State) -> Node? {
-        let url = root.appendingPathComponent(rel)
-        let shown = display(rel)
+    private func document(at shown: ContentPath, required: Bool, schema: ContentFile, year: Int?, state: inout State) -> Node? {
+        let url = self.url(shown)
         if escapes(url) {
             state.diagnostics.append(symlinkDiagnostic(shown))
             return nil

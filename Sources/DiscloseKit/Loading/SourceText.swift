@@ -3,25 +3,30 @@ import Foundation
 
 /// The text of every file read, by display path, so diagnostics can quote the offending line.
 public struct SourceStore: Sendable {
+    /// By the file as shown (what diagnostics name).
     private var lines: [String: [String]] = [:]
+    /// The files read, as data, by the file as shown.
+    private var paths: [String: ContentPath] = [:]
 
     public init() {}
 
     mutating func merge(_ other: SourceStore) {
         lines.merge(other.lines) { a, _ in a }
+        paths.merge(other.paths) { a, _ in a }
     }
 
-    mutating func add(_ path: String, text: String) {
-        lines[path] = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    mutating func add(_ path: ContentPath, text: String) {
+        lines[path.display] = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        paths[path.display] = path
     }
 
-    /// A digest of the texts of the given files and of every file under the given folders: it changes
-    /// when any of them changes, so rendered pages can be reused when it does not.
-    public func fingerprint(files: [String], folders: [String]) -> UInt64 {
+    /// A digest of the texts of the files read that `includes` picks: it changes when any of them
+    /// changes, so rendered pages can be reused when it does not.
+    public func fingerprint(of includes: (ContentPath) -> Bool) -> UInt64 {
         var hash = FNV1a()
-        for path in lines.keys.sorted() where files.contains(path) || folders.contains(where: { path.hasPrefix($0 + "/") }) {
-            hash.add(path)
-            for line in lines[path]! { hash.add(line) }
+        for shown in paths.keys.sorted() where includes(paths[shown]!) {
+            hash.add(shown)
+            for line in lines[shown] ?? [] { hash.add(line) }
         }
         return hash.value
     }
@@ -49,7 +54,7 @@ enum SourceText {
         case diagnostic(Diagnostic)
     }
 
-    static func read(_ url: URL, display: String) -> Result<String, Failure> {
+    static func read(_ url: URL, display: ContentPath) -> Result<String, Failure> {
         let data: Data
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: url.path)

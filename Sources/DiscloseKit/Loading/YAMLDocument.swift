@@ -15,7 +15,7 @@ enum YAMLDocument {
         let location: SourceLocation
     }
 
-    static func parse(_ text: String, file: String) -> (ContentNode?, [Diagnostic]) {
+    static func parse(_ text: String, file: ContentPath) -> (ContentNode?, [Diagnostic]) {
         let composed: Yams.Node?
         do {
             // The basic resolver: the checker reads every scalar's text itself, so Yams' regular-expression
@@ -39,11 +39,11 @@ enum YAMLDocument {
         }
     }
 
-    private static func location(_ mark: Mark?, file: String) -> SourceLocation {
+    private static func location(_ mark: Mark?, file: ContentPath) -> SourceLocation {
         SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
 
-    private static func convert(_ node: Yams.Node, file: String, depth: Int, budget: inout Int) throws -> ContentNode {
+    private static func convert(_ node: Yams.Node, file: ContentPath, depth: Int, budget: inout Int) throws -> ContentNode {
         budget -= 1
         let here = location(node.mark, file: file)
         if budget < 0 {
@@ -82,7 +82,7 @@ enum YAMLDocument {
         }
     }
 
-    private static func syntaxDiagnostic(_ error: YamlError, file: String, text: String) -> Diagnostic {
+    private static func syntaxDiagnostic(_ error: YamlError, file: ContentPath, text: String) -> Diagnostic {
         if case .duplicatedKeysInMapping(let keys, let context) = error, let key = keys.sorted().first {
             return duplicateKeyDiagnostic(key: key, first: context.mark, file: file, text: text)
         }
@@ -113,7 +113,7 @@ enum YAMLDocument {
     }
 
     /// libyaml reports the first of two equal keys; point at the second, which is usually the new one.
-    private static func duplicateKeyDiagnostic(key: String, first: Mark, file: String, text: String) -> Diagnostic {
+    private static func duplicateKeyDiagnostic(key: String, first: Mark, file: ContentPath, text: String) -> Diagnostic {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var second = (line: first.line, column: first.column)
         let indent = first.column - 1

@@ -35,6 +35,10 @@ public enum MarkdownRenderer {
     /// page would be unreadable, and browsers slow down on it.
     static let nestingLimit = 32
 
+    /// A run of one short pattern repeated over this many characters is an error (MD-REPETITION): no
+    /// narrative needs it, and it is what pasting from a broken export leaves (see `RepeatedRun`).
+    static let repetitionLimit = 10_000
+
     /// Nodes that have no children (and so no exit event in cmark's iteration).
     static let leafTypes: Set<cmark_node_type> = [CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE,
                                                   CMARK_NODE_HTML_INLINE, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK]
@@ -46,7 +50,7 @@ public enum MarkdownRenderer {
     /// Warns about what the safe renderer will drop, with the line and column of each occurrence.
     /// Linear in the text: the walk is cmark's iterator, and a column is only worked out for the
     /// few nodes that are reported.
-    static func lint(_ markdown: String, file: String) -> [Diagnostic] {
+    static func lint(_ markdown: String, file: ContentPath) -> [Diagnostic] {
         let bytes = Array(markdown.utf8)
         guard let doc = cmark_parse_document(bytes.map { CChar(bitPattern: $0) }, bytes.count, options) else { return [] }
         defer { cmark_node_free(doc) }
@@ -61,6 +65,9 @@ public enum MarkdownRenderer {
             guard start < end else { return 1 }
             // Count scalar starts (every byte that is not a UTF-8 continuation byte).
             return bytes[start..<end].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } + 1
+        }
+        if let run = RepeatedRun.first(in: bytes, minimumCharacters: repetitionLimit) {
+            out.append(repetition(run, in: bytes, file: file, lineStarts: lineStarts, column: column))
         }
         var suppressed = 0
         var depth = 0, tooDeep = false
@@ -110,5 +117,22 @@ public enum MarkdownRenderer {
                 en: "\(suppressed) more HTML tags or unsafe links not listed (at most \(lintWarningLimit) per file)."))
         }
         return out
+    }
+
+    /// MD-REPETITION at the start of the run: its size, the limit and the pattern repeated.
+    private static func repetition(_ run: RepeatedRun.Run, in bytes: [UInt8], file: ContentPath, lineStarts: [Int],
+                                   column: (Int, Int) -> Int) -> Diagnostic {
+        // The line holding the run's first byte: the last line start at or before it.
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= run.start { low = mid } else { high = mid - 1 }
+        }
+        let line = low + 1
+        let pattern = String(decoding: bytes[run.start..<min(run.end, run.start + run.pattern)], as: UTF8.self)
+            .replacingOccurrences(of: "\n", with: "⏎").replacingOccurrences(of: "\t", with: "⇥")
+        return .error("MD-REPETITION", at: SourceLocation(file: file, line: line, column: column(line, run.start - lineStarts[low] + 1)),
+            zh: "“\(pattern)”在这里连续重复，共 \(run.characters) 个字符，超过了 \(repetitionLimit) 个字符的上限（多半是从 Word 等处粘贴时带进来的）。请删去重复的部分。",
+            en: "'\(pattern)' repeats here for \(run.characters) characters, beyond the limit of \(repetitionLimit) (often left by pasting from a broken export); remove the repetition.")
     }
 }

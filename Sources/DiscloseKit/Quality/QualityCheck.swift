@@ -116,7 +116,7 @@ public struct QualityCheck: Sendable {
     // MARK: 准确性
 
     static func accuracy(_ r: Report, diagnostics: [Diagnostic]) -> Score {
-        let mine = diagnostics.filter { $0.location.file.hasPrefix(r.folder + "/") }
+        let mine = diagnostics.inReport(unit: r.unitID, year: r.year)
         let errors = mine.filter { $0.severity == .error }, warnings = mine.filter { $0.severity == .warning }
         var findings = errors.prefix(10).map { Finding(text: "错误 \($0.rule)：\($0.message.zh)", place: $0.location.description, anchor: nil, cost: 0) }
         findings += warnings.prefix(5).map { Finding(text: "警告 \($0.rule)：\($0.message.zh)", place: $0.location.description, anchor: nil, cost: 0) }

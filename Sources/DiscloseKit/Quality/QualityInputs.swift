@@ -5,22 +5,23 @@ import Foundation
 /// is published. Each report's scores go into its home-page entry, so the site-wide ranking has every
 /// unit in an incremental build too.
 struct QualityInputs: Sendable {
-    let byFolder: [String: [Diagnostic]]
+    private struct ReportKey: Hashable { let unit: String; let year: Int }
+    /// The findings in each report folder, by the unit and year their file belongs to.
+    private let byReport: [ReportKey: [Diagnostic]]
     let publication: QualityCheck.Publication
 
     init(diagnostics: [Diagnostic], publication: QualityCheck.Publication) {
-        var byFolder: [String: [Diagnostic]] = [:]
+        var byReport: [ReportKey: [Diagnostic]] = [:]
         for d in diagnostics {
-            let parts = d.location.file.split(separator: "/")
-            guard parts.count >= 3 else { continue }
-            byFolder[parts.prefix(3).joined(separator: "/"), default: []].append(d)
+            guard let unit = d.location.source.unit, let year = d.location.source.year else { continue }
+            byReport[ReportKey(unit: unit, year: year), default: []].append(d)
         }
-        self.byFolder = byFolder
+        self.byReport = byReport
         self.publication = publication
     }
 
     func check(_ report: Report, tables: [TableModel]) -> QualityCheck {
-        QualityCheck(report: report, diagnostics: byFolder[report.folder] ?? [], tables: tables, publication: publication,
+        QualityCheck(report: report, diagnostics: byReport[ReportKey(unit: report.unitID, year: report.year)] ?? [], tables: tables, publication: publication,
                      tableSet: TableSet.bundled[report.tableSetID])
     }
 

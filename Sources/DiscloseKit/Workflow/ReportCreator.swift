@@ -183,9 +183,9 @@ public enum ReportCreator {
         let loader = ContentLoader(root: content, displayRoot: displayRoot)
         let load = loader.load()
         let report = load.tree?.reports.first { $0.unitID == unitID && $0.year == year }
-        let folder = "\(loader.displayRoot)/\(unitID)/\(year)"
-        let errors = load.diagnostics.errors(inFolder: folder)
+        let errors = load.diagnostics.errors(inReport: unitID, year: year)
         guard let report, errors.isEmpty else {
+            let folder = ContentPath(root: loader.displayRoot, unit: unitID, year: year).display
             return .failure(.sourceHasErrors(folder: folder, errors: max(errors.count, 1)))
         }
         return .success(report)

@@ -47,7 +47,7 @@ public struct YAMLTextEditor {
     }
 
     func root() throws -> ContentNode {
-        let (node, diagnostics) = YAMLDocument.parse(text, file: file)
+        let (node, diagnostics) = YAMLDocument.parse(text, file: ContentPath(outside: file))
         guard let node else { throw EditError.unparsable(diagnostics.first?.message.en ?? "cannot parse \(file)") }
         return node
     }

@@ -60,8 +60,8 @@ struct Build: ParsableCommand {
         let result = builder.buildIncrementally(progress: report)
         progress.finish()
         if !result.templatesOverridden.isEmpty {
-            print(Message(zh: "使用本站修改过的模板（其余用内置模板）：\(result.templatesOverridden.joined(separator: "、"))",
-                          en: "site templates in use (the rest are built in): \(result.templatesOverridden.joined(separator: ", "))").text(lang))
+            print(TerminalText.escaped(Message(zh: "使用本站修改过的模板（其余用内置模板）：\(result.templatesOverridden.joined(separator: "、"))",
+                          en: "site templates in use (the rest are built in): \(result.templatesOverridden.joined(separator: ", "))").text(lang)))
         }
         if result.hasDiagnostics {
             FileHandle.standardOutput.write(Data(result.diagnosticsText(lang).utf8))
@@ -73,6 +73,8 @@ struct Build: ParsableCommand {
         }
         let seconds = Date().timeIntervalSince(started)
         let time = String(format: "%.2f", seconds)
+        // The folder as the user typed it: its control characters must not reach the terminal raw.
+        let output = TerminalText.escaped(self.output)
         switch result.incremental {
         case .unchanged:
             print(Message(zh: "内容和模板自上次生成以来没有变化，\(output)/ 已是最新（\(result.reports) 份报告），用时 \(time) 秒。",
@@ -90,13 +92,15 @@ struct Build: ParsableCommand {
 
     /// The printed documents: how many were written, or what to install, and each report whose PDF failed.
     func printPDF(_ summary: ReportPDF.Summary) {
-        guard let engine = summary.engine else {
+        guard let found = summary.engine else {
             return Say.err(Message(zh: PDFEngine.installHint.zh + "\n", en: PDFEngine.installHint.en + "\n"), lang)
         }
+        let engine = TerminalText.escaped(found)
         if summary.written > 0 {
             print(Message(zh: "已生成 \(summary.written) 份 PDF（\(engine)）。", en: "\(summary.written) PDF documents written (\(engine)).").text(lang))
         }
         for failure in summary.failures {
+            let failure = (report: TerminalText.escaped(failure.report), message: TerminalText.escaped(failure.message))
             Say.err(Message(zh: "\(failure.report) 的 PDF 生成失败（网站其余部分已生成，下次生成将完整重建）：\(failure.message)\n",
                             en: "the PDF of \(failure.report) failed (the rest of the site was built; the next build starts afresh): \(failure.message)\n"), lang)
         }
@@ -106,11 +110,13 @@ struct Build: ParsableCommand {
     func printSearch(_ outcome: SearchIndexer.Outcome) {
         switch outcome {
         case .indexed(let pages, let seconds, let engine):
+            let engine = TerminalText.escaped(engine)
             print(Message(zh: "已建立站内搜索索引：\(pages) 个页面，用时 \(seconds) 秒（\(engine)）。",
                           en: "search index built: \(pages) pages in \(seconds) s (\(engine)).").text(lang))
         case .engineMissing:
             Say.err(Message(zh: SearchIndexer.installHint.zh + "\n", en: SearchIndexer.installHint.en + "\n"), lang)
         case .failed(let why):
+            let why = TerminalText.escaped(why)
             Say.err(Message(zh: "网站已生成，但建立全文搜索索引失败：\(why)\n", en: "the site was built, but full-text indexing failed: \(why)\n"), lang)
         }
     }

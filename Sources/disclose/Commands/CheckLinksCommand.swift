@@ -43,7 +43,7 @@ struct CheckLinks: ParsableCommand {
                 }
             } ?? ""
             let dead = LinkAudit.internalDead(output: outputURL, baseURL: base)
-            for diagnostic in dead { print(diagnostic.location.description + ": " + diagnostic.message.text(lang)) }
+            for diagnostic in dead { print(TerminalText.escaped(diagnostic.location.description + ": " + diagnostic.message.text(lang))) }
             failures += dead.count
             print(Message(zh: "站内链接：\(dead.isEmpty ? "全部有效" : "\(dead.count) 个失效")。", en: "internal links: \(dead.isEmpty ? "all good" : "\(dead.count) dead").").text(lang))
         } else {

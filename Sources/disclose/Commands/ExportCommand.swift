@@ -35,19 +35,21 @@ struct Export: ParsableCommand {
         let target = output ?? "\(unit)-\(year)-附表.xlsx"
         switch try ReportExport.xlsx(content: content, displayRoot: options.content, unitID: unit, year: year) {
         case .workbook(let data, let tables):
+            let shown = TerminalText.escaped(target)
             do {
                 try data.write(to: URL(fileURLWithPath: target), options: .atomic)
             } catch {
-                Say.err(Message(zh: "disclose export: 无法写入 \(target)\n", en: "disclose export: cannot write \(target)\n"), lang)
+                Say.err(Message(zh: "disclose export: 无法写入 \(shown)\n", en: "disclose export: cannot write \(shown)\n"), lang)
                 throw ExitCode(2)
             }
-            Say.out(Message(zh: "已导出 \(target)：\(tables) 张附表。\n", en: "exported \(target): \(tables) tables.\n"), lang)
+            Say.out(Message(zh: "已导出 \(shown)：\(tables) 张附表。\n", en: "exported \(shown): \(tables) tables.\n"), lang)
         case .refused(let result):
             let text = DiagnosticRenderer.text(result.diagnostics.filter { $0.severity == .error }, sources: result.load.sources, language: lang)
             FileHandle.standardOutput.write(Data(text.utf8))
             Say.err(Message(zh: "disclose export: 报告有错误，未导出。\n", en: "disclose export: the report has errors; nothing exported.\n"), lang)
             throw ExitCode(result.ioFailure ? 2 : 1)
         case .noSuchReport:
+            let unit = TerminalText.escaped(unit)
             Say.err(Message(zh: "disclose export: 找不到 \(unit)/\(year) 报告。\n", en: "disclose export: there is no report \(unit)/\(year).\n"), lang)
             throw ExitCode(1)
         }

@@ -57,8 +57,8 @@ struct Import: ParsableCommand {
         }
         var text = ReportImport.summary(outcome, language: lang)
         if let check = outcome.check {
-            let folder = "\(options.content)/\(unit)/\(year)"
-            let mine = check.diagnostics.filter { $0.location.file.hasPrefix(folder + "/") || $0.location.file == folder }
+            let folder = TerminalText.escaped(ContentPath(root: options.content, unit: unit, year: year).display)
+            let mine = check.diagnostics.inReport(unit: unit, year: year)
             text += Message(zh: "\n检查 \(folder)：\n", en: "\nchecking \(folder):\n").text(lang)
             text += mine.isEmpty ? Message(zh: "没有发现问题。\n", en: "no problems found.\n").text(lang)
                 : DiagnosticRenderer.text(mine, sources: check.load.sources, language: lang)

@@ -53,7 +53,7 @@ struct New: ParsableCommand {
         switch ReportCreator.create(content: content, unitID: unit, year: year, kind: kind, tables: tables,
                                     blank: blank, from: from, displayRoot: options.content) {
         case .success(let created):
-            let files = created.files.map { "  \(options.content)/\($0)\n" }.joined()
+            let files = created.files.map { "  \(TerminalText.escaped("\(options.content)/\($0)"))\n" }.joined()
             Say.out(Message(zh: "已生成：\n\(files)下一步：填写上述文件，然后运行 disclose check 查看还缺哪些内容。\n",
                             en: "created:\n\(files)next: fill these files in, then run `disclose check` to see what is still missing.\n"), lang)
         case .failure(let failure):

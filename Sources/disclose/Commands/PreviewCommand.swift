@@ -59,10 +59,10 @@ struct Preview: AsyncParsableCommand {
         }
         // Beyond loopback the preview says so, with the addresses it is really reachable at.
         let (urls, warning) = PreviewHosts.describe(host: host, port: port)
-        if let warning { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
+        if let warning { FileHandle.standardError.write(Data((TerminalText.escaped(warning) + "\n").utf8)) }
         let url = urls.first ?? "http://\(host):\(port)/"
         let open = self.open, lang = self.lang
-        let shown = urls.joined(separator: "　")
+        let shown = TerminalText.escaped(urls.joined(separator: "　"))
         let app = server.application { _ in
             Say.out(Message(zh: "预览地址：\(shown)　（按 Ctrl-C 退出）\n", en: "previewing at \(shown)  (Ctrl-C quits)\n"), lang)
             if open { _ = try? Process.run(URL(fileURLWithPath: "/usr/bin/env"), arguments: ["xdg-open", url]) }

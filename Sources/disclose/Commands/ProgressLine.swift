@@ -1,3 +1,4 @@
+import DiscloseKit
 import Foundation
 
 /// Build progress on a terminal: the steps as lines, and the reports as one line rewritten in place
@@ -30,7 +31,8 @@ final class ProgressLine: @unchecked Sendable {
         } else {
             if open { write("\n") }
             open = false
-            write(message + "\n")
+            // Steps name the output folder: its name may hold control characters.
+            write(TerminalText.escaped(message) + "\n")
         }
     }
 

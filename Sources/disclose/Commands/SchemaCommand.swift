@@ -17,7 +17,7 @@ struct Schema: ParsableCommand {
         for file in ContentFile.allCases {
             let name = file.rawValue.replacingOccurrences(of: ".yaml", with: ".schema.json")
             try Data(JSONSchemaExporter.document(for: file).utf8).write(to: dir.appendingPathComponent(name))
-            print(dir.appendingPathComponent(name).path)
+            print(TerminalText.escaped(dir.appendingPathComponent(name).path))
         }
     }
 }

@@ -64,7 +64,7 @@ extension SiteBuilder {
                 || record.output.files["\(report.unitID)/\(report.year)"] == nil
         }
         let fresh = pages.unitOutputs(progress: progress, renders: renders)
-        let grouped = BuildRecord.units(of: check.diagnostics, sources: check.load.sources, contentDisplay: options.contentDisplay)
+        let grouped = BuildRecord.units(of: check.diagnostics, sources: check.load.sources)
         var units = others
         for id in changedUnits {
             guard let output = fresh[id] else { continue }
@@ -152,7 +152,7 @@ extension SiteBuilder {
         result.incremental = .full
         guard let outputs else { return result }
         if options.search { result.search = SearchIndexer.index(site: options.output) }
-        let grouped = BuildRecord.units(of: check.diagnostics, sources: check.load.sources, contentDisplay: options.contentDisplay)
+        let grouped = BuildRecord.units(of: check.diagnostics, sources: check.load.sources)
         // Stamps of the content as it was read: a file saved during the build makes the next one re-read it.
         var units: [String: BuildRecord.Unit] = [:]
         for (id, output) in outputs { units[id] = .from(grouped, id, output) }

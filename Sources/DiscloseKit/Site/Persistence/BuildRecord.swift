@@ -6,7 +6,8 @@ import Foundation
 /// units whose files changed. Stamps (size, time, inode) say what changed, as in make; a build with
 /// `--full`, other templates, another disclose binary or other options starts afresh.
 struct BuildRecord {
-    static let version = 3
+    /// 4: locations keep their file as data (content root, unit, year, file), not as the shown path.
+    static let version = 4
 
     /// A unit's share of the last build: its diagnostics as data (with the source lines they point
     /// at, so they can be rendered in either language without reading the files again), its home-page
@@ -124,12 +125,22 @@ struct BuildRecord {
 
     // MARK: A diagnostic as data
 
-    private static func json(_ location: SourceLocation) -> [Any] { [location.file, location.line, location.column] }
+    /// `[file, line, column]` with the file as `{"root", "unit", "year", "file"}` inside the content
+    /// folder, or `{"file"}` outside it.
+    private static func json(_ location: SourceLocation) -> [Any] {
+        let path = location.source
+        var file: [String: Any] = ["file": path.file]
+        if let root = path.root { file["root"] = root }
+        if let unit = path.unit { file["unit"] = unit }
+        if let year = path.year { file["year"] = year }
+        return [file, location.line, location.column]
+    }
 
     private static func location(_ value: Any?) -> SourceLocation? {
-        guard let parts = value as? [Any], parts.count == 3, let file = parts[0] as? String, let line = parts[1] as? Int,
-              let column = parts[2] as? Int else { return nil }
-        return SourceLocation(file: file, line: line, column: column)
+        guard let parts = value as? [Any], parts.count == 3, let file = parts[0] as? [String: Any], let name = file["file"] as? String,
+              let line = parts[1] as? Int, let column = parts[2] as? Int else { return nil }
+        let path = (file["root"] as? String).map { ContentPath(root: $0, unit: file["unit"] as? String, year: file["year"] as? Int, file: name) }
+        return SourceLocation(file: path ?? ContentPath(outside: name), line: line, column: column)
     }
 
     private static func json(_ d: Diagnostic) -> [String: Any] {
@@ -185,11 +196,11 @@ struct BuildRecord {
 
     // MARK: Diagnostics by unit
 
-    /// Diagnostics grouped by the unit folder they are in ("" for the site level), each with the source
-    /// line it points at.
-    static func units(of diagnostics: [Diagnostic], sources: SourceStore, contentDisplay: String) -> [String: Unit] {
+    /// Diagnostics grouped by the unit folder their file is in ("" for the site level: site.yaml, the
+    /// top of the content folder, templates, output), each with the source line it points at.
+    static func units(of diagnostics: [Diagnostic], sources: SourceStore) -> [String: Unit] {
         var groups: [String: [Diagnostic]] = [:]
-        for d in diagnostics { groups[unitID(of: d.location.file, contentDisplay: contentDisplay), default: []].append(d) }
+        for d in diagnostics { groups[d.location.source.unit ?? "", default: []].append(d) }
         return groups.mapValues { list in
             var lines: [String: [Int: String]] = [:]
             for d in list where d.location.line > 0 {
@@ -197,12 +208,5 @@ struct BuildRecord {
             }
             return Unit(diagnostics: list, lines: lines, home: [], urls: [])
         }
-    }
-
-    static func unitID(of file: String, contentDisplay: String) -> String {
-        guard file.hasPrefix(contentDisplay + "/") else { return "" }
-        let rest = file.dropFirst(contentDisplay.count + 1)
-        guard let slash = rest.firstIndex(of: "/") else { return "" }
-        return String(rest[..<slash])
     }
 }

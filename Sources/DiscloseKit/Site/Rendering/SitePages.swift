@@ -44,8 +44,13 @@ final class SitePages: @unchecked Sendable {
     func fingerprint(_ report: Report) -> UInt64 {
         var hash = FNV1a()
         hash.add(quality == nil ? "" : "quality")
-        hash.add(String(sources.fingerprint(files: ["\(contentDisplay)/site.yaml", "\(contentDisplay)/\(report.unitID)/unit.yaml"],
-                                            folders: [report.folder, "\(contentDisplay)/\(report.unitID)/\(report.year - 1)"])))
+        // site.yaml, unit.yaml, and the files of this report and of the one before it.
+        hash.add(String(sources.fingerprint { path in
+            guard let unit = path.unit else { return path.file == "site.yaml" }
+            guard unit == report.unitID else { return false }
+            guard let year = path.year else { return path.file == "unit.yaml" }
+            return year == report.year || year == report.year - 1
+        }))
         hash.add(String(templates.fingerprint))
         hash.add(site.baseURL)
         hash.add(workbooks ? "xlsx" : "")
