@@ -215,7 +215,7 @@ final class AcrossReportsTests: XCTestCase {
         XCTAssertTrue(check.scores[3].findings[0].text.contains("只公开到类或款"), check.text())
 
         // Errors cost accuracy; a site without Excel, PDF or search costs 公开方式.
-        let bad = QualityInputs(diagnostics: [.error("TEXT-AMOUNT", at: SourceLocation(file: "\(report.folder)/duties.md", line: 3, column: 1),
+        let bad = QualityInputs(diagnostics: [.error("TEXT-AMOUNT", at: SourceLocation(file: ContentPath(root: "Content", unit: report.unitID, year: report.year, file: "duties.md"), line: 3, column: 1),
                                                      zh: "文字与数据不一致。", en: "text and data disagree.")],
                                 publication: .init(workbooks: false, pdf: false, search: false))
         check = bad.check(report, tables: [])

@@ -69,10 +69,11 @@ public enum MarkdownRenderer {
         if let run = RepeatedRun.first(in: bytes, minimumCharacters: repetitionLimit) {
             out.append(repetition(run, in: bytes, file: file, lineStarts: lineStarts, column: column))
         }
-        var suppressed = 0
+        var listed = 0, suppressed = 0
         var depth = 0, tooDeep = false
         func report(_ node: OpaquePointer, _ make: (SourceLocation) -> Diagnostic) {
-            guard out.count < lintWarningLimit else { suppressed += 1; return }
+            guard listed < lintWarningLimit else { suppressed += 1; return }
+            listed += 1
             let line = Int(cmark_node_get_start_line(node))
             out.append(make(SourceLocation(file: file, line: line, column: column(line: line, byteColumn: Int(cmark_node_get_start_column(node))))))
         }

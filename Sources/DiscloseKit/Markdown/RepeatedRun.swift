@@ -26,6 +26,8 @@ enum RepeatedRun {
                 guard length >= minimumCharacters else { return nil }
                 var start = end - length
                 while start < end && b[start] & 0xC0 == 0x80 { start += 1 }
+                // A run of lines ("> a⏎> a⏎…") is said to start on its first line, not at the end of the one before.
+                if start + 1 < end && b[start] == UInt8(ascii: "\n") { start += 1 }
                 var characters = 0
                 for i in start..<end where b[i] & 0xC0 != 0x80 { characters += 1 }
                 return characters >= minimumCharacters ? Run(start: start, end: end, pattern: p, characters: characters) : nil

@@ -154,9 +154,10 @@ public enum DiagnosticRenderer {
     public static func coverageText(_ coverage: [ReportCoverage], language: Language) -> String {
         var out = ""
         for report in coverage {
+            let folder = TerminalText.escaped(report.folder)
             out += language == .zh
-                ? "\(report.folder)：规则 \(report.outcomes.count) 条，通过 \(report.count(.passed))，未通过 \(report.count(.failed))，未检查 \(report.count(.notChecked))\n"
-                : "\(report.folder): \(report.outcomes.count) rules, \(report.count(.passed)) passed, \(report.count(.failed)) failed, \(report.count(.notChecked)) not checked\n"
+                ? "\(folder)：规则 \(report.outcomes.count) 条，通过 \(report.count(.passed))，未通过 \(report.count(.failed))，未检查 \(report.count(.notChecked))\n"
+                : "\(folder): \(report.outcomes.count) rules, \(report.count(.passed)) passed, \(report.count(.failed)) failed, \(report.count(.notChecked)) not checked\n"
             for o in report.outcomes where o.status == .failed {
                 out += language == .zh ? "  未通过 \(o.rule)（错误 \(o.errors)，警告 \(o.warnings)）\n" : "  failed \(o.rule) (\(o.errors) errors, \(o.warnings) warnings)\n"
             }

@@ -164,10 +164,12 @@ public struct QualityCheck: Sendable {
     // MARK: Output
 
     public func text() -> String {
-        var out = "\(report.folder)：公开质量自检 \(total)/100\n"
+        // For the terminal: names and quoted values may hold control characters.
+        let shown = { (text: String) in TerminalText.escaped(text) }
+        var out = "\(shown(report.folder))：公开质量自检 \(total)/100\n"
         for score in scores {
-            out += "  \(score.dimension.rawValue) \(score.points)/20  \(score.note)\n"
-            for f in score.findings { out += "    - \(f.place.isEmpty ? "" : f.place + "：")\(f.text)\n" }
+            out += "  \(score.dimension.rawValue) \(score.points)/20  \(shown(score.note))\n"
+            for f in score.findings { out += "    - \(shown(f.place.isEmpty ? "" : f.place + "："))\(shown(f.text))\n" }
         }
         return out
     }

@@ -26,7 +26,7 @@ public enum QualityReport {
         for check in all { out += check.text() }
         out += "排名：\n"
         for (i, check) in all.sorted(by: { $0.total != $1.total ? $0.total > $1.total : $0.report.folder < $1.report.folder }).enumerated() {
-            out += "  \(i + 1). \(check.report.folder) \(check.total)\n"
+            out += "  \(i + 1). \(TerminalText.escaped(check.report.folder)) \(check.total)\n"
         }
         return out
     }
