@@ -186,6 +186,11 @@ final class HostileInputTests: XCTestCase {
             XCTAssertEqual(found.first?.location.column, 3, pattern)
             XCTAssertEqual(found.first?.location.source.unit, "u")
         }
+        // docs/rules.md states the limits the lint applies.
+        let rules = RulesDocument.markdown()
+        XCTAssertTrue(rules.contains("`MD-REPETITION`") && rules.contains("\n  \(limit) 个字符"), rules)
+        XCTAssertTrue(rules.contains("超过 \(MarkdownRenderer.nestingLimit) 层") && rules.contains("最多列出 \(MarkdownRenderer.lintWarningLimit) 处"))
+        XCTAssertTrue(rules.contains("超过 \(ContentLoader.narrativeByteLimit / 1024 / 1024) MB"))
         // Just under the limit: no finding.
         let under = String(repeating: "*a", count: limit / 2 - 1)
         XCTAssertTrue(MarkdownRenderer.lint(under, file: "x.md").filter { $0.rule == "MD-REPETITION" }.isEmpty)

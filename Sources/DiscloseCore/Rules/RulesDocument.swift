@@ -66,6 +66,25 @@ public enum RulesDocument {
                 """
             }
         }
+        out += narrativeLimits
         return out
     }
+
+    /// The limits of the Markdown check (`MarkdownRenderer.lint`, DiscloseKit): what no narrative needs,
+    /// and what would make pages unreadable or the check slow. A test keeps the numbers true.
+    static let narrativeLimits = """
+
+        ## 文字的限度（Limits of the narrative）
+
+        说明文件（Markdown）在勾稽规则之前先检查以下限度；每条都指出文件、行和列，并写出实际大小和上限。
+        Before the rules, each narrative file is checked against these limits, each named with file, line, column, size and limit.
+
+        - `MD-NESTING`（错误 error）：引用、列表或强调嵌套超过 32 层。Quotes, lists or emphasis nested beyond 32 levels.
+        - `MD-REPETITION`（错误 error）：同一小段符号或文字（不超过 12 个字节，如 `*a`、`[`、`> a`、“财政拨款”）连续重复超过
+          10000 个字符，多半是从损坏的导出中粘贴来的；每个文件报第一处。
+          One short pattern repeated over 10000 characters (a paste from a broken export); the first run per file.
+        - `FILE-UNREADABLE`（错误 error）：说明文件超过 2 MB，不解析。A narrative file over 2 MB is not parsed.
+        - `MD-RAW-HTML`、`MD-UNSAFE-LINK`（警告 warning）：每个文件最多列出 20 处，其余合计为一条。At most 20 listed per file.
+
+        """
 }
