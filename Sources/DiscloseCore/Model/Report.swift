@@ -28,6 +28,11 @@ public struct Report: Sendable {
     public var narrative: Narrative
     /// The report folder, relative to the content root's parent (for messages).
     public var folder: String
+    /// The profile its unit.yaml or site.yaml names (nil: the standard one of its table set).
+    public var chosenProfile: ReportProfile? = nil
+
+    /// How the report is laid out and which fields and rules apply (docs/provinces.md).
+    public var profile: ReportProfile { chosenProfile ?? ReportProfile.standard(tableSet: tableSetID, year: year) }
 
     /// The year the report compares with.
     public var previousYear: Int { year - 1 }

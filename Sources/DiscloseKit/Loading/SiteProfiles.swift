@@ -1,0 +1,87 @@
+import DiscloseCore
+import Foundation
+
+/// The report profiles a site can name: those bundled with disclose, and the site's own
+/// `Profiles/<id>.json` beside its content folder (a file with a bundled id replaces it).
+public struct SiteProfiles: Sendable {
+    public let profiles: [String: ReportProfile]
+    /// Problems with the site's own profile files.
+    public let diagnostics: [Diagnostic]
+
+    /// The Profiles/ folder of the site whose content folder is `content`.
+    public static func folder(forContent content: URL) -> URL {
+        content.standardizedFileURL.deletingLastPathComponent().appendingPathComponent("Profiles")
+    }
+
+    /// How the Profiles/ folder is shown in messages, beside the content folder as given.
+    public static func display(forContent shown: String) -> String {
+        let parent = (shown as NSString).deletingLastPathComponent
+        return parent.isEmpty ? "Profiles" : "\(parent)/Profiles"
+    }
+
+    /// A hash of the site's profile files (names and bytes), for the build record.
+    public static func fingerprint(content: URL) -> UInt64 {
+        let folder = folder(forContent: content)
+        var hash = FNV1a()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+        for name in names {
+            hash.add(name)
+            hash.add(FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) ?? Data())
+        }
+        return hash.value
+    }
+
+    public static func load(content: URL, display shownContent: String) -> SiteProfiles {
+        let folder = folder(forContent: content)
+        let shown = display(forContent: shownContent)
+        var profiles = ReportProfile.bundled
+        var problems: [Diagnostic] = []
+        let fm = FileManager.default
+        let names = ((try? fm.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
+        for name in names {
+            let url = folder.appendingPathComponent(name)
+            let type = (try? fm.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
+            guard type != .typeSymbolicLink, let data = fm.contents(atPath: url.path), data.count < 1_000_000 else {
+                problems.append(.error(.unknownProfile, at: .file("\(shown)/\(name)"),
+                                       zh: "无法读取版式文件（不读取符号链接，文件应小于 1 MB）。", en: "cannot read the profile file (links are not followed; at most 1 MB)."))
+                continue
+            }
+            do {
+                let profile = try ReportProfile.decode(data)
+                let expected = String(name.dropLast(".json".count))
+                guard profile.id == expected else {
+                    problems.append(.error(.unknownProfile, at: .file("\(shown)/\(name)"),
+                        zh: "版式文件 \(name) 的 id 是“\(profile.id)”，应与文件名一致（\(expected)）。",
+                        en: "the profile file \(name) has id '\(profile.id)'; it must match the file name (\(expected)).",
+                        expected: expected, actual: profile.id))
+                    continue
+                }
+                guard TableSet.bundled[profile.tables] != nil else {
+                    problems.append(.error(.unknownProfile, at: .file("\(shown)/\(name)"),
+                        zh: "版式“\(profile.id)”的附表套表“\(profile.tables)”不存在；可用：\(TableSet.bundled.keys.sorted().joined(separator: "、"))。",
+                        en: "profile '\(profile.id)' names the unknown table set '\(profile.tables)'.", actual: profile.tables))
+                    continue
+                }
+                profiles[profile.id] = profile
+            } catch {
+                problems.append(.error(.unknownProfile, at: .file("\(shown)/\(name)"),
+                    zh: "版式文件格式有误：\(Self.describe(error))", en: "the profile file is malformed: \(Self.describe(error))"))
+            }
+        }
+        return SiteProfiles(profiles: profiles, diagnostics: problems)
+    }
+
+    /// A decoding error in a sentence: what is wrong, and where in the JSON.
+    static func describe(_ error: Error) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return keys.isEmpty ? "" : "（\(keys.hasPrefix(".") ? String(keys.dropFirst()) : keys)）"
+        }
+        switch error as? DecodingError {
+        case .keyNotFound(let key, let context)?: return "缺少字段 \(key.stringValue)\(path(context))"
+        case .typeMismatch(_, let context)?, .valueNotFound(_, let context)?: return "类型不对\(path(context))"
+        case .dataCorrupted(let context)?: return "\(context.debugDescription)\(path(context))"
+        default: return "不是有效的 JSON"
+        }
+    }
+}
