@@ -72,6 +72,14 @@ final class ReportProfileTests: XCTestCase {
 
     // MARK: Choosing a profile
 
+    func testTheProfilesFolderIsShownBesideTheContentFolderAsGiven() {
+        XCTAssertEqual(SiteProfiles.display(forContent: "Content"), "Profiles")
+        XCTAssertEqual(SiteProfiles.display(forContent: "."), "Profiles")
+        XCTAssertEqual(SiteProfiles.display(forContent: "site/Content/"), "site/Profiles")
+        XCTAssertEqual(SiteProfiles.display(forContent: "/Content"), "/Profiles")
+        XCTAssertEqual(SiteProfiles.display(forContent: ""), "Profiles")
+    }
+
     func testAnUnknownProfileIsAnErrorAtItsLine() throws {
         var site = FixtureSite()
         site.files["test-zzb/unit.yaml"] = FixtureSite.unit + "\nprofile: shanghia\n"

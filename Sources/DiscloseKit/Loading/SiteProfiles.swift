@@ -14,9 +14,13 @@ public struct SiteProfiles: Sendable {
     }
 
     /// How the Profiles/ folder is shown in messages, beside the content folder as given.
+    /// (Plain string work: Foundation's path functions trap on some inputs, such as ".", on Linux.)
     public static func display(forContent shown: String) -> String {
-        let parent = (shown as NSString).deletingLastPathComponent
-        return parent.isEmpty ? "Profiles" : "\(parent)/Profiles"
+        var path = Substring(shown)
+        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        guard let slash = path.lastIndex(of: "/") else { return "Profiles" }
+        let parent = path[..<slash]
+        return parent.isEmpty ? "/Profiles" : "\(parent)/Profiles"
     }
 
     /// A hash of the site's profile files (names and bytes), for the build record.
