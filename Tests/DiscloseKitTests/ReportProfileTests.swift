@@ -228,4 +228,21 @@ final class ReportProfileTests: XCTestCase {
             XCTFail("an unknown profile is refused")
         }
     }
+
+    // MARK: disclose import
+
+    func testImportingIntoANewUnitOfAShanghaiSiteStartsAShanghaiReport() throws {
+        var site = FixtureSite()
+        site.files["site.yaml"] = FixtureSite.site + "\nprofile: shanghai\n"
+        let content = try site.write()
+        defer { try? FileManager.default.removeItem(at: content.deletingLastPathComponent()) }
+        let workbook = repositoryRoot.appendingPathComponent("Tests/Fixtures/xlsx/shanghai-9.xlsx")
+        let outcome = try ReportImport.run(input: workbook, content: content, unitID: "putuo-czj", year: 2024, newUnit: true)
+        XCTAssertTrue(outcome.changed)
+        let report = try String(contentsOf: content.appendingPathComponent("putuo-czj/2024/report.yaml"), encoding: .utf8)
+        XCTAssertTrue(report.contains("tables: shanghai"), report)
+        XCTAssertFalse(report.contains("internal_divisions"), report)
+        let accounts = try String(contentsOf: content.appendingPathComponent("putuo-czj/2024/accounts.yaml"), encoding: .utf8)
+        XCTAssertTrue(accounts.contains("reception: 0.95"), "the workbook's figures are in")
+    }
 }
