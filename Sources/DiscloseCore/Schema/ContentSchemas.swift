@@ -215,8 +215,16 @@ public enum ContentSchemas {
     })
 
     static let vehicleModels = ["轿车", "越野车", "载客汽车", "其他"]
-    /// Every category of the national 公务用车 rules, and the spellings provinces print (离退休干部用车 in Shanghai).
-    public static let vehicleUses = ["部级领导干部用车", "主要领导干部用车", "机要通信用车", "应急保障用车", "执法执勤用车", "特种专业技术用车", "离退休干部服务用车", "离退休干部用车", "其他用车"]
+    /// Every category of the national 公务用车 rules, the spellings provinces print (离退休干部用车 in Shanghai),
+    /// and any other category a bundled profile lists (`vehicle_categories`); each report's own profile then
+    /// says which of them it uses (PROFILE-VEHICLE).
+    public static let vehicleUses: [String] = {
+        var uses = ["部级领导干部用车", "主要领导干部用车", "机要通信用车", "应急保障用车", "执法执勤用车", "特种专业技术用车", "离退休干部服务用车", "离退休干部用车", "其他用车"]
+        for id in ReportProfile.bundled.keys.sorted() {
+            for category in ReportProfile.bundled[id]!.vehicleCategories where !uses.contains(category) { uses.append(category) }
+        }
+        return uses
+    }()
 
     static let receptionGroup = ObjectSchema("接待", [
         Field("amount", .amount(), required: true, "金额"),
@@ -273,7 +281,6 @@ public enum ContentSchemas {
 
     public static let accounts = ObjectSchema("决算数字", [
         Field("unit", unitChoice, "金额单位"),
-        Field("budget_basis", .choice(["年初预算", "全年预算"]), "预算数的口径（各 budget 是年初预算还是全年预算；说明文字据此措辞）"),
         Field("income", .object(income), required: true, "收入"),
         Field("expenditure", .object(expenditure), required: true, "支出"),
         Field("appropriation", .object(appropriation), required: true, "财政拨款"),
@@ -316,6 +323,7 @@ public enum ContentSchemas {
                 Field("count", .count, required: true, "台（套）"),
             ]))), "设备"),
         ])), required: true, "国有资产"),
+        Field("budget_basis", .choice(["年初预算", "全年预算"]), "预算数的口径（各 budget 是年初预算还是全年预算；说明文字据此措辞）"),
     ])
 
     // MARK: performance.yaml
