@@ -208,6 +208,36 @@ final class ReportProfileTests: XCTestCase {
         XCTAssertEqual(diagnostics.map(\.location.file), ["Profiles/broken.json", "Profiles/worse.json"])
     }
 
+    func testASiteProfileMayBeWrittenInYAML() throws {
+        var site = FixtureSite()
+        site.files["test-zzb/unit.yaml"] = FixtureSite.unit + "\nprofile: yaml-province\n"
+        let content = try site.write()
+        let root = content.deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("Profiles"), withIntermediateDirectories: true)
+        let yaml = """
+        id: yaml-province
+        title: YAML 写的版式
+        tables: sichuan-2023
+        from_year: 2020
+        outline:
+          - {id: part-5, kind: tables, title: 附表在前}
+          - id: part-2
+            kind: explanation
+            title: 说明
+            sections:
+              - {id: s-1, heading: 总体, paragraphs: [total], figure: 1}
+        """
+        try Data(yaml.utf8).write(to: root.appendingPathComponent("Profiles/yaml-province.yaml"))
+        try Data("- just a list\n".utf8).write(to: root.appendingPathComponent("Profiles/listy.yaml"))
+        let load = Checker.check(content: content, displayRoot: "Content")
+        XCTAssertEqual(load.diagnostics.filter { $0.rule == .unknownProfile }.map(\.location.file), ["Profiles/listy.yaml"])
+        let report = try XCTUnwrap(load.load.tree?.reports.first)
+        XCTAssertEqual(report.profile.id, "yaml-province")
+        XCTAssertEqual(report.profile.fromYear, 2020)
+        XCTAssertEqual(report.profile.explanationSections.map(\.heading), ["总体"])
+    }
+
     // MARK: disclose new
 
     func testNewWritesASkeletonForTheProfile() throws {

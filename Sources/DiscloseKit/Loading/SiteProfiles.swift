@@ -2,7 +2,7 @@ import DiscloseCore
 import Foundation
 
 /// The report profiles a site can name: those bundled with disclose, and the site's own
-/// `Profiles/<id>.json` beside its content folder (a file with a bundled id replaces it).
+/// `Profiles/<id>.json` (or `<id>.yaml`) beside its content folder (a file with a bundled id replaces it).
 public struct SiteProfiles: Sendable {
     public let profiles: [String: ReportProfile]
     /// Problems with the site's own profile files.
@@ -27,7 +27,7 @@ public struct SiteProfiles: Sendable {
     public static func fingerprint(content: URL) -> UInt64 {
         let folder = folder(forContent: content)
         var hash = FNV1a()
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter(isProfileFile).sorted()
         for name in names {
             hash.add(name)
             hash.add(FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) ?? Data())
@@ -41,7 +41,7 @@ public struct SiteProfiles: Sendable {
         var profiles = ReportProfile.bundled
         var problems: [Diagnostic] = []
         let fm = FileManager.default
-        let names = ((try? fm.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
+        let names = ((try? fm.contentsOfDirectory(atPath: folder.path)) ?? []).filter(isProfileFile).sorted()
         for name in names {
             let url = folder.appendingPathComponent(name)
             let type = (try? fm.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
@@ -51,8 +51,24 @@ public struct SiteProfiles: Sendable {
                 continue
             }
             do {
-                let profile = try ReportProfile.decode(data)
-                let expected = String(name.dropLast(".json".count))
+                let json: Data
+                if name.hasSuffix(".json") {
+                    json = data
+                } else {
+                    // A YAML profile: the same fields, read through the content loader's YAML reader.
+                    let (node, syntax) = YAMLDocument.parse(String(decoding: data, as: UTF8.self), file: "\(shown)/\(name)")
+                    problems += syntax
+                    guard let node else { continue }
+                    let object = Self.plain(node)
+                    guard object is [String: Any], JSONSerialization.isValidJSONObject(object) else {
+                        problems.append(.error(.unknownProfile, at: node.location, zh: "版式文件应是一个映射（id、title、tables、outline…）。",
+                                               en: "a profile file is a mapping (id, title, tables, outline…)."))
+                        continue
+                    }
+                    json = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+                }
+                let profile = try ReportProfile.decode(json)
+                let expected = String(name.prefix { $0 != "." })
                 guard profile.id == expected else {
                     problems.append(.error(.unknownProfile, at: .file("\(shown)/\(name)"),
                         zh: "版式文件 \(name) 的 id 是“\(profile.id)”，应与文件名一致（\(expected)）。",
@@ -73,6 +89,25 @@ public struct SiteProfiles: Sendable {
             }
         }
         return SiteProfiles(profiles: profiles, diagnostics: problems)
+    }
+
+    static func isProfileFile(_ name: String) -> Bool {
+        !name.hasPrefix(".") && (name.hasSuffix(".json") || name.hasSuffix(".yaml") || name.hasSuffix(".yml"))
+    }
+
+    /// A YAML tree as JSON values: integers where a plain scalar is one (years, figure numbers), else text.
+    static func plain(_ node: Node) -> Any {
+        switch node.kind {
+        case .scalar(let scalar):
+            if scalar.style == .plain, let number = Int(scalar.text) { return number }
+            return scalar.text
+        case .mapping(let entries):
+            var out: [String: Any] = [:]
+            for entry in entries { out[entry.key] = plain(entry.value) }
+            return out
+        case .sequence(let items):
+            return items.map(plain)
+        }
     }
 
     /// A decoding error in a sentence: what is wrong, and where in the JSON.
