@@ -90,4 +90,16 @@ final class AsPublishedFixtureTests: XCTestCase {
     func testSeed000AsPublished() throws { try check("000") }
     func testSeed001AsPublished() throws { try check("001") }
     func testSeed004AsPublished() throws { try check("004") }
+    /// The Shanghai seed (other-provinces/03, shanghai profile): zero-base growth rates, a share adjusted to
+    /// make 100%, two budgets in one sentence, a 公用经费 total 0.01 off its items.
+    func testShanghaiSeed03AsPublished() throws {
+        try check("sh-03")
+        // Exactly the listed findings: seven errors and the one tail warning, nothing else.
+        let fixture = repositoryRoot.appendingPathComponent("Tests/Fixtures/as-published/sh-03")
+        let diagnostics = Checker.check(content: fixture, displayRoot: "Content").diagnostics
+        XCTAssertEqual(diagnostics.errorCount, 7)
+        // (expected.yaml itself sits at the top of the fixture: FILE-UNKNOWN.)
+        XCTAssertEqual(diagnostics.filter { $0.severity == .warning && $0.rule != .unknownFile }.map(\.rule), [.roundingTail])
+        XCTAssertEqual(try expectations(fixture).count, 8)
+    }
 }

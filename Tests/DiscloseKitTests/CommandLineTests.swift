@@ -104,7 +104,7 @@ final class CommandLineTests: XCTestCase {
         let args = ["build", "--content", dir.appendingPathComponent("Content").path, "--output", dir.appendingPathComponent("Output").path]
         let first = try run(args)
         XCTAssertEqual(first.status, 0, first.stderr)
-        XCTAssertTrue(first.stdout.contains("3 份报告，39 个页面"), first.stdout)
+        XCTAssertTrue(first.stdout.contains("4 份报告，51 个页面"), first.stdout)
         XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent(".disclose-cache").path), "the record sits beside the output")
         let second = try run(args)
         XCTAssertEqual(second.status, 0)
@@ -112,7 +112,7 @@ final class CommandLineTests: XCTestCase {
         let duties = dir.appendingPathComponent("Content/miyi-zzb/2020/duties.md")
         try (try Data(contentsOf: duties) + Data("\n新增一句。\n".utf8)).write(to: duties)
         let third = try run(args)
-        XCTAssertTrue(third.stdout.contains("有变化的单位 miyi-zzb，重新生成 1 份报告（共 3 份）"), third.stdout)
+        XCTAssertTrue(third.stdout.contains("有变化的单位 miyi-zzb，重新生成 1 份报告（共 4 份）"), third.stdout)
         let full = try run(args + ["--full"])
         XCTAssertTrue(full.stdout.contains("已生成"), full.stdout)
     }

@@ -6,7 +6,7 @@ import XCTest
 /// `disclose export` then `disclose import`: the 附表 of every sample report survive the trip through
 /// a workbook, into an empty report and into the report itself.
 final class ImportRoundTripTests: XCTestCase {
-    static let samples = [("luzhou-zzb", 2020), ("miyi-zzb", 2020), ("panzhihua-xiqu-zzb", 2023)]
+    static let samples = [("luzhou-zzb", 2020), ("miyi-zzb", 2020), ("panzhihua-xiqu-zzb", 2023), ("putuo-shgzb", 2024)]
 
     private func temporaryContent() throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("disclose-import-\(UUID().uuidString)")

@@ -189,7 +189,7 @@ final class OwnSiteTests: XCTestCase {
         let onTerminal = try run(binary, ["build", "--content", content, "--output", root.appendingPathComponent("a").path, "--full"], in: root, tty: true)
         XCTAssertEqual(onTerminal.status, 0, onTerminal.stderr)
         XCTAssertTrue(onTerminal.stderr.contains("[1/4] 检查内容"), onTerminal.stderr)
-        XCTAssertTrue(onTerminal.stderr.contains("\r生成报告 3/3，已用 "), onTerminal.stderr)
+        XCTAssertTrue(onTerminal.stderr.contains("\r生成报告 4/4，已用 "), onTerminal.stderr)
         let piped = try run(binary, ["build", "--content", content, "--output", root.appendingPathComponent("b").path, "--full"], in: root)
         XCTAssertEqual(piped.status, 0)
         XCTAssertEqual(piped.stderr, "", "no progress when standard error is not a terminal")

@@ -32,7 +32,7 @@ final class PortalBundleTests: XCTestCase {
 
     func testEveryReportHasAFolderAndAZipWithArticlePNGsWorkbookAndMetadata() throws {
         let reports = Set(Self.files.keys.filter { $0.hasSuffix("/report.json") }.map { String($0.dropLast("/report.json".count)) })
-        XCTAssertEqual(reports.count, 3)
+        XCTAssertEqual(reports.count, 4)
         for folder in reports {
             let zipData = try XCTUnwrap(Self.files["\(folder)/portal.zip"], folder)
             let archive = try Archive(data: zipData, accessMode: .read)

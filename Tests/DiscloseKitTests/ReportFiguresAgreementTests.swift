@@ -70,7 +70,7 @@ final class ReportFiguresAgreementTests: XCTestCase {
     func testPart2ChartsTablesAndReportJSONPrintTheSameFigures() throws {
         let result = try check(try contentFiles())
         let tree = try XCTUnwrap(result.load.tree)
-        XCTAssertEqual(tree.reports.count, 11)
+        XCTAssertEqual(tree.reports.count, 12, "the four samples and eight generated reports")
         var withStated = 0, withTail = 0
         for report in tree.reports {
             let f = ReportFigures(report)

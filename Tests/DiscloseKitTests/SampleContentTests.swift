@@ -11,10 +11,15 @@ final class SampleContentTests: XCTestCase {
         XCTAssertFalse(result.ioFailure)
     }
 
-    func testTheSampleContentHoldsTheThreeSeedReports() throws {
+    func testTheSampleContentHoldsTheFourSeedReports() throws {
         let tree = try XCTUnwrap(Checker.check(content: repositoryRoot.appendingPathComponent("Content")).load.tree)
         XCTAssertEqual(tree.reports.map { "\($0.unitID)/\($0.year)" },
-                       ["luzhou-zzb/2020", "miyi-zzb/2020", "panzhihua-xiqu-zzb/2023"])
+                       ["luzhou-zzb/2020", "miyi-zzb/2020", "panzhihua-xiqu-zzb/2023", "putuo-shgzb/2024"])
+        // The fourth, a Shanghai district report, under the shanghai profile its unit.yaml names.
+        let putuo = try XCTUnwrap(tree.reports.first { $0.unitID == "putuo-shgzb" })
+        XCTAssertEqual(putuo.profile.id, "shanghai")
+        XCTAssertEqual(putuo.tableSetID, "shanghai")
+        XCTAssertEqual(putuo.accounts.basic.publicExpenses.total.value, DecimalNumber("10.22")!, "corrected: the items' sum")
         let luzhou = try XCTUnwrap(tree.reports.first { $0.unitID == "luzhou-zzb" })
         XCTAssertEqual(luzhou.accounts.income.total.value, DecimalNumber("3474.81")!)
         XCTAssertEqual(luzhou.accounts.expenditure.amount(.basic).value, DecimalNumber("1615.46")!)

@@ -44,7 +44,7 @@ final class SiteSearchTests: XCTestCase {
         let data = try Data(contentsOf: output.appendingPathComponent("search/names.json"))
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let units = try XCTUnwrap(object["units"] as? [[String: Any]])
-        XCTAssertEqual(units.map { $0["id"] as? String }, ["luzhou-zzb", "miyi-zzb", "panzhihua-xiqu-zzb"])
+        XCTAssertEqual(units.map { $0["id"] as? String }, ["luzhou-zzb", "miyi-zzb", "panzhihua-xiqu-zzb", "putuo-shgzb"])
         let luzhou = units[0]
         XCTAssertEqual(luzhou["name"] as? String, "中国共产党泸州市委员会组织部")
         XCTAssertEqual(luzhou["short"] as? String, "泸州市委组织部")

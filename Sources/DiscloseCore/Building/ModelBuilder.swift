@@ -152,7 +152,8 @@ public enum ModelBuilder {
                     (a?.list(key) ?? []).map { Assets.Count(type: $0.text("type") ?? "", count: $0.requiredQuantity("count"), purpose: $0.text("purpose")) }
                 }
                 return Assets(asOf: a?.text("as_of"), vehicles: counts("vehicles"), equipment: counts("equipment"))
-            }()
+            }(),
+            budgetBasis: r.text("budget_basis")
         )
     }
 
@@ -164,7 +165,7 @@ public enum ModelBuilder {
         var kinds: [ExpenditureStatement.Kind: Figure] = [:]
         for k in ExpenditureStatement.Kind.allCases { kinds[k] = r.figure(k.rawValue) }
         return FunctionalRow(code: code(r), name: r.located("name"), fund: r.text("fund").flatMap(Fund.init) ?? .generalBudget,
-                             kinds: kinds, budget: r.figure("budget"), reason: r.located("reason"),
+                             kinds: kinds, budget: r.figure("budget"), reason: r.located("reason"), purpose: r.located("purpose"),
                              location: r.node.location, path: r.path)
     }
 

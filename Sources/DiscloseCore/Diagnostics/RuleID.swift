@@ -47,6 +47,10 @@ extension RuleID {
     public static let yearMismatch: RuleID = "YEAR-MISMATCH"
     /// The report names a table set that does not exist.
     public static let unknownTableSet: RuleID = "TABLESET-UNKNOWN"
+    /// site.yaml or unit.yaml names a profile that does not exist, or a profile file is unreadable.
+    public static let unknownProfile: RuleID = "PROFILE-UNKNOWN"
+    /// A vehicle category the report's profile does not list.
+    public static let vehicleCategory: RuleID = "PROFILE-VEHICLE"
     /// A unit folder name that cannot be part of a URL.
     public static let unitID: RuleID = "UNIT-ID"
     /// A total and its parts differ by a rounding tail (within the rounding interval, but visible).

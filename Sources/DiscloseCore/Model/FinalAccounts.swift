@@ -17,6 +17,8 @@ public struct FinalAccounts: Sendable {
     public var agencyOperatingCost: AgencyOperatingCost
     public var procurement: Procurement
     public var assets: Assets
+    /// Which budget `budget` figures are: 年初预算 or 全年预算 (`budget_basis`), nil where the content does not say.
+    public var budgetBasis: String? = nil
 }
 
 /// Sources of funds. `other` is money that is not a 财政拨款 (事业收入, 其他收入…).
@@ -154,6 +156,8 @@ public struct FunctionalRow: Sendable {
     public var kinds: [ExpenditureStatement.Kind: Figure]
     public var budget: Figure?
     public var reason: Located<String>?
+    /// 主要用于: what the item paid for (Shanghai words each 项 with it).
+    public var purpose: Located<String>? = nil
     /// Where the row starts, for messages.
     public var location: SourceLocation
     public var path: String

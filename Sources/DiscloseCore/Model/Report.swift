@@ -28,6 +28,11 @@ public struct Report: Sendable {
     public var narrative: Narrative
     /// The report folder, relative to the content root's parent (for messages).
     public var folder: String
+    /// The profile its unit.yaml or site.yaml names (nil: the standard one of its table set).
+    public var chosenProfile: ReportProfile? = nil
+
+    /// How the report is laid out and which fields and rules apply (docs/provinces.md).
+    public var profile: ReportProfile { chosenProfile ?? ReportProfile.standard(tableSet: tableSetID, year: year) }
 
     /// The year the report compares with.
     public var previousYear: Int { year - 1 }
@@ -117,7 +122,9 @@ extension Narrative.Document {
     }
 }
 
-/// The Part 2 paragraphs a report may replace with its own Markdown (paragraphs/<slot>.md).
+/// The Part 2 paragraphs a report may replace with its own Markdown (paragraphs/<slot>.md). Each slot is
+/// a fixed set of figures; its heading, its place in the outline and its wording are the report profile's
+/// (`ReportProfile`: Resources/profiles, Templates/<paragraphs folder>/<slot>.mustache).
 public enum ParagraphSlot: String, Sendable, CaseIterable {
     case total
     case income
@@ -135,27 +142,6 @@ public enum ParagraphSlot: String, Sendable, CaseIterable {
     case procurement
     case assets
     case performanceManagement = "performance-management"
-
-    public var title: String {
-        switch self {
-        case .total: return "一、收入支出决算总体情况说明"
-        case .income: return "二、收入决算情况说明"
-        case .expenditure: return "三、支出决算情况说明"
-        case .appropriation: return "四、财政拨款收入支出决算总体情况说明"
-        case .generalBudgetOverall: return "五（一）一般公共预算财政拨款支出决算总体情况"
-        case .generalBudgetStructure: return "五（二）一般公共预算财政拨款支出决算结构情况"
-        case .generalBudgetItems: return "五（三）一般公共预算财政拨款支出决算具体情况"
-        case .basic: return "六、一般公共预算财政拨款基本支出决算情况说明"
-        case .threePublicOverall: return "七（一）“三公”经费财政拨款支出决算总体情况"
-        case .threePublicItems: return "七（二）“三公”经费财政拨款支出决算具体情况"
-        case .governmentFund: return "八、政府性基金预算支出决算情况说明"
-        case .stateCapital: return "九、国有资本经营预算支出决算情况说明"
-        case .agencyOperatingCost: return "十（一）机关运行经费支出情况"
-        case .procurement: return "十（二）政府采购支出情况"
-        case .assets: return "十（三）国有资产占有使用情况"
-        case .performanceManagement: return "十（四）预算绩效管理情况"
-        }
-    }
 }
 
 /// glossary.yaml: additions and overrides of the standard glossary, and omissions.

@@ -116,8 +116,8 @@ public enum ReconciliationRules {
             let context = RuleContext(report: report, previousReport: previous,
                                       functionalCodes: codes.list(.functional, year: report.year),
                                       unitNames: unit.map { [$0.name, $0.shortName] + $0.otherNames } ?? [])
-            // The table set decides which rules apply (Shanghai publishes no self-evaluation tables…).
-            let skipped = TableSet.bundled[report.tableSetID]?.skippedRules ?? [:]
+            // The profile and its table set decide which rules apply (Shanghai publishes no self-evaluation tables…).
+            let skipped = report.profile.skippedRules(tableSet: report.tableSetID)
             for rule in all where skipped[rule.id.rawValue] == nil { out += rule.check(context) }
         }
         return consolidate ? LikelyCause.consolidate(out) : out

@@ -91,7 +91,7 @@ public enum RuleCoverage {
                                 codes: CodeLists = .bundled) -> ReportCoverage {
         let context = RuleContext(report: report, previousReport: previous, functionalCodes: codes.list(.functional, year: report.year),
                                   unitNames: unitNames)
-        let skipped = TableSet.bundled[report.tableSetID]?.skippedRules ?? [:]
+        let skipped = report.profile.skippedRules(tableSet: report.tableSetID)
         // A finding folded into its likely cause still counts against its own rule.
         func mentions(_ d: Diagnostic, _ id: RuleID) -> Bool { d.rule == id || d.message.en.contains("\(id.rawValue) (") }
         let outcomes = ReconciliationRules.all.map { rule -> RuleOutcome in

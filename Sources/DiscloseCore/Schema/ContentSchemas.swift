@@ -13,6 +13,7 @@ public enum ContentSchemas {
         Field("site_domain", .text, "网站域名（SiteDomain，默认取 base_url 的域名）"),
         Field("site_id_code", .text, "网站标识码（SiteIDCode）"),
         Field("column_name", .text, "栏目名称（ColumnName，默认为“部门决算”或“单位决算”）"),
+        Field("profile", .text, "版式（各单位默认的公开格式：sichuan-2023、shanghai、mof-9…；见 docs/provinces.md）"),
     ])
 
     public static let unit = ObjectSchema("单位信息", [
@@ -24,6 +25,7 @@ public enum ContentSchemas {
         Field("other_names", .list(.text), "其他名称（加挂牌子）"),
         Field("supervisor", .text, "主管部门（单位决算填写所属部门；部门本身可不填）"),
         Field("contact", .text, "联系方式（报告页显示，如“财务科 0830-1234567”）"),
+        Field("profile", .text, "版式（本单位报告的公开格式，优先于 site.yaml 的 profile；见 docs/provinces.md）"),
     ])
 
     // MARK: report.yaml
@@ -160,6 +162,7 @@ public enum ContentSchemas {
     ] + expenditureTypes.map { Field($0.0, .amount(), required: $0.0 == "basic" || $0.0 == "project", $0.1) } + [
         Field("budget", .amount(), "预算数"),
         Field("reason", .markdown, "决算数与预算数差异原因"),
+        Field("purpose", .markdown, "主要用于（如上海格式逐项说明用途）"),
     ])
 
     /// Where a stated 类/款/合计 row belongs: one fund's table, the appropriations' or every fund's.
@@ -212,8 +215,16 @@ public enum ContentSchemas {
     })
 
     static let vehicleModels = ["轿车", "越野车", "载客汽车", "其他"]
-    /// Every category of the national 公务用车 rules, and the spellings provinces print (离退休干部用车 in Shanghai).
-    public static let vehicleUses = ["部级领导干部用车", "主要领导干部用车", "机要通信用车", "应急保障用车", "执法执勤用车", "特种专业技术用车", "离退休干部服务用车", "离退休干部用车", "其他用车"]
+    /// Every category of the national 公务用车 rules, the spellings provinces print (离退休干部用车 in Shanghai),
+    /// and any other category a bundled profile lists (`vehicle_categories`); each report's own profile then
+    /// says which of them it uses (PROFILE-VEHICLE).
+    public static let vehicleUses: [String] = {
+        var uses = ["部级领导干部用车", "主要领导干部用车", "机要通信用车", "应急保障用车", "执法执勤用车", "特种专业技术用车", "离退休干部服务用车", "离退休干部用车", "其他用车"]
+        for id in ReportProfile.bundled.keys.sorted() {
+            for category in ReportProfile.bundled[id]!.vehicleCategories where !uses.contains(category) { uses.append(category) }
+        }
+        return uses
+    }()
 
     static let receptionGroup = ObjectSchema("接待", [
         Field("amount", .amount(), required: true, "金额"),
@@ -312,6 +323,7 @@ public enum ContentSchemas {
                 Field("count", .count, required: true, "台（套）"),
             ]))), "设备"),
         ])), required: true, "国有资产"),
+        Field("budget_basis", .choice(["年初预算", "全年预算"]), "预算数的口径（各 budget 是年初预算还是全年预算；说明文字据此措辞）"),
     ])
 
     // MARK: performance.yaml

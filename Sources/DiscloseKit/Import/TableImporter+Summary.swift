@@ -199,7 +199,8 @@ extension TableImporter {
 
     // MARK: 机关运行经费、资产占用情况及政府采购支出信息表
 
-    static let vehiclePurposes = ["主要领导干部用车", "机要通信用车", "应急保障用车", "执法执勤用车", "特种专业技术用车", "离退休干部服务用车", "其他用车"]
+    /// The 公务用车 categories any profile prints (Shanghai adds 部级领导干部用车 and spells 离退休干部用车).
+    static let vehiclePurposes: Set<String> = Set(ReportProfile.bundled.values.flatMap(\.vehicleCategories))
 
     mutating func readAgency(_ grid: SheetGrid) {
         guard let labelColumn = grid.columns(where: { ($0.last ?? "").hasPrefix("项目") }).first else {

@@ -61,6 +61,9 @@ public struct ContentLoader: Sendable {
         }
 
         let siteNode = document(at: contentPath(file: "site.yaml"), required: true, schema: .site, year: nil, state: &state)
+        let profiles = SiteProfiles.load(content: root, display: displayRoot)
+        state.diagnostics += profiles.diagnostics
+        let siteProfile = chosenProfile(siteNode, file: "site.yaml", profiles: profiles.profiles, state: &state)
         var units: [UnitInfo] = []
         var reports: [Report] = []
         for name in listing(root, state: &state) {
@@ -85,7 +88,7 @@ public struct ContentLoader: Sendable {
                 continue
             }
             if let only = self.units, !only.contains(name) { continue }
-            let (unit, unitReports) = loadUnit(id: name, state: &state)
+            let (unit, unitReports) = loadUnit(id: name, siteProfile: siteProfile, profiles: profiles.profiles, state: &state)
             if let unit { units.append(unit) }
             reports += unitReports
         }
@@ -99,8 +102,21 @@ public struct ContentLoader: Sendable {
 
     // MARK: Units and reports
 
-    private func loadUnit(id: String, state: inout State) -> (UnitInfo?, [Report]) {
+    /// The profile a site.yaml or unit.yaml names (`profile:`), nil when it names none or an unknown one (an error).
+    private func chosenProfile(_ node: Node?, file: String, profiles: [String: ReportProfile], state: inout State) -> ReportProfile? {
+        guard let entry = node?.entry("profile"), let id = entry.value.scalar?.text, !id.isEmpty else { return nil }
+        if let profile = profiles[id] { return profile }
+        let known = profiles.keys.sorted()
+        let hint = Suggestions.closest(to: id, in: known).map { "是否应为“\($0)”？" } ?? ""
+        state.diagnostics.append(.error(.unknownProfile, at: entry.value.location, path: "profile",
+            zh: "未知的版式“\(id)”。\(hint)可用：\(known.joined(separator: "、"))（或在 Profiles/\(id).json 中定义）。",
+            en: "unknown profile '\(id)'. Known: \(known.joined(separator: ", ")) (or define Profiles/\(id).json).", actual: id))
+        return nil
+    }
+
+    private func loadUnit(id: String, siteProfile: ReportProfile?, profiles: [String: ReportProfile], state: inout State) -> (UnitInfo?, [Report]) {
         let unitNode = document(at: contentPath(unit: id, file: "unit.yaml"), required: true, schema: .unit, year: nil, state: &state)
+        let profile = chosenProfile(unitNode, file: "unit.yaml", profiles: profiles, state: &state) ?? siteProfile
         var years: [Int] = []
         for name in listing(root.appendingPathComponent(id), state: &state) where !name.hasPrefix(".") {
             let rel = "\(id)/\(name)"
@@ -129,7 +145,7 @@ public struct ContentLoader: Sendable {
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: folders.count) { index in
                 var own = State(sources: SourceStore(), diagnostics: [])
-                let report = loadReport(unitID: id, folderYear: folders[index], state: &own)
+                let report = loadReport(unitID: id, folderYear: folders[index], profile: profile, state: &own)
                 slots[index] = (report, own)
             }
         }
@@ -143,7 +159,7 @@ public struct ContentLoader: Sendable {
         return (unitNode.map { ModelBuilder.unit($0, id: id) }, reports.sorted { $0.year < $1.year })
     }
 
-    private func loadReport(unitID: String, folderYear: Int, state: inout State) -> Report? {
+    private func loadReport(unitID: String, folderYear: Int, profile chosen: ReportProfile?, state: inout State) -> Report? {
         let folder = contentPath(unit: unitID, year: folderYear)
         let files = listing(url(folder), state: &state)
         if files.filter({ !$0.hasPrefix(".") }).isEmpty {
@@ -174,15 +190,35 @@ public struct ContentLoader: Sendable {
         // import.yaml is read by `disclose import` only; checked here so that a mistake in it is found.
         _ = document(at: folder.appending("import.yaml"), required: false, schema: .importRecord, year: folderYear, state: &state)
         let narrative = loadNarrative(folder: folder, files: files, state: &state)
-        if let id = reportNode?["tables"]?.scalar?.text, let set = TableSet.bundled[id], !set.notPublished.isEmpty {
-            // The table set decides what is required: a field its reports do not publish may be left out.
-                        state.diagnostics.removeAll { d in
-                d.rule == .missingField && d.location.source.isInReport(unit: unitID, year: folderYear) && set.mayOmit(d.path)
+        if let id = reportNode?["tables"]?.scalar?.text, TableSet.bundled[id] != nil {
+            // The profile and its table set decide what is required: a field its reports do not publish may be left out.
+            let profile = chosen ?? ReportProfile.standard(tableSet: id, year: folderYear)
+            state.diagnostics.removeAll { d in
+                d.rule == .missingField && d.location.source.isInReport(unit: unitID, year: folderYear) && profile.mayOmit(d.path, tableSet: id)
             }
         }
         guard let reportNode, let accountsNode else { return nil }
-        return ModelBuilder.report(unitID: unitID, folder: folder.display, report: reportNode, accounts: accountsNode,
-                                   performance: performanceNode, glossary: glossaryNode, narrative: narrative)
+        var report = ModelBuilder.report(unitID: unitID, folder: folder.display, report: reportNode, accounts: accountsNode,
+                                         performance: performanceNode, glossary: glossaryNode, narrative: narrative)
+        report.chosenProfile = chosen
+        state.diagnostics += vehicleCategoryWarnings(report, accounts: accountsNode, folder: folder)
+        return report
+    }
+
+    /// A 公务用车 category the report's profile does not list: most likely a spelling of another province.
+    private func vehicleCategoryWarnings(_ report: Report, accounts: Node, folder: ContentPath) -> [Diagnostic] {
+        let profile = report.profile
+        guard !profile.vehicleCategories.isEmpty, let list = accounts["assets"]?["vehicles"]?.items else { return [] }
+        var out: [Diagnostic] = []
+        for (index, item) in list.enumerated() {
+            guard let type = item.entry("type"), let name = type.value.scalar?.text, !name.isEmpty,
+                  !profile.vehicleCategories.contains(name) else { continue }
+            out.append(.warning(.vehicleCategory, at: type.value.location, path: "assets.vehicles[\(index)].type",
+                zh: "车辆类别“\(name)”不在版式“\(profile.id)”的类别中（\(profile.vehicleCategories.joined(separator: "、"))）。",
+                en: "vehicle category '\(name)' is not one of profile '\(profile.id)': \(profile.vehicleCategories.joined(separator: ", ")).",
+                expected: profile.vehicleCategories.joined(separator: "、"), actual: name))
+        }
+        return out
     }
 
     private func loadNarrative(folder: ContentPath, files: [String], state: inout State) -> Narrative {

@@ -918,6 +918,96 @@ table.compare thead th { min-width: 4.5em; }
 </html>
 
 """#)),
+        ("part2-shanghai/agency-operating-cost.mustache", .text(#"""
+{{! 上海：十一（一）机关运行经费支出情况。 }}
+<p>机关运行经费支出{{amount}}{{unit}}{{#change.hasPrevious}}，比{{previousYear}}年度{{#change.increase}}增加{{change.delta}}{{unit}}{{#change.hasRate}}，增长{{change.rate}}%{{/change.hasRate}}{{/change.increase}}{{#change.decrease}}减少{{change.delta}}{{unit}}{{#change.hasRate}}，下降{{change.rate}}%{{/change.hasRate}}{{/change.decrease}}{{#change.unchanged}}持平{{/change.unchanged}}{{/change.hasPrevious}}。{{#reason}}主要原因：{{{reason}}}{{/reason}}{{#note}}{{{note}}}{{/note}}</p>
+
+"""#)),
+        ("part2-shanghai/appropriation.mustache", .text(#"""
+{{! 上海：四、财政拨款收入支出决算总体情况说明。 }}
+<p>{{unitName}}{{year}}年度财政拨款收入支出总计{{total}}{{unit}}。{{#change.hasPrevious}}与{{previousYear}}年度相比，财政拨款收入支出总计{{#change.increase}}增加{{change.delta}}{{unit}}{{#change.hasRate}}，增长{{change.rate}}%{{/change.hasRate}}{{/change.increase}}{{#change.decrease}}减少{{change.delta}}{{unit}}{{#change.hasRate}}，下降{{change.rate}}%{{/change.hasRate}}{{/change.decrease}}{{#change.unchanged}}持平{{/change.unchanged}}。{{/change.hasPrevious}}{{#reason}}主要原因：{{{reason}}}{{/reason}}</p>
+
+"""#)),
+        ("part2-shanghai/assets.mustache", .text(#"""
+{{! 上海：十一（三）国有资产占有使用情况说明：各类车辆逐一列出，含部级领导干部用车。 }}
+<p>截至{{date}}，{{unitName}}共有车辆{{total}}辆{{^empty(vehicles)}}，其中：{{/empty(vehicles)}}{{#vehicles}}{{type}}{{count}}辆{{^last}}、{{/last}}{{/vehicles}}。{{#vehicles}}{{#purpose}}{{type}}主要用于{{{purpose}}}{{/purpose}}{{/vehicles}}{{#equipment}}{{type}}{{count}}台（套）{{^last}}；{{/last}}{{#last}}。{{/last}}{{/equipment}}</p>
+
+"""#)),
+        ("part2-shanghai/basic.mustache", .text(#"""
+{{! 上海：六、一般公共预算财政拨款基本支出决算情况说明，一段写完。 }}
+<p>一般公共预算财政拨款基本支出{{amount}}{{unit}}。其中：人员经费{{personnel}}{{unit}}{{#personnelItems}}，主要包括：{{personnelItems}}{{/personnelItems}}；{{publicLabel}}{{public}}{{unit}}{{#publicItems}}，主要包括：{{publicItems}}{{/publicItems}}。</p>
+
+"""#)),
+        ("part2-shanghai/expenditure.mustache", .text(#"""
+{{! 上海：三、支出决算情况说明。 }}
+<p>本年支出合计{{total}}{{unit}}{{^empty(items)}}，其中：{{/empty(items)}}{{#items}}{{label}}{{amount}}{{unit}}，占{{share}}%{{^last}}；{{/last}}{{/items}}。{{#reason}}决算数与预算数的差异，主要原因：{{{reason}}}{{/reason}}</p>
+
+"""#)),
+        ("part2-shanghai/general-budget-items.mustache", .text(#"""
+{{! 上海：五（三）一般公共预算财政拨款支出决算具体情况。每一项写作“X（类）Y（款）Z（项）。主要用于：…。年初预算为…，支出决算为…，完成年初预算的…%”；预算口径取自 accounts.yaml 的 budget_basis。 }}
+<p>一般公共预算财政拨款支出{{#completion.hasBudget}}{{budgetWord}}为{{completion.budget}}{{unit}}，{{/completion.hasBudget}}支出决算为{{amount}}{{unit}}{{#completion.hasBudget}}{{^completion.zeroBudget}}，完成{{budgetWord}}的{{completion.completion}}%{{/completion.zeroBudget}}{{/completion.hasBudget}}。{{^empty(items)}}其中：{{/empty(items)}}</p>
+{{^empty(items)}}<ol class="items">{{/empty(items)}}{{#items}}
+<li>{{names}}。{{#purpose}}主要用于：{{{purpose}}}{{/purpose}}{{#completion.hasBudget}}{{budgetWord}}为{{completion.budget}}{{unit}}，{{/completion.hasBudget}}支出决算为{{amount}}{{unit}}{{#completion.hasBudget}}{{^completion.zeroBudget}}，完成{{budgetWord}}的{{completion.completion}}%{{/completion.zeroBudget}}{{/completion.hasBudget}}。{{#completion.hasBudget}}{{#completion.equal}}决算数与{{budgetWord}}数持平。{{/completion.equal}}{{#completion.over}}决算数大于{{budgetWord}}数{{#reason}}的主要原因：{{{reason}}}{{/reason}}{{^reason}}。{{/reason}}{{/completion.over}}{{#completion.under}}决算数小于{{budgetWord}}数{{#reason}}的主要原因：{{{reason}}}{{/reason}}{{^reason}}。{{/reason}}{{/completion.under}}{{/completion.hasBudget}}</li>{{/items}}
+{{^empty(items)}}</ol>{{/empty(items)}}
+{{#hasZeroItems}}<p>{{zeroNames}}本年度没有支出。</p>{{/hasZeroItems}}
+
+"""#)),
+        ("part2-shanghai/general-budget-overall.mustache", .text(#"""
+{{! 上海：五（一）一般公共预算财政拨款支出决算总体情况。 }}
+<p>一般公共预算财政拨款支出{{amount}}{{unit}}，占本年支出合计的{{share}}%。{{#change.hasPrevious}}与{{previousYear}}年度相比，一般公共预算财政拨款支出{{#change.increase}}增加{{change.delta}}{{unit}}{{#change.hasRate}}，增长{{change.rate}}%{{/change.hasRate}}{{/change.increase}}{{#change.decrease}}减少{{change.delta}}{{unit}}{{#change.hasRate}}，下降{{change.rate}}%{{/change.hasRate}}{{/change.decrease}}{{#change.unchanged}}持平{{/change.unchanged}}。{{/change.hasPrevious}}{{#reason}}主要原因：{{{reason}}}{{/reason}}</p>
+
+"""#)),
+        ("part2-shanghai/general-budget-structure.mustache", .text(#"""
+{{! 上海：五（二）一般公共预算财政拨款支出决算结构情况，按“类”列示并注明（类）。 }}
+<p>一般公共预算财政拨款支出{{amount}}{{unit}}{{^empty(items)}}，主要用于以下方面：{{/empty(items)}}{{#items}}{{label}}（类）{{amount}}{{unit}}，占{{share}}%{{^last}}；{{/last}}{{/items}}。</p>
+
+"""#)),
+        ("part2-shanghai/government-fund.mustache", .text(#"""
+{{! 上海：八、政府性基金预算财政拨款收入支出决算情况说明。 }}
+<p>{{#none}}{{unitName}}{{year}}年度没有政府性基金预算财政拨款支出。{{/none}}{{^none}}政府性基金预算财政拨款支出{{amount}}{{unit}}。{{#change.hasPrevious}}与{{previousYear}}年度相比{{#change.increase}}增加{{change.delta}}{{unit}}{{/change.increase}}{{#change.decrease}}减少{{change.delta}}{{unit}}{{/change.decrease}}{{#change.unchanged}}持平{{/change.unchanged}}。{{/change.hasPrevious}}{{#reason}}主要原因：{{{reason}}}{{/reason}}{{/none}}</p>
+
+"""#)),
+        ("part2-shanghai/income.mustache", .text(#"""
+{{! 上海：二、收入决算情况说明。只列金额不为零的来源。 }}
+<p>本年收入合计{{total}}{{unit}}{{^empty(items)}}，其中：{{/empty(items)}}{{#items}}{{label}}{{amount}}{{unit}}，占{{share}}%{{^last}}；{{/last}}{{/items}}。{{#reason}}决算数与预算数的差异，主要原因：{{{reason}}}{{/reason}}</p>
+
+"""#)),
+        ("part2-shanghai/performance-management.mustache", .text(#"""
+{{! 上海：十、预算绩效管理情况（不公开项目自评表，只写数量）。 }}
+{{#none}}<p>{{subject}}本年度未公开预算绩效管理情况。</p>{{/none}}{{^none}}
+<p>{{unitName}}{{year}}年度的预算绩效管理：编报绩效目标的项目{{withTargets}}个{{#exAnte}}，开展事前绩效评估的项目{{exAnte}}个{{/exAnte}}；开展绩效跟踪的项目{{monitored}}个；开展绩效自评的项目{{selfEvaluated}}个{{#evaluated}}；部门组织绩效评价的项目{{evaluated}}个{{/evaluated}}。{{#score}}整体支出绩效自评得分{{score}}分。{{/score}}{{#summary}}{{{summary}}}{{/summary}}</p>
+{{/none}}
+
+"""#)),
+        ("part2-shanghai/procurement.mustache", .text(#"""
+{{! 上海：十一（二）政府采购支出情况（以合同签订为准）。 }}
+<p>{{unitName}}{{year}}年度政府采购金额（以合同签订为准）为{{total}}{{unit}}，其中：货物采购金额{{goods}}{{unit}}、工程采购金额{{works}}{{unit}}、服务采购金额{{services}}{{unit}}。{{#purpose}}主要用于{{{purpose}}}{{/purpose}}{{#hasSME}}授予中小企业的采购金额{{sme}}{{unit}}，占政府采购金额的{{smeShare}}%{{#hasMicro}}；其中授予小微企业{{micro}}{{unit}}，占{{microShare}}%{{/hasMicro}}。{{/hasSME}}</p>
+
+"""#)),
+        ("part2-shanghai/state-capital.mustache", .text(#"""
+{{! 上海：九、国有资本经营预算财政拨款收入支出决算情况说明。 }}
+<p>{{#none}}{{unitName}}{{year}}年度没有国有资本经营预算财政拨款支出。{{/none}}{{^none}}国有资本经营预算财政拨款支出{{amount}}{{unit}}。{{#change.hasPrevious}}与{{previousYear}}年度相比{{#change.increase}}增加{{change.delta}}{{unit}}{{/change.increase}}{{#change.decrease}}减少{{change.delta}}{{unit}}{{/change.decrease}}{{#change.unchanged}}持平{{/change.unchanged}}。{{/change.hasPrevious}}{{#reason}}主要原因：{{{reason}}}{{/reason}}{{/none}}</p>
+
+"""#)),
+        ("part2-shanghai/three-public-items.mustache", .text(#"""
+{{! 上海：“三公”经费分项。没有“三公”经费支出时不写。 }}
+{{^none}}<ol class="items">
+<li>因公出国（境）费支出决算{{overseas.amount}}{{unit}}{{#overseas.completion.hasBudget}}{{^overseas.completion.zeroBudget}}，完成{{budgetWord}}的{{overseas.completion.completion}}%{{/overseas.completion.zeroBudget}}{{/overseas.completion.hasBudget}}；全年安排因公出国（境）团组{{groups}}个、{{persons}}人次。{{#overseas.reason}}主要原因：{{{overseas.reason}}}{{/overseas.reason}}</li>
+<li>公务用车购置及运行维护费支出决算{{vehicle.amount}}{{unit}}{{#vehicle.completion.hasBudget}}{{^vehicle.completion.zeroBudget}}，完成{{budgetWord}}的{{vehicle.completion.completion}}%{{/vehicle.completion.zeroBudget}}{{/vehicle.completion.hasBudget}}；其中公务用车购置费{{vehiclePurchase}}{{unit}}{{#hasPurchased}}（购置{{purchasedCount}}辆）{{/hasPurchased}}，公务用车运行维护费{{vehicleOperation}}{{unit}}{{#hasHeld}}（年末公务用车保有量{{heldCount}}辆）{{/hasHeld}}。{{#vehicle.reason}}主要原因：{{{vehicle.reason}}}{{/vehicle.reason}}</li>
+<li>公务接待费支出决算{{reception.amount}}{{unit}}{{#reception.completion.hasBudget}}{{^reception.completion.zeroBudget}}，完成{{budgetWord}}的{{reception.completion.completion}}%{{/reception.completion.zeroBudget}}{{/reception.completion.hasBudget}}；其中国内公务接待{{domestic.amount}}{{unit}}、{{domestic.persons}}人次，外事接待{{foreign.amount}}{{unit}}、{{foreign.persons}}人次。{{#reception.reason}}主要原因：{{{reception.reason}}}{{/reception.reason}}</li>
+</ol>{{/none}}
+
+"""#)),
+        ("part2-shanghai/three-public-overall.mustache", .text(#"""
+{{! 上海：七、财政拨款“三公”经费支出决算情况说明（总体）。 }}
+<p>{{#none}}{{unitName}}{{year}}年度没有“三公”经费财政拨款支出。{{/none}}{{^none}}“三公”经费财政拨款支出{{#completion.hasBudget}}{{budgetWord}}为{{completion.budget}}{{unit}}，{{/completion.hasBudget}}支出决算为{{amount}}{{unit}}{{#completion.hasBudget}}{{^completion.zeroBudget}}，完成{{budgetWord}}的{{completion.completion}}%{{/completion.zeroBudget}}{{/completion.hasBudget}}。{{#change.hasPrevious}}与{{previousYear}}年度相比{{#change.increase}}增加{{change.delta}}{{unit}}{{/change.increase}}{{#change.decrease}}减少{{change.delta}}{{unit}}{{/change.decrease}}{{#change.unchanged}}持平{{/change.unchanged}}。{{/change.hasPrevious}}{{/none}}{{#budgetReason}}决算数与{{budgetWord}}数的差异，主要原因：{{{budgetReason}}}{{/budgetReason}}{{#changeReason}}与上年相比变动的主要原因：{{{changeReason}}}{{/changeReason}}</p>
+
+"""#)),
+        ("part2-shanghai/total.mustache", .text(#"""
+{{! 上海：一、收入支出决算总体情况说明。 }}
+<p>{{unitName}}{{year}}年度收入支出总计{{grandTotal}}{{unit}}。{{#change.hasPrevious}}与{{previousYear}}年度相比，收入支出总计{{#change.increase}}增加{{change.delta}}{{unit}}{{#change.hasRate}}，增长{{change.rate}}%{{/change.hasRate}}{{/change.increase}}{{#change.decrease}}减少{{change.delta}}{{unit}}{{#change.hasRate}}，下降{{change.rate}}%{{/change.hasRate}}{{/change.decrease}}{{#change.unchanged}}持平{{/change.unchanged}}。{{/change.hasPrevious}}{{#reason}}主要原因：{{{reason}}}{{/reason}}</p>
+
+"""#)),
         ("part2/agency-operating-cost.mustache", .text(#"""
 {{! 十（一）机关运行经费支出情况。 }}
 <p>{{year}}年度，{{unitName}}机关运行经费支出{{amount}}{{unit}}{{#change.hasPrevious}}{{#change.changed}}，比{{previousYear}}年度{{#change.increase}}增加{{/change.increase}}{{#change.decrease}}减少{{/change.decrease}}{{change.delta}}{{unit}}{{#change.hasRate}}，{{#change.increase}}增长{{/change.increase}}{{#change.decrease}}下降{{/change.decrease}}{{change.rate}}%{{/change.hasRate}}{{/change.changed}}{{#change.unchanged}}，与{{previousYear}}年度持平{{/change.unchanged}}{{/change.hasPrevious}}。{{#reason}}主要原因是{{{reason}}}{{/reason}}{{#note}}{{{note}}}{{/note}}</p>
@@ -1046,6 +1136,151 @@ table.compare thead th { min-width: 4.5em; }
   </div>
   {{#emptyNote}}<p class="note empty-note">说明：{{emptyNote}}</p>{{/emptyNote}}
   {{#note}}<p class="note">{{note}}</p>{{/note}}
+</section>
+
+"""#)),
+        ("parts/explanation.mustache", .text(#"""
+<section class="part" id="{{part.id}}" aria-labelledby="{{part.id}}-title">
+  <h2 id="{{part.id}}-title">{{part.title}}</h2>
+  {{#part.sections}}
+  <section id="{{id}}" aria-labelledby="{{id}}-title">
+    <h3 id="{{id}}-title">{{heading}}</h3>
+    {{{html}}}
+    {{#figure}}{{> partials/figure}}{{/figure}}
+    {{#children}}
+    <section id="{{id}}" aria-labelledby="{{id}}-title">
+      <h4 id="{{id}}-title">{{heading}}</h4>
+      {{{html}}}
+      {{#figure}}{{> partials/figure}}{{/figure}}
+    </section>
+    {{/children}}
+  </section>
+  {{/part.sections}}
+<p class="back-to-toc"><a href="#toc-title">返回目录</a></p>
+</section>
+
+"""#)),
+        ("parts/glossary.mustache", .text(#"""
+<section class="part" id="{{part.id}}" aria-labelledby="{{part.id}}-title">
+  <h2 id="{{part.id}}-title">{{part.title}}</h2>
+  <dl class="glossary">
+  {{#part3.entries}}<div><dt>{{number}}. {{term}}</dt><dd>{{{definition}}}</dd></div>
+  {{/part3.entries}}
+  </dl>
+<p class="back-to-toc"><a href="#toc-title">返回目录</a></p>
+</section>
+
+"""#)),
+        ("parts/overview-shanghai.mustache", .text(#"""
+{{! 上海格式的概况：一、主要职能；二、部门决算单位构成（序号、单位名称的表）。 }}
+<section class="part" id="{{part.id}}" aria-labelledby="{{part.id}}-title">
+  <h2 id="{{part.id}}-title">{{part.title}}</h2>
+  <section id="p1-1" aria-labelledby="p1-1-title">
+    <h3 id="p1-1-title">一、主要职能</h3>
+    <div class="prose">{{{part1.duties}}}</div>
+    {{#part1.hasAchievements}}<h4>{{year}}年度重点工作完成情况</h4>
+    <div class="prose">{{{part1.achievements}}}</div>{{/part1.hasAchievements}}
+  </section>
+  <section id="p1-2" aria-labelledby="p1-2-title">
+    <h3 id="p1-2-title">二、{{kind}}决算单位构成</h3>
+    {{#part1.organization}}<div class="prose">{{{part1.organization}}}</div>{{/part1.organization}}
+    <p>纳入{{unitName}}{{year}}年度{{kind}}决算编制范围的单位共{{part1.entityCount}}个{{#extras.staffing}}；{{kind}}人员：{{extras.staffing}}{{/extras.staffing}}。</p>
+    <div class="table-scroll" role="region" aria-label="决算单位构成" tabindex="0"><table class="official compact">
+      <caption>{{kind}}决算单位构成</caption>
+      <thead><tr><th scope="col">序号</th><th scope="col">单位名称</th><th scope="col">单位性质</th></tr></thead>
+      <tbody>{{#part1.entities}}<tr><td class="number">{{number}}</td><th scope="row">{{name}}</th><td class="text">{{type}}</td></tr>{{/part1.entities}}</tbody>
+    </table></div>
+  </section>
+<p class="back-to-toc"><a href="#toc-title">返回目录</a></p>
+</section>
+
+"""#)),
+        ("parts/overview.mustache", .text(#"""
+<section class="part" id="{{part.id}}" aria-labelledby="{{part.id}}-title">
+  <h2 id="{{part.id}}-title">{{part.title}}</h2>
+  <section id="p1-1" aria-labelledby="p1-1-title">
+    <h3 id="p1-1-title">一、基本职能及主要工作</h3>
+    <h4>（一）主要职能</h4>
+    <div class="prose">{{{part1.duties}}}</div>
+    {{#part1.hasAchievements}}<h4>（二）{{year}}年度重点工作完成情况</h4>
+    <div class="prose">{{{part1.achievements}}}</div>{{/part1.hasAchievements}}
+  </section>
+  <section id="p1-2" aria-labelledby="p1-2-title">
+    <h3 id="p1-2-title">二、机构设置</h3>
+    <p>{{part1.organizationSentence}}{{#extras.staffing}}{{kind}}人员：{{extras.staffing}}{{/extras.staffing}}纳入决算编制范围的单位包括：</p>
+    <ol class="entities">{{#part1.entities}}<li>{{name}}（{{type}}）</li>{{/part1.entities}}</ol>
+    {{#part1.organization}}<div class="prose">{{{part1.organization}}}</div>{{/part1.organization}}
+  </section>
+<p class="back-to-toc"><a href="#toc-title">返回目录</a></p>
+</section>
+
+"""#)),
+        ("parts/performance.mustache", .text(#"""
+<section class="part" id="{{part.id}}" aria-labelledby="{{part.id}}-title">
+  <h2 id="{{part.id}}-title">{{part.title}}</h2>
+  <section id="p4-1" aria-labelledby="p4-1-title">
+    <h3 id="p4-1-title">{{part4.reportTitle}}</h3>
+    {{#part4.hasReport}}<div class="prose">{{{part4.reportHTML}}}</div>{{/part4.hasReport}}
+    {{^part4.hasReport}}<p class="muted">本年度未公开整体支出绩效自评报告正文。</p>{{/part4.hasReport}}
+    {{#part4.score}}<p>整体支出绩效自评得分：<strong>{{part4.score}}</strong> 分。</p>{{/part4.score}}
+    {{#part4.hasScoreParts}}<table class="official compact"><caption>分项得分</caption><thead><tr><th scope="col">项目</th>{{#part4.scorePartsHaveWeights}}<th scope="col">分值</th>{{/part4.scorePartsHaveWeights}}<th scope="col">得分</th></tr></thead><tbody>{{#part4.scoreParts}}<tr><th scope="row">{{label}}</th>{{#part4.scorePartsHaveWeights}}<td class="number">{{weight}}</td>{{/part4.scorePartsHaveWeights}}<td class="number">{{score}}</td></tr>{{/part4.scoreParts}}</tbody></table>{{/part4.hasScoreParts}}
+    {{#part4.hasScoreTable}}<div class="table-scroll" role="region" aria-label="整体支出绩效自评表" tabindex="0"><table class="official"><caption>{{year}}年度整体支出绩效自评表</caption>
+      <thead><tr><th scope="col">一级指标</th><th scope="col">二级指标</th><th scope="col">三级指标</th><th scope="col">分值</th><th scope="col">得分</th><th scope="col">指标解释</th></tr></thead>
+      <tbody>{{#part4.scoreTable}}<tr><td class="text">{{level1}}</td><td class="text">{{level2}}</td><th scope="row">{{level3}}</th><td class="number">{{weight}}</td><td class="number">{{score}}</td><td class="text">{{{explanation}}}</td></tr>{{/part4.scoreTable}}</tbody>
+    </table></div>{{/part4.hasScoreTable}}
+  </section>
+  {{#part4.hasProjects}}
+  <section id="p4-2" aria-labelledby="p4-2-title">
+    <h3 id="p4-2-title">项目支出绩效自评表（{{part4.year}}年度）</h3>
+    {{#part4.projects}}
+    <section class="project" id="{{anchor}}" aria-labelledby="{{anchor}}-title">
+      <h4 id="{{anchor}}-title">{{number}}. {{name}}</h4>
+      <p class="table-meta">主管部门：{{department}}　实施单位：{{implementer}}{{#category}}　类别：{{category}}{{/category}}</p>
+      <div class="table-scroll" role="region" aria-label="{{name}}项目资金" tabindex="0"><table class="official compact">
+        <caption>项目资金（单位：{{unit}}）</caption>
+        <thead><tr><th scope="col">资金</th><th scope="col">年初预算数</th><th scope="col">全年预算数</th><th scope="col">全年执行数</th><th scope="col">执行率</th>{{#hasScores}}<th scope="col">分值</th><th scope="col">得分</th>{{/hasScores}}</tr></thead>
+        <tbody>
+          <tr><th scope="row">年度资金总额</th><td class="number">{{funds.initialBudget}}</td><td class="number">{{funds.budget}}</td><td class="number">{{funds.actual}}</td><td class="number">{{funds.rate}}%</td>{{#hasScores}}<td class="number">{{funds.weight}}</td><td class="number">{{funds.score}}</td>{{/hasScores}}</tr>
+          {{#sources}}<tr><th scope="row" class="level-1">其中：{{source}}</th><td class="number">{{initialBudget}}</td><td class="number">{{budget}}</td><td class="number">{{actual}}</td><td class="number">{{rate}}%</td>{{#hasScores}}<td></td><td></td>{{/hasScores}}</tr>{{/sources}}
+        </tbody>
+      </table></div>
+      <table class="official compact goals">
+        <caption>年度总体目标</caption>
+        <thead><tr><th scope="col">年度目标</th><th scope="col">实际完成情况</th></tr></thead>
+        <tbody>{{#goals}}<tr><td class="text">{{{target}}}</td><td class="text">{{{actual}}}</td></tr>{{/goals}}</tbody>
+      </table>
+      <div class="table-scroll" role="region" aria-label="{{name}}绩效指标" tabindex="0"><table class="official compact">
+        <caption>绩效指标</caption>
+        <thead><tr><th scope="col">一级指标</th><th scope="col">二级指标</th><th scope="col">三级指标</th><th scope="col">年度指标值</th><th scope="col">实际完成值</th>{{#hasScores}}<th scope="col">分值</th><th scope="col">得分</th>{{/hasScores}}{{#hasRates}}<th scope="col">完成率</th>{{/hasRates}}<th scope="col">未完成原因和改进措施</th></tr></thead>
+        <tbody>{{#indicators}}<tr><td class="text">{{level1}}</td><td class="text">{{level2}}</td><th scope="row">{{level3}}</th><td class="text">{{nature}}{{target}}{{unit}}</td><td class="text">{{actual}}</td>{{#hasScores}}<td class="number">{{weight}}</td><td class="number">{{score}}</td>{{/hasScores}}{{#hasRates}}<td class="number">{{rate}}</td>{{/hasRates}}<td class="text">{{{reason}}}</td></tr>{{/indicators}}</tbody>
+      </table></div>
+      {{#conclusion}}<p><strong>评价结论：</strong>{{{conclusion}}}</p>{{/conclusion}}
+      {{#problems}}<p><strong>存在问题：</strong>{{{problems}}}</p>{{/problems}}
+      {{#improvements}}<p><strong>改进措施：</strong>{{{improvements}}}</p>{{/improvements}}
+    </section>
+    {{/part4.projects}}
+  </section>
+  {{/part4.hasProjects}}
+  {{#part4.hasProjectReports}}
+  <section id="p4-3" aria-labelledby="p4-3-title">
+    <h3 id="p4-3-title">项目支出绩效自评报告</h3>
+    {{#part4.projectReports}}
+    <section class="project-report" id="{{anchor}}" aria-labelledby="{{anchor}}-title">
+      <h4 id="{{anchor}}-title">{{title}}</h4>
+      <div class="prose">{{{html}}}</div>
+    </section>
+    {{/part4.projectReports}}
+  </section>
+  {{/part4.hasProjectReports}}
+<p class="back-to-toc"><a href="#toc-title">返回目录</a></p>
+</section>
+
+"""#)),
+        ("parts/tables.mustache", .text(#"""
+<section class="part" id="{{part.id}}" aria-labelledby="{{part.id}}-title">
+  <h2 id="{{part.id}}-title">{{part.title}}</h2>
+  {{#part5.tables}}{{> partials/table}}{{/part5.tables}}
+<p class="back-to-toc"><a href="#toc-title">返回目录</a></p>
 </section>
 
 """#)),
@@ -1223,7 +1458,7 @@ table.compare thead th { min-width: 4.5em; }
   <h1>{{title}}</h1>
   {{#extras.hasYears}}<nav class="year-switch" aria-label="{{unitName}}各年度决算"><span>年度：</span><ul>{{#extras.years}}<li>{{#current}}<span aria-current="page">{{year}}</span>{{/current}}{{^current}}<a href="{{url}}">{{year}}</a>{{/current}}</li>{{/extras.years}}</ul></nav>{{/extras.hasYears}}
   {{#extras.hasDates}}<p class="report-dates">{{#extras.publishedOn}}<span>公开日期：<time datetime="{{extras.publishedOn}}">{{extras.publishedOn}}</time></span> {{/extras.publishedOn}}{{#extras.updatedOn}}<span>更新日期：<time datetime="{{extras.updatedOn}}">{{extras.updatedOn}}</time></span> {{/extras.updatedOn}}{{#contact}}<span>联系方式：{{contact}}</span>{{/contact}}</p>{{/extras.hasDates}}
-  <p class="downloads">下载：<a href="{{json}}" download>全部数据（JSON）</a>{{#workbook}}　<a href="{{url}}" download="{{name}}">全部附表（Excel）</a>{{/workbook}}{{#pdf}}　<a href="{{url}}" download="{{name}}" type="application/pdf">正式文本（PDF）</a>{{/pdf}}{{#portal}}　<a href="{{url}}" download="{{name}}">门户网站发布包（ZIP）</a>{{/portal}}　各附表的 CSV 见第五部分。</p>
+  <p class="downloads">下载：<a href="{{json}}" download>全部数据（JSON）</a>{{#workbook}}　<a href="{{url}}" download="{{name}}">全部附表（Excel）</a>{{/workbook}}{{#pdf}}　<a href="{{url}}" download="{{name}}" type="application/pdf">正式文本（PDF）</a>{{/pdf}}{{#portal}}　<a href="{{url}}" download="{{name}}">门户网站发布包（ZIP）</a>{{/portal}}　各附表的 CSV 见{{tablesPart}}。</p>
 </header>
 
 <section class="key-figures" aria-labelledby="key-figures-title">
@@ -1240,116 +1475,7 @@ table.compare thead th { min-width: 4.5em; }
   <ol class="toc-tables" aria-label="附表目录">{{#tableList}}<li><a href="#table-{{id}}">{{title}}</a></li>{{/tableList}}</ol>
 </nav>
 
-<section class="part" id="part-1" aria-labelledby="part-1-title">
-  <h2 id="part-1-title">{{part1.title}}</h2>
-  <section id="p1-1" aria-labelledby="p1-1-title">
-    <h3 id="p1-1-title">一、基本职能及主要工作</h3>
-    <h4>（一）主要职能</h4>
-    <div class="prose">{{{part1.duties}}}</div>
-    {{#part1.hasAchievements}}<h4>（二）{{year}}年度重点工作完成情况</h4>
-    <div class="prose">{{{part1.achievements}}}</div>{{/part1.hasAchievements}}
-  </section>
-  <section id="p1-2" aria-labelledby="p1-2-title">
-    <h3 id="p1-2-title">二、机构设置</h3>
-    <p>{{part1.organizationSentence}}{{#extras.staffing}}{{kind}}人员：{{extras.staffing}}{{/extras.staffing}}纳入决算编制范围的单位包括：</p>
-    <ol class="entities">{{#part1.entities}}<li>{{name}}（{{type}}）</li>{{/part1.entities}}</ol>
-    {{#part1.organization}}<div class="prose">{{{part1.organization}}}</div>{{/part1.organization}}
-  </section>
-<p class="back-to-toc"><a href="#toc-title">返回目录</a></p>
-</section>
-
-<section class="part" id="part-2" aria-labelledby="part-2-title">
-  <h2 id="part-2-title">{{part2.title}}</h2>
-  {{#part2.sections}}
-  <section id="{{id}}" aria-labelledby="{{id}}-title">
-    <h3 id="{{id}}-title">{{heading}}</h3>
-    {{{html}}}
-    {{#figure}}{{> partials/figure}}{{/figure}}
-    {{#children}}
-    <section id="{{id}}" aria-labelledby="{{id}}-title">
-      <h4 id="{{id}}-title">{{heading}}</h4>
-      {{{html}}}
-      {{#figure}}{{> partials/figure}}{{/figure}}
-    </section>
-    {{/children}}
-  </section>
-  {{/part2.sections}}
-<p class="back-to-toc"><a href="#toc-title">返回目录</a></p>
-</section>
-
-<section class="part" id="part-3" aria-labelledby="part-3-title">
-  <h2 id="part-3-title">{{part3.title}}</h2>
-  <dl class="glossary">
-  {{#part3.entries}}<div><dt>{{number}}. {{term}}</dt><dd>{{{definition}}}</dd></div>
-  {{/part3.entries}}
-  </dl>
-<p class="back-to-toc"><a href="#toc-title">返回目录</a></p>
-</section>
-
-<section class="part" id="part-4" aria-labelledby="part-4-title">
-  <h2 id="part-4-title">{{part4.title}}</h2>
-  <section id="p4-1" aria-labelledby="p4-1-title">
-    <h3 id="p4-1-title">{{part4.reportTitle}}</h3>
-    {{#part4.hasReport}}<div class="prose">{{{part4.reportHTML}}}</div>{{/part4.hasReport}}
-    {{^part4.hasReport}}<p class="muted">本年度未公开整体支出绩效自评报告正文。</p>{{/part4.hasReport}}
-    {{#part4.score}}<p>整体支出绩效自评得分：<strong>{{part4.score}}</strong> 分。</p>{{/part4.score}}
-    {{#part4.hasScoreParts}}<table class="official compact"><caption>分项得分</caption><thead><tr><th scope="col">项目</th>{{#part4.scorePartsHaveWeights}}<th scope="col">分值</th>{{/part4.scorePartsHaveWeights}}<th scope="col">得分</th></tr></thead><tbody>{{#part4.scoreParts}}<tr><th scope="row">{{label}}</th>{{#part4.scorePartsHaveWeights}}<td class="number">{{weight}}</td>{{/part4.scorePartsHaveWeights}}<td class="number">{{score}}</td></tr>{{/part4.scoreParts}}</tbody></table>{{/part4.hasScoreParts}}
-    {{#part4.hasScoreTable}}<div class="table-scroll" role="region" aria-label="整体支出绩效自评表" tabindex="0"><table class="official"><caption>{{year}}年度整体支出绩效自评表</caption>
-      <thead><tr><th scope="col">一级指标</th><th scope="col">二级指标</th><th scope="col">三级指标</th><th scope="col">分值</th><th scope="col">得分</th><th scope="col">指标解释</th></tr></thead>
-      <tbody>{{#part4.scoreTable}}<tr><td class="text">{{level1}}</td><td class="text">{{level2}}</td><th scope="row">{{level3}}</th><td class="number">{{weight}}</td><td class="number">{{score}}</td><td class="text">{{{explanation}}}</td></tr>{{/part4.scoreTable}}</tbody>
-    </table></div>{{/part4.hasScoreTable}}
-  </section>
-  {{#part4.hasProjects}}
-  <section id="p4-2" aria-labelledby="p4-2-title">
-    <h3 id="p4-2-title">项目支出绩效自评表（{{part4.year}}年度）</h3>
-    {{#part4.projects}}
-    <section class="project" id="{{anchor}}" aria-labelledby="{{anchor}}-title">
-      <h4 id="{{anchor}}-title">{{number}}. {{name}}</h4>
-      <p class="table-meta">主管部门：{{department}}　实施单位：{{implementer}}{{#category}}　类别：{{category}}{{/category}}</p>
-      <div class="table-scroll" role="region" aria-label="{{name}}项目资金" tabindex="0"><table class="official compact">
-        <caption>项目资金（单位：{{unit}}）</caption>
-        <thead><tr><th scope="col">资金</th><th scope="col">年初预算数</th><th scope="col">全年预算数</th><th scope="col">全年执行数</th><th scope="col">执行率</th>{{#hasScores}}<th scope="col">分值</th><th scope="col">得分</th>{{/hasScores}}</tr></thead>
-        <tbody>
-          <tr><th scope="row">年度资金总额</th><td class="number">{{funds.initialBudget}}</td><td class="number">{{funds.budget}}</td><td class="number">{{funds.actual}}</td><td class="number">{{funds.rate}}%</td>{{#hasScores}}<td class="number">{{funds.weight}}</td><td class="number">{{funds.score}}</td>{{/hasScores}}</tr>
-          {{#sources}}<tr><th scope="row" class="level-1">其中：{{source}}</th><td class="number">{{initialBudget}}</td><td class="number">{{budget}}</td><td class="number">{{actual}}</td><td class="number">{{rate}}%</td>{{#hasScores}}<td></td><td></td>{{/hasScores}}</tr>{{/sources}}
-        </tbody>
-      </table></div>
-      <table class="official compact goals">
-        <caption>年度总体目标</caption>
-        <thead><tr><th scope="col">年度目标</th><th scope="col">实际完成情况</th></tr></thead>
-        <tbody>{{#goals}}<tr><td class="text">{{{target}}}</td><td class="text">{{{actual}}}</td></tr>{{/goals}}</tbody>
-      </table>
-      <div class="table-scroll" role="region" aria-label="{{name}}绩效指标" tabindex="0"><table class="official compact">
-        <caption>绩效指标</caption>
-        <thead><tr><th scope="col">一级指标</th><th scope="col">二级指标</th><th scope="col">三级指标</th><th scope="col">年度指标值</th><th scope="col">实际完成值</th>{{#hasScores}}<th scope="col">分值</th><th scope="col">得分</th>{{/hasScores}}{{#hasRates}}<th scope="col">完成率</th>{{/hasRates}}<th scope="col">未完成原因和改进措施</th></tr></thead>
-        <tbody>{{#indicators}}<tr><td class="text">{{level1}}</td><td class="text">{{level2}}</td><th scope="row">{{level3}}</th><td class="text">{{nature}}{{target}}{{unit}}</td><td class="text">{{actual}}</td>{{#hasScores}}<td class="number">{{weight}}</td><td class="number">{{score}}</td>{{/hasScores}}{{#hasRates}}<td class="number">{{rate}}</td>{{/hasRates}}<td class="text">{{{reason}}}</td></tr>{{/indicators}}</tbody>
-      </table></div>
-      {{#conclusion}}<p><strong>评价结论：</strong>{{{conclusion}}}</p>{{/conclusion}}
-      {{#problems}}<p><strong>存在问题：</strong>{{{problems}}}</p>{{/problems}}
-      {{#improvements}}<p><strong>改进措施：</strong>{{{improvements}}}</p>{{/improvements}}
-    </section>
-    {{/part4.projects}}
-  </section>
-  {{/part4.hasProjects}}
-  {{#part4.hasProjectReports}}
-  <section id="p4-3" aria-labelledby="p4-3-title">
-    <h3 id="p4-3-title">项目支出绩效自评报告</h3>
-    {{#part4.projectReports}}
-    <section class="project-report" id="{{anchor}}" aria-labelledby="{{anchor}}-title">
-      <h4 id="{{anchor}}-title">{{title}}</h4>
-      <div class="prose">{{{html}}}</div>
-    </section>
-    {{/part4.projectReports}}
-  </section>
-  {{/part4.hasProjectReports}}
-<p class="back-to-toc"><a href="#toc-title">返回目录</a></p>
-</section>
-
-<section class="part" id="part-5" aria-labelledby="part-5-title">
-  <h2 id="part-5-title">{{part5.title}}</h2>
-  {{#part5.tables}}{{> partials/table}}{{/part5.tables}}
-<p class="back-to-toc"><a href="#toc-title">返回目录</a></p>
-</section>
+{{{partsHTML}}}
 </article>
 
 """#)),

@@ -17,6 +17,7 @@ public enum ReportCreator {
         case exists(String)
         case earlierReports(unit: String, years: [Int])
         case unknownTableSet(String)
+        case unknownProfile(String, known: [String])
         case noSuchReport(unit: String, year: Int)
         case sourceHasErrors(folder: String, errors: Int)
         case io(String)
@@ -45,24 +46,42 @@ public enum ReportCreator {
                 return "没有名为“\(id)”的附表套表；可用：\(TableSet.bundled.keys.sorted().joined(separator: "、"))。"
             case (.unknownTableSet(let id), .en):
                 return "no table set named '\(id)'; available: \(TableSet.bundled.keys.sorted().joined(separator: ", "))."
+            case (.unknownProfile(let id, let known), .zh):
+                return "没有名为“\(id)”的版式；可用：\(known.joined(separator: "、"))（或在 Profiles/\(id).json 中定义）。"
+            case (.unknownProfile(let id, let known), .en):
+                return "no profile named '\(id)'; available: \(known.joined(separator: ", ")) (or define Profiles/\(id).json)."
             case (.io(let detail), .zh): return "无法写入：\(detail)"
             case (.io(let detail), .en): return "cannot write: \(detail)"
             }
         }
     }
 
-    /// The table set a report of `year` gets when nothing else says: the newest Sichuan layout in force.
+    /// The table set a report of `year` gets when nothing else says: that of the default profile family in force.
     public static func defaultTableSet(for year: Int) -> String {
-        year >= 2023 ? "sichuan-2023" : "sichuan-2020"
+        ReportProfile.tableSet(for: year, carriedFrom: nil)
     }
 
-    /// The table set of the new year: Sichuan's sets change with the year (a variant of the same year's
-    /// set, such as the 15-table one, is kept); any other set (mof-9) stays what the unit used.
-    static func tableSet(for year: Int, carriedFrom source: String?) -> String {
-        let standard = defaultTableSet(for: year)
-        guard let source, TableSet.bundled[source] != nil else { return standard }
-        if source.hasPrefix("sichuan-") { return source.hasPrefix(standard) ? source : standard }
-        return source
+    /// The table set of the new year, as the profiles say: a family's sets change with the year (a variant
+    /// of the same year's set, such as the 15-table one, is kept); any other set (mof-9) stays what the unit used.
+    static func tableSet(for year: Int, carriedFrom source: String?, profile: ReportProfile? = nil,
+                         profiles: [String: ReportProfile] = ReportProfile.bundled) -> String {
+        guard let source, TableSet.bundled[source] != nil else {
+            return ReportProfile.tableSet(for: year, carriedFrom: nil, profile: profile, in: profiles)
+        }
+        return ReportProfile.tableSet(for: year, carriedFrom: source, profile: profile, in: profiles)
+    }
+
+    /// The profile a new report of the unit gets: the one named, else unit.yaml's `profile:`, else site.yaml's.
+    static func chosenProfile(content: URL, displayRoot: String?, unitID: String, named: String?) -> Result<(ReportProfile?, [String: ReportProfile]), Failure> {
+        let profiles = SiteProfiles.load(content: content, display: displayRoot ?? content.path).profiles
+        func profileField(in file: URL) -> String? {
+            guard let text = try? String(contentsOf: file, encoding: .utf8) else { return nil }
+            return YAMLDocument.parse(text, file: ContentPath(outside: file.lastPathComponent)).0?["profile"]?.scalar?.text
+        }
+        let id = named ?? profileField(in: content.appendingPathComponent("\(unitID)/unit.yaml")) ?? profileField(in: content.appendingPathComponent("site.yaml"))
+        guard let id, !id.isEmpty else { return .success((nil, profiles)) }
+        guard let profile = profiles[id] else { return .failure(.unknownProfile(id, known: profiles.keys.sorted())) }
+        return .success((profile, profiles))
     }
 
     /// Creates `<unit>/<year>/`. With an earlier report of the unit (the latest before `year`, or
@@ -70,7 +89,7 @@ public enum ReportCreator {
     /// for review; otherwise, or with `blank`, every field is left empty.
     public static func create(content: URL, unitID: String, year: Int, kind: String? = nil,
                               tables: String? = nil, blank: Bool = false, from: Int? = nil,
-                              displayRoot: String? = nil) -> Result<Created, Failure> {
+                              displayRoot: String? = nil, profile profileName: String? = nil) -> Result<Created, Failure> {
         guard ContentLoader.isValidUnitID(unitID) else { return .failure(.invalidUnitID(unitID)) }
         guard (1990...2100).contains(year) else { return .failure(.invalidYear(year)) }
         if let linked = ContentLinks.linkedFolder(under: content, "\(unitID)/\(year)") {
@@ -84,6 +103,11 @@ public enum ReportCreator {
             return .failure(.exists(reportPath))
         }
         if let tables, TableSet.bundled[tables] == nil { return .failure(.unknownTableSet(tables)) }
+        let chosen: ReportProfile?, profiles: [String: ReportProfile]
+        switch chosenProfile(content: content, displayRoot: displayRoot, unitID: unitID, named: profileName) {
+        case .success(let found): (chosen, profiles) = found
+        case .failure(let failure): return .failure(failure)
+        }
         let earlier = ((try? fm.contentsOfDirectory(atPath: unitURL.path)) ?? [])
             .compactMap { $0.count == 4 ? Int($0) : nil }.filter { $0 != year }.sorted()
 
@@ -100,7 +124,14 @@ public enum ReportCreator {
                 }
             }
         }
-        let tableSet = tables ?? tableSet(for: year, carriedFrom: source?.tableSetID)
+        let tableSet = tables ?? tableSet(for: year, carriedFrom: source?.tableSetID, profile: chosen, profiles: profiles)
+        // What the report's profile does not publish is left out of the skeleton; its vehicle categories are listed.
+        let profile = chosen ?? ReportProfile.standard(tableSet: tableSet, year: year, in: profiles)
+        let omitted = profile.optionalFields.union(TableSet.bundled[tableSet]?.notPublished ?? []).union(profile.tableSet?.notPublished ?? [])
+        var profileNotes: [String: String] = [:]
+        if !profile.vehicleCategories.isEmpty {
+            profileNotes["assets.vehicles.type"] = "版式 \(profile.id) 的类别：\(profile.vehicleCategories.joined(separator: "、"))"
+        }
         let reportKind = kind ?? source?.kind.rawValue ?? Report.Kind.department.rawValue
         let title = "\(unitID) \(year) 年度\(reportKind)决算"
         var files: [(String, String)] = []
@@ -118,10 +149,10 @@ public enum ReportCreator {
            let carried = try? ReportCarryOver.reportYAML(source: sourceText, from: source, year: year, kind: reportKind, tables: tableSet) {
             files.append(("\(reportPath)/report.yaml", carried))
         } else {
-            files.append(("\(reportPath)/report.yaml", ReportSkeleton.yaml(for: .report, title: title, presets: reportPresets)))
+            files.append(("\(reportPath)/report.yaml", ReportSkeleton.yaml(for: .report, title: title, presets: reportPresets, omitted: omitted)))
         }
         var accountsPresets: ReportSkeleton.Presets = ["unit": (source?.accounts.unit ?? .wanYuan).rawValue]
-        var notes: [String: String] = [:]
+        var notes: [String: String] = profileNotes
         var header: [String] = []
         if let source {
             for figure in PreviousYearFigures.carried(from: source) {
@@ -131,7 +162,7 @@ public enum ReportCreator {
             header = ["“上年”各数已由 \(source.year) 年度报告结转（\(unitID)/\(source.year)），本年数留空待填。"]
         }
         files.append(("\(reportPath)/accounts.yaml",
-                      ReportSkeleton.yaml(for: .accounts, title: title, presets: accountsPresets, notes: notes, header: header)))
+                      ReportSkeleton.yaml(for: .accounts, title: title, presets: accountsPresets, notes: notes, header: header, omitted: omitted)))
         files.append(("\(reportPath)/performance.yaml", ReportSkeleton.yaml(for: .performance, title: title)))
         if let source {
             let narrative = source.narrative

@@ -10,14 +10,15 @@ public enum ReportSkeleton {
     /// - Parameters:
     ///   - notes: extra words for the comment of a field, by dotted path (where a carried value came from).
     ///   - header: extra comment lines under the standard header.
+    ///   - omitted: fields the report's profile does not publish (dotted paths without list indexes): left out.
     public static func yaml(for file: ContentFile, title: String, presets: Presets = [:],
-                            notes: [String: String] = [:], header: [String] = []) -> String {
+                            notes: [String: String] = [:], header: [String] = [], omitted: Set<String> = []) -> String {
         var lines = [
             "# \(title) —— \(file.rawValue)（\(file.schema.label)）",
             "# 由 disclose new 生成的模板：每项后面的注释说明要填什么，“必填”项不能留空。",
             "# 留空的项目 disclose check 会逐项列出；不适用的可选项可以整行删除。",
         ] + header.map { "# \($0)" } + [""]
-        emit(file.schema, indent: 0, path: "", presets: presets, notes: notes, into: &lines)
+        emit(file.schema, indent: 0, path: "", presets: presets, notes: notes, omitted: omitted, into: &lines)
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -34,8 +35,9 @@ public enum ReportSkeleton {
     }
 
     private static func emit(_ schema: ObjectSchema, indent: Int, path: String, presets: Presets,
-                             notes: [String: String], into lines: inout [String], firstPrefix: String? = nil) {
-        for (index, field) in schema.fields.enumerated() {
+                             notes: [String: String], omitted: Set<String>, into lines: inout [String], firstPrefix: String? = nil) {
+        let fields = schema.fields.filter { !omitted.contains(path.isEmpty ? $0.name : "\(path).\($0.name)") }
+        for (index, field) in fields.enumerated() {
             let pad = String(repeating: " ", count: indent)
             let lead = index == 0 && firstPrefix != nil ? firstPrefix! : pad
             let childPath = path.isEmpty ? field.name : "\(path).\(field.name)"
@@ -43,11 +45,11 @@ public enum ReportSkeleton {
             switch field.type {
             case .object(let inner):
                 lines.append(aligned("\(lead)\(field.name):", comment))
-                emit(inner, indent: indent + 2, path: childPath, presets: presets, notes: notes, into: &lines)
+                emit(inner, indent: indent + 2, path: childPath, presets: presets, notes: notes, omitted: omitted, into: &lines)
             case .list(.object(let inner), _):
                 lines.append(aligned("\(lead)\(field.name):", comment + "；可重复多项，每项以“- ”开头"))
                 let itemPad = String(repeating: " ", count: indent + 2)
-                emit(inner, indent: indent + 4, path: childPath, presets: presets, notes: notes, into: &lines,
+                emit(inner, indent: indent + 4, path: childPath, presets: presets, notes: notes, omitted: omitted, into: &lines,
                      firstPrefix: itemPad + "- ")
             default:
                 let value = presets[childPath].map { " \($0)" } ?? ""

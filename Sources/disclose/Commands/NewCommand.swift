@@ -33,6 +33,9 @@ struct New: ParsableCommand {
     @Option(help: "附表套表，默认按年度选择 (table set id).")
     var tables: String?
 
+    @Option(help: "版式（公开格式），如 shanghai；默认取 unit.yaml 或 site.yaml 的 profile (report profile id).")
+    var profile: String?
+
     @Option(help: "部门 或 单位，默认同上年报告 (department or unit report).")
     var kind: String?
 
@@ -51,7 +54,7 @@ struct New: ParsableCommand {
     func run() throws {
         let content = URL(fileURLWithPath: options.content)
         switch ReportCreator.create(content: content, unitID: unit, year: year, kind: kind, tables: tables,
-                                    blank: blank, from: from, displayRoot: options.content) {
+                                    blank: blank, from: from, displayRoot: options.content, profile: profile) {
         case .success(let created):
             let files = created.files.map { "  \(TerminalText.escaped("\(options.content)/\($0)"))\n" }.joined()
             Say.out(Message(zh: "已生成：\n\(files)下一步：填写上述文件，然后运行 disclose check 查看还缺哪些内容。\n",

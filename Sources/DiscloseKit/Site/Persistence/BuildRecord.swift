@@ -67,6 +67,8 @@ struct BuildRecord {
         if let attributes = try? FileManager.default.attributesOfItem(atPath: binary) {
             parts.append("\(binary)|\(attributes[.size] ?? 0)|\((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)")
         }
+        // The site's own profiles (Profiles/ beside Content) decide the layout of every page: any change is a full build.
+        parts.append("profiles:\(SiteProfiles.fingerprint(content: options.content))")
         return parts.joined(separator: "\u{1F}")
     }
 

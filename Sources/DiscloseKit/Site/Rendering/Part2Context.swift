@@ -45,7 +45,8 @@ struct Part2Context {
 
     func base() -> [String: Any] {
         ["year": report.year, "previousYear": report.previousYear, "unit": unitWord, "unitName": unitName,
-         "subject": report.kind == .department ? "本部门" : "本单位", "kind": report.kind.rawValue]
+         "subject": report.kind == .department ? "本部门" : "本单位", "kind": report.kind.rawValue,
+         "budgetWord": a.budgetBasis ?? "预算"]
     }
 
     func merged(_ extra: [String: Any]) -> [String: Any] { base().merging(extra) { _, b in b } }
@@ -101,7 +102,7 @@ struct Part2Context {
                 let amount = f.rowTotal(row).shown
                 let item: [String: Any] = ["number": allItems.count + 1, "code": row.code.value, "names": names.isEmpty ? row.code.value : names,
                                            "amount": m(amount), "completion": Self.completion(BudgetCompletion(actual: amount, budget: row.budget?.value)),
-                                           "reason": Self.reason(row.reason?.value) as Any]
+                                           "reason": Self.reason(row.reason?.value) as Any, "purpose": Self.reason(row.purpose?.value) as Any]
                 allItems.append(item)
                 if amount.isZero, row.budget?.value.isZero ?? true, row.reason == nil {
                     zeroNames.append(names.isEmpty ? row.code.value : names)
@@ -191,6 +192,7 @@ struct Part2Context {
         let held = t.vehiclesHeld.enumerated().map { i, v in ["type": v.model, "count": v.count.value.intValue, "last": i == t.vehiclesHeld.count - 1] as [String: Any] }
         let d = t.domesticReception, f = t.foreignReception
         return [
+            "none": figures.threePublicActual.total.shown.isZero,
             "overseas": item(.overseas, reason: t.reasons["overseas"]?.value),
             "groups": t.overseasGroups.map { $0.value.intValue } ?? 0, "persons": t.overseasPersons.map { $0.value.intValue } ?? 0,
             "vehicle": item(.vehicle, reason: t.reasons["vehicle"]?.value),

@@ -28,9 +28,34 @@ struct ReportPage {
         doc.map { MarkdownRenderer.html($0.markdown, headingOffset: level - 2) }
     }
 
+    /// The report's profile: the parts, their order and headings, the Part 2 wording.
+    var profile: ReportProfile { report.profile }
+
+    /// A Part 2 paragraph: the office's own Markdown, else the profile's template for the slot (the
+    /// standard Templates/part2 one where the profile's folder has none).
     func paragraph(_ slot: ParagraphSlot, _ part2: Part2Context) -> String {
         if let own = report.narrative.paragraphs[slot] { return MarkdownRenderer.html(own.markdown) }
-        return templates.render("part2/\(slot.rawValue)", part2.context(for: slot))
+        let own = "\(profile.paragraphs)/\(slot.rawValue)"
+        return templates.render(templates.has(own) ? own : "part2/\(slot.rawValue)", part2.context(for: slot))
+    }
+
+    func partTitle(_ part: ReportProfile.Part) -> String { part.title(year: report.year, kindWord: kindWord, unitName: unit.name) }
+
+    /// The title of the profile's first part of a kind (nil when its outline has no such part).
+    func partTitle(_ kind: ReportProfile.PartKind) -> String? { profile.outline.first { $0.kind == kind }.map(partTitle) }
+
+    /// The parts of the page in the profile's order, each rendered by its partial (Templates/parts/<template>)
+    /// with the page's context and `part` (id, title, sections), joined as report.mustache prints them.
+    func partsHTML(_ context: [String: Any]) -> String {
+        let sections = context["explanationSections"] as? [String: [[String: Any]]] ?? [:]
+        return profile.outline.map { part -> String in
+            var ctx = context
+            ctx["part"] = ["id": part.id, "title": partTitle(part), "kind": part.kind.rawValue, "sections": sections[part.id] ?? []] as [String: Any]
+            let name = templates.has("parts/\(part.template)") ? "parts/\(part.template)" : "parts/\(part.kind.rawValue)"
+            var html = templates.render(name, ctx)
+            if html.hasSuffix("\n") { html.removeLast() }
+            return html
+        }.joined(separator: "\n\n")
     }
 
     // MARK: Figures
@@ -70,30 +95,15 @@ struct ReportPage {
              "html": slots.map { paragraph($0, part2) }.joined(separator: "\n"), "figure": figure.flatMap { figures[$0] } as Any,
              "children": children, "hasChildren": !children.isEmpty]
         }
-        let part2Sections: [[String: Any]] = [
-            section("p2-1", "一、收入支出决算总体情况说明", [.total], figure: 1),
-            section("p2-2", "二、收入决算情况说明", [.income], figure: 2),
-            section("p2-3", "三、支出决算情况说明", [.expenditure], figure: 3),
-            section("p2-4", "四、财政拨款收入支出决算总体情况说明", [.appropriation], figure: 4),
-            section("p2-5", "五、一般公共预算财政拨款支出决算情况说明", [], children: [
-                section("p2-5-1", "（一）一般公共预算财政拨款支出决算总体情况", [.generalBudgetOverall], figure: 5, level: 4),
-                section("p2-5-2", "（二）一般公共预算财政拨款支出决算结构情况", [.generalBudgetStructure], figure: 6, level: 4),
-                section("p2-5-3", "（三）一般公共预算财政拨款支出决算具体情况", [.generalBudgetItems], level: 4),
-            ]),
-            section("p2-6", "六、一般公共预算财政拨款基本支出决算情况说明", [.basic]),
-            section("p2-7", "七、财政拨款“三公”经费支出决算情况说明", [], children: [
-                section("p2-7-1", "（一）“三公”经费财政拨款支出决算总体情况说明", [.threePublicOverall], level: 4),
-                section("p2-7-2", "（二）“三公”经费财政拨款支出决算具体情况说明", [.threePublicItems], figure: 7, level: 4),
-            ]),
-            section("p2-8", "八、政府性基金预算支出决算情况说明", [.governmentFund]),
-            section("p2-9", "九、国有资本经营预算支出决算情况说明", [.stateCapital]),
-            section("p2-10", "十、其他重要事项的情况说明", [], children: [
-                section("p2-10-1", "（一）机关运行经费支出情况", [.agencyOperatingCost], level: 4),
-                section("p2-10-2", "（二）政府采购支出情况", [.procurement], level: 4),
-                section("p2-10-3", "（三）国有资产占有使用情况", [.assets], level: 4),
-                section("p2-10-4", "（四）预算绩效管理情况", [.performanceManagement], level: 4),
-            ]),
-        ]
+        func rendered(_ s: ReportProfile.Section, level: Int) -> [String: Any] {
+            section(s.id, s.heading, s.paragraphs, figure: s.figure, level: level, children: s.children.map { rendered($0, level: level + 1) })
+        }
+        // Each explanation part's headings, from the profile (Sichuan: 一、… 十、 with their （一）…).
+        var explanationSections: [String: [[String: Any]]] = [:]
+        for part in profile.outline where part.kind == .explanation {
+            explanationSections[part.id] = part.sections.map { rendered($0, level: 3) }
+        }
+        let part2Sections = profile.outline.first { $0.kind == .explanation }.flatMap { explanationSections[$0.id] } ?? []
 
         let org = report.organization
         let counts = Organization.EntityType.allCases.map { "\($0.rawValue)\(org.count(of: $0))个" }.joined(separator: "，")
@@ -102,27 +112,25 @@ struct ReportPage {
         let tableModels = prebuilt ?? tables
         let tablesContext = tableModels.map { TableContext.context($0, csv: csvURL($0)) }
         let glossary = Glossary.standard.entries(for: report).map { ["term": $0.term, "definition": MarkdownRenderer.inlineHTML($0.definition)] }
-        let performance = PerformanceContext(report: report).context()
+        var performance = PerformanceContext(report: report).context()
+        if let title = partTitle(.performance) { performance["title"] = title }
 
-        let toc: [[String: Any]] = [
-            ["id": "part-1", "title": "第一部分 \(kindWord)概况"],
-            ["id": "part-2", "title": "第二部分 \(report.year)年度\(kindWord)决算情况说明"],
-            ["id": "part-3", "title": "第三部分 名词解释"],
-            ["id": "part-4", "title": "第四部分 附件"],
-            ["id": "part-5", "title": "第五部分 附表"],
-        ]
+        let toc: [[String: Any]] = profile.outline.map { ["id": $0.id, "title": partTitle($0)] }
         return [
             "root": root, "site": ["title": site.title, "publisher": site.publisher], "title": title, "unitName": unit.name,
             "unitID": unit.id, "year": report.year, "kind": kindWord, "toc": toc,
-            "part1": ["title": "第一部分 \(kindWord)概况", "duties": Self.html(report.narrative.duties) ?? "",
+            "part1": ["title": partTitle(.overview) ?? "第一部分 \(kindWord)概况", "duties": Self.html(report.narrative.duties) ?? "",
                       "achievements": Self.html(report.narrative.achievements) as Any, "hasAchievements": report.narrative.achievements != nil,
-                      "organizationSentence": organizationSentence,
+                      "organizationSentence": organizationSentence, "entityCount": org.entities.count,
                       "entities": org.entities.enumerated().map { ["number": $0.offset + 1, "name": $0.element.name, "type": $0.element.type.rawValue] },
                       "organization": Self.html(report.narrative.organization, under: 3) as Any],
-            "part2": ["title": "第二部分 \(report.year)年度\(kindWord)决算情况说明", "sections": part2Sections],
-            "part3": ["title": "第三部分 名词解释", "entries": glossary.enumerated().map { ["number": $0.offset + 1, "term": $0.element["term"]!, "definition": $0.element["definition"]!] as [String: Any] }],
+            "part2": ["title": partTitle(.explanation) ?? "第二部分 \(report.year)年度\(kindWord)决算情况说明", "sections": part2Sections],
+            "explanationSections": explanationSections, "profile": profile.id,
+            // “第五部分” in Sichuan, “第二部分” in Shanghai: the tables part's number, as its title starts.
+            "tablesPart": partTitle(.tables).map { String($0.prefix { $0 != " " }) } ?? "附表",
+            "part3": ["title": partTitle(.glossary) ?? "第三部分 名词解释", "entries": glossary.enumerated().map { ["number": $0.offset + 1, "term": $0.element["term"]!, "definition": $0.element["definition"]!] as [String: Any] }],
             "part4": performance,
-            "part5": ["title": "第五部分 附表", "tables": tablesContext],
+            "part5": ["title": partTitle(.tables) ?? "第五部分 附表", "tables": tablesContext],
             "tableList": tableModels.map { ["id": $0.id, "title": "\($0.number)、\($0.title)"] },
             "json": "report.json",
         ]

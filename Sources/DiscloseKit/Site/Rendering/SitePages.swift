@@ -135,6 +135,8 @@ final class SitePages: @unchecked Sendable {
         }
         context["extras"] = ReportExtras(report: report, unit: unit).context(siblings: tree.reports(of: unit.id))
         context["contact"] = unit.contact as Any
+        // The parts in the profile's order, rendered last: their partials read the whole page context.
+        context["partsHTML"] = reportPage.partsHTML(context)
         if let contentRoot = portal {
             context["portal"] = ["url": PortalBundle.zipName, "name": "\(unit.id)-\(report.year)-门户发布包.zip"]
             own.merge(portalFiles(reportPage, context: context, folder: folder, contentRoot: contentRoot, tables: tables, files: own)) { a, _ in a }
