@@ -703,11 +703,18 @@ button.copy:hover { background: #eee; }
   .official .split-codes { display: none; }
   .official .joined-code { display: table-cell; }
   .appendix-table .official { --joined-code: 3.75rem; }
-  .appendix-table .official td.joined-code { position: sticky; left: 0; z-index: 1; background: #fff; box-shadow: inset -1px 0 0 var(--rule);
+  /* Sticky cells do not move their collapsed borders with them: they draw their own. The box has no
+     left padding, so nothing scrolled under them shows at its left edge. */
+  .appendix-table .table-scroll { padding-left: 0; }
+  .appendix-table .official td.joined-code { position: sticky; left: 0; z-index: 1; background: #fff;
+    box-shadow: inset 1px 0 0 var(--rule), inset -1px 0 0 var(--rule);
     box-sizing: border-box; width: var(--joined-code); min-width: var(--joined-code); max-width: var(--joined-code); }
   .appendix-table .official td.joined-code ~ th.label { left: calc(var(--joined-code) - 1px); }
   .appendix-table .official thead th.joined-code { position: sticky; left: 0; z-index: 3; padding-left: .2em; padding-right: .2em;
+    box-shadow: inset 1px 0 0 var(--rule), inset -1px 0 0 var(--rule), inset 0 -1px 0 var(--rule);
     box-sizing: border-box; width: var(--joined-code); min-width: var(--joined-code); max-width: var(--joined-code); }
+  /* 科目名称 above the row labels sticks beside it */
+  .appendix-table .official thead th.joined-code + th.split-codes + th { position: sticky; left: calc(var(--joined-code) - 1px); z-index: 3; }
 }
 
 @media (prefers-reduced-motion: no-preference) { html { scroll-behavior: smooth; } }
