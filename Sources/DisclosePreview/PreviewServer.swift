@@ -18,6 +18,11 @@ public struct PreviewServer: Sendable {
     public let state = PreviewState()
     /// Reports whose inputs did not change are not rendered again.
     public let cache = RenderCache()
+    /// Chart PNGs, drawn when a browser asks for one and before a build is written to the output
+    /// folder, instead of in every build (librsvg took most of a first build's time).
+    public let pngs = ChartPNG.Deferred()
+    /// Writes builds to the output folder in the background, in order, each with its PNGs.
+    let outputQueue = PreviewOutput()
 
     public static let eventsPath = "/__disclose/events"
     /// How long a connection may sit without a request before it is closed.
@@ -34,20 +39,23 @@ public struct PreviewServer: Sendable {
         self.pollInterval = pollInterval
     }
 
-    /// One build into the state (and, when asked, into the output folder). Returns how many reports
-    /// were rendered anew: only those whose content changed, or all after a template change.
+    /// One build into the state (and, when asked, into the output folder once its PNGs are drawn:
+    /// `outputWritten()`). Returns how many reports were rendered anew: only those whose content
+    /// changed, or all after a template change.
     @discardableResult
     public func rebuild(changedFiles: Int = 0) async -> Int {
         let started = Date()
+        var options = self.options
+        options.chartPNGs = false
         let builder = SiteBuilder(options: options, cache: cache)
         let (files, result) = builder.render()
         onRebuild?(Rebuild(at: started, seconds: Date().timeIntervalSince(started), changedFiles: changedFiles, rendered: result.rendered,
                            errors: result.diagnostics.errorCount, warnings: result.diagnostics.warningCount,
                            firstError: result.diagnostics.first { $0.severity == .error }))
-        if let files, writeOutput {
-            try? OutputWriter(output: options.output).replace(with: files)
-        }
         await state.update(files: files, diagnostics: result.diagnostics, sources: result.sources)
+        if let files, writeOutput {
+            await outputQueue.write(files, generation: await state.generation, to: options.output, pngs: pngs, state: state)
+        }
         // Full-text search in the preview too: indexed after the pages are served, so a save shows at once.
         if let files, let engine = searchEngine {
             let generation = await state.generation
@@ -59,6 +67,11 @@ public struct PreviewServer: Sendable {
             }
         }
         return result.rendered
+    }
+
+    /// Returns once the latest build is in the output folder (or was overtaken by a newer one).
+    public func outputWritten() async {
+        await outputQueue.settled()
     }
 
     /// What one rebuild did, for the terminal line the preview prints after each.
@@ -143,7 +156,7 @@ public struct PreviewServer: Sendable {
             headers[.cacheControl] = "no-cache"
             return Response(status: .movedPermanently, headers: headers)
         }
-        guard let data = files[key] else {
+        guard let data = files[key] ?? pngs.png(at: key, in: files) else {
             let body = files["404.html"] ?? Data("<!DOCTYPE html><title>404</title><p>页面不存在。</p>".utf8)
             return Self.response(.notFound, type: "text/html; charset=utf-8", data: Self.inject(body))
         }
@@ -268,3 +281,33 @@ public struct PreviewServer: Sendable {
 }
 
 func esc(_ s: String) -> String { Markup.escape(s) }
+
+/// The preview's writes to the output folder: one at a time and in build order, each a complete site
+/// with its chart PNGs (drawn first, in the background, so pages are served at once). A build that a
+/// newer one overtakes before it is written is skipped.
+actor PreviewOutput {
+    private var last: Task<Void, Never>?
+    private var latest = 0
+
+    func write(_ files: [String: Data], generation: Int, to output: URL, pngs: ChartPNG.Deferred, state: PreviewState) {
+        latest = generation
+        let previous = last
+        last = Task.detached(priority: .utility) {
+            await previous?.value
+            guard await self.isLatest(generation) else { return }
+            let drawn = pngs.missing(in: files)
+            await state.add(drawn, toGeneration: generation)
+            guard await self.isLatest(generation) else { return }
+            try? OutputWriter(output: output).replace(with: files.merging(drawn) { built, _ in built })
+        }
+    }
+
+    private func isLatest(_ generation: Int) -> Bool { generation == latest }
+
+    func settled() async {
+        while let task = last {
+            await task.value
+            if task == last { return }
+        }
+    }
+}

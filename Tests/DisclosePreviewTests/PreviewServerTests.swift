@@ -93,6 +93,10 @@ final class PreviewServerTests: XCTestCase {
         XCTAssertEqual(svg.status, 200)
         XCTAssertTrue(svg.headers.lowercased().contains("content-type: image/svg+xml"))
         XCTAssertFalse(svg.body.contains("EventSource"))
+        let png = get(r.port, "/luzhou-zzb/2020/charts/1-total@2x.png")
+        XCTAssertEqual(png.status, 200, "a chart PNG is drawn when asked for")
+        XCTAssertTrue(png.headers.lowercased().contains("content-type: image/png"))
+        XCTAssertTrue(png.body.hasPrefix("\u{FFFD}PNG"), String(png.body.prefix(8)))
         let csv = get(r.port, "/luzhou-zzb/2020/tables/income.csv")
         XCTAssertTrue(csv.headers.lowercased().contains("content-type: text/csv; charset=utf-8"))
         XCTAssertEqual(get(r.port, "/luzhou-zzb").status, 301)
@@ -157,9 +161,42 @@ final class PreviewServerTests: XCTestCase {
                                                   templates: Self.repository.appendingPathComponent("Templates"), templatesDisplay: "Templates",
                                                   output: root.appendingPathComponent("Output")), port: 0, writeOutput: true)
         await server.rebuild()
+        await server.outputWritten()
         let index = try String(contentsOf: root.appendingPathComponent("Output/index.html"), encoding: .utf8)
         XCTAssertFalse(index.contains("EventSource"))
         XCTAssertFalse(index.contains("__disclose"))
+    }
+
+    /// The preview builds without rasterising charts (librsvg took most of a first build); a PNG a page
+    /// links to is drawn when asked for, byte for byte as `disclose build` writes it, and the output
+    /// folder gets every PNG, so neither the served site nor the written one has a dead PNG link.
+    func testChartPNGsAreDrawnOnRequestAndWrittenWithTheOutput() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("disclose-preview-png-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let options = SiteBuilder.Options(content: Self.repository.appendingPathComponent("Content"), contentDisplay: "Content",
+                                          templates: Self.repository.appendingPathComponent("Templates"), templatesDisplay: "Templates",
+                                          output: root.appendingPathComponent("Output"))
+        let built = try XCTUnwrap(SiteBuilder(options: options).render().files)
+        let server = PreviewServer(options: options, port: 0, writeOutput: true)
+        await server.rebuild()
+        let served = await server.state.files
+        let linked = ChartPNG.Deferred.pngPaths(in: served)
+        XCTAssertEqual(linked, built.keys.filter { $0.hasSuffix(".png") }.sorted(), "the PNGs a build writes are the ones the preview can draw")
+        XCTAssertGreaterThan(linked.count, 40)
+        XCTAssertTrue(served.keys.filter { $0.hasSuffix(".png") }.isEmpty, "the preview's build rasterised nothing")
+
+        for path in ["luzhou-zzb/2020/charts/1-total.png", "luzhou-zzb/2020/charts/1-total@2x.png"] {
+            XCTAssertNotNil(built[path], path)
+            XCTAssertEqual(server.pngs.png(at: path, in: served), built[path], path)
+        }
+        XCTAssertNil(server.pngs.png(at: "luzhou-zzb/2020/charts/no-such-chart.png", in: served))
+        XCTAssertNil(server.pngs.png(at: "luzhou-zzb/2020/tables/income.png", in: served))
+
+        await server.outputWritten()
+        for path in linked {
+            let written = try Data(contentsOf: root.appendingPathComponent("Output/\(path)"))
+            XCTAssertEqual(written, built[path], path)
+        }
     }
 
     func testARebuildRendersOnlyTheReportThatChanged() async throws {

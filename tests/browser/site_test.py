@@ -156,23 +156,50 @@ def test_keyboard(d):
 
 
 STICKY = r"""
-// The widest 附表: scroll its box right and down; its header must stay at the box's top and its row
-// labels at the box's left.
+// The widest 附表: scroll its box right and down; its header must stay at the box's top and its first
+// column at the box's left. Where the table has code columns, the first column is the one 科目编码
+// column of the phone layout and the row label sticks right beside it.
 var boxes = Array.from(document.querySelectorAll('.appendix-table .table-scroll'));
 var box = boxes.sort(function (a, b) { return (b.scrollWidth - b.clientWidth) - (a.scrollWidth - a.clientWidth); })[0];
 if (!box) return {error: 'no 附表'};
 box.scrollIntoView();
+var shown = function (e) { return getComputedStyle(e).display !== 'none' && e.getBoundingClientRect().width > 0; };
 var thead = box.querySelector('thead'), rows = box.querySelectorAll('tbody tr');
-var label = rows[rows.length - 1] && rows[rows.length - 1].querySelector('th');
+var last = rows[rows.length - 1];
+var first = last ? Array.from(last.children).filter(shown)[0] : null;
+var label = last ? Array.from(last.querySelectorAll('th')).filter(shown)[0] : null;
+var code = last ? last.querySelector('td.joined-code') : null;
 box.scrollLeft = box.scrollWidth; box.scrollTop = box.scrollHeight;
-var b = box.getBoundingClientRect(), h = thead.getBoundingClientRect(), l = label ? label.getBoundingClientRect() : null;
-return {scrolledX: box.scrollLeft, scrolledY: box.scrollTop, headTop: h.top - b.top, labelLeft: l ? l.left - b.left : null,
+var b = box.getBoundingClientRect(), h = thead.getBoundingClientRect();
+var f = first ? first.getBoundingClientRect() : null, l = label ? label.getBoundingClientRect() : null;
+var c = code && shown(code) ? code.getBoundingClientRect() : null;
+return {scrolledX: box.scrollLeft, scrolledY: box.scrollTop, headTop: h.top - b.top, firstLeft: f ? f.left - b.left : null,
+        labelLeft: l ? l.left - b.left : null, codeRight: c ? c.right - b.left : null,
         labelVisible: l ? (l.right <= b.right && l.bottom <= b.bottom + 1) : false};
+"""
+
+CODES = r"""
+// The widest 附表 with 类/款/项 code columns: which code headings and code cells are displayed.
+var tables = Array.from(document.querySelectorAll('.appendix-table table.official')).filter(function (t) { return t.querySelector('td.joined-code'); });
+if (!tables.length) return {error: 'no 附表 with code columns'};
+var t = tables.sort(function (a, b) { return b.scrollWidth - a.scrollWidth; })[0];
+var shown = function (e) { return getComputedStyle(e).display !== 'none' && e.getBoundingClientRect().width > 0; };
+var heads = Array.from(t.tHead.querySelectorAll('th')).filter(shown).map(function (th) { return th.textContent.trim(); });
+// The row with the longest code (a 项 where the report details to 项).
+var row = Array.from(t.tBodies[0].rows).filter(function (r) { return r.querySelector('td.joined-code'); })
+  .sort(function (a, b) { return b.querySelector('td.joined-code').textContent.length - a.querySelector('td.joined-code').textContent.length; })[0];
+var cells = row ? Array.from(row.querySelectorAll('td.code')).filter(shown).map(function (c) { return c.textContent; }) : [];
+var corner = t.tHead.querySelector('th.joined-code');
+var scroll = t.closest('.table-scroll');
+scroll.scrollIntoView(); scroll.scrollLeft = scroll.scrollWidth;
+var cornerLeft = shown(corner) ? corner.getBoundingClientRect().left - scroll.getBoundingClientRect().left : null;
+return {heads: heads.filter(function (h) { return ['科目编码', '类', '款', '项'].indexOf(h) >= 0; }), cells: cells,
+        code: row ? row.querySelector('td.joined-code').textContent : null, cornerLeft: cornerLeft, id: t.closest('section').id};
 """
 
 
 def test_sticky(d):
-    """On a phone, a wide 附表 keeps its header rows and row labels in view while it scrolls."""
+    """On a phone, a wide 附表 keeps its header rows and first column in view while it scrolls."""
     report = report_pages()[0]
     for width in (320, 390):
         d.set_window_size(width, 800)
@@ -181,7 +208,35 @@ def test_sticky(d):
         name = "sticky 附表 headers and row labels @%dpx" % width
         check(name + ": the table scrolls both ways", r.get("scrolledX", 0) > 0 and r.get("scrolledY", 0) > 0, r)
         check(name + ": header stays on top", r.get("headTop") is not None and abs(r["headTop"]) <= 2, r)
-        check(name + ": row label stays on the left", r.get("labelLeft") is not None and abs(r["labelLeft"]) <= 2 and r["labelVisible"], r)
+        check(name + ": first column stays on the left", r.get("firstLeft") is not None and abs(r["firstLeft"]) <= 2, r)
+        beside = r.get("codeRight") if r.get("codeRight") is not None else 0
+        check(name + ": row label stays beside it", r.get("labelLeft") is not None and abs(r["labelLeft"] - beside) <= 2 and r["labelVisible"], r)
+
+
+def test_code_columns(d):
+    """Phones show one 科目编码 column (the whole code, the sticky first column); desktop shows 类/款/项."""
+    for report in report_pages():
+        page = os.path.relpath(report, SITE)
+        for width in (320, 390):
+            d.set_window_size(width, 800)
+            d.get("file://" + report)
+            r = d.execute_script(CODES)
+            name = "one 科目编码 column @%dpx %s" % (width, page)
+            check(name + ": headings", r.get("heads") == ["科目编码"], r)
+            check(name + ": one code cell with the whole code", len(r.get("cells", [])) == 1 and r["cells"][0] == r.get("code") and len(r["code"]) >= 3, r)
+            check(name + ": its heading sticks left", r.get("cornerLeft") is not None and abs(r["cornerLeft"]) <= 2, r)
+        d.set_window_size(1280, 900)
+        d.get("file://" + report)
+        r = d.execute_script(CODES)
+        name = "类/款/项 columns @1280px %s" % page
+        check(name + ": headings", r.get("heads") == ["科目编码", "类", "款", "项"], r)
+        check(name + ": three code cells", len(r.get("cells", [])) == 3 and "".join(r["cells"]) == r.get("code"), r)
+        # Printed from the browser at a phone's width, the page keeps the official layout too.
+        d.set_window_size(390, 800)
+        d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        r = d.execute_script(CODES)
+        d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+        check("类/款/项 columns in print %s" % page, r.get("heads") == ["科目编码", "类", "款", "项"] and len(r.get("cells", [])) == 3, r)
 
 
 def test_validator():
@@ -235,6 +290,7 @@ def main():
         test_pages(d)
         test_keyboard(d)
         test_sticky(d)
+        test_code_columns(d)
         test_print(d)
     finally:
         d.quit()

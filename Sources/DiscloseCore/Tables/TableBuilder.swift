@@ -80,6 +80,9 @@ public struct TableBuilder: Sendable {
     }
 
 
+    /// Where `codeCells` puts a code's 类, 款 and 项: the first three columns of a functional table.
+    static let splitCodeColumns = 0..<3
+
     func codeCells(_ code: String) -> [TableModel.Cell] {
         let chars = Array(code)
         let lei = String(chars.prefix(3))
@@ -118,7 +121,7 @@ public struct TableBuilder: Sendable {
             body.append(codeCells(code) + [.label(name(of: code), level: line.level)] + columns.map { .money(line.shown($0.column)) })
         }
         return TableModel(id: id, number: "", title: "", unitLine: unitLine, headerRows: headers(columns), bodyRows: body,
-                          emptyNote: lines.isEmpty ? emptyNote : nil, columnCount: 4 + columns.count)
+                          emptyNote: lines.isEmpty ? emptyNote : nil, columnCount: 4 + columns.count, splitCodeColumns: Self.splitCodeColumns)
     }
 
     // MARK: 收入支出决算总表
@@ -178,7 +181,7 @@ public struct TableBuilder: Sendable {
         header.append([.header("类"), .header("款"), .header("项")])
         return TableModel(id: "income", number: "", title: "", unitLine: unitLine, headerRows: header, bodyRows: body,
                           note: accounts.incomeByFunction.isEmpty ? "注：本表反映\(subject)本年度取得的各项收入情况；本报告未列示按支出功能分类的收入明细。" : "注：本表反映\(subject)本年度取得的各项收入情况。",
-                          columnCount: 4 + columns.count)
+                          columnCount: 4 + columns.count, splitCodeColumns: Self.splitCodeColumns)
     }
 
     func expenditureTable() -> TableModel {
@@ -322,7 +325,8 @@ public struct TableBuilder: Sendable {
         let empty = codes.isEmpty && totalOpen.isZero && totalIncome.isZero && totalClose.isZero
         let name = fund == .governmentFund ? "政府性基金预算财政拨款" : "国有资本经营预算财政拨款"
         return TableModel(id: id, number: "", title: "", unitLine: unitLine, headerRows: header, bodyRows: body,
-                          emptyNote: empty ? "\(subject)本年度没有\(name)收入和支出，故本表无数据。" : nil, columnCount: 10)
+                          emptyNote: empty ? "\(subject)本年度没有\(name)收入和支出，故本表无数据。" : nil, columnCount: 10,
+                          splitCodeColumns: Self.splitCodeColumns)
     }
 
     func fundExpenditureTable(_ id: String, fund: Fund) -> TableModel {

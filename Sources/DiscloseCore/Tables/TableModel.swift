@@ -54,6 +54,9 @@ public struct TableModel: Sendable {
     public var emptyNote: String?
     /// Total columns, for CSV padding.
     public var columnCount: Int
+    /// The columns that print one functional code split into 类, 款 and 项 (the official layout), if
+    /// any. A narrow screen shows them as one 科目编码 column instead.
+    public var splitCodeColumns: Range<Int>? = nil
 
     public var isEmpty: Bool { emptyNote != nil }
 }

@@ -31,11 +31,15 @@ public struct TableSet: Sendable, Decodable {
     public let notPublished: Set<String>
     /// Rules that do not apply to this set's reports, with the reason (shown in the coverage summary).
     public let skippedRules: [String: String]
+    /// The parts of the content this set's reports publish, which the 公开质量自检 counts as missing
+    /// when left out (`required_sections`; every section when the set does not say).
+    public let requiredSections: [RequiredSection]
 
     enum CodingKeys: String, CodingKey {
         case id, title, tables
         case notPublished = "not_published"
         case skippedRules = "skipped_rules"
+        case requiredSections = "required_sections"
     }
 
     public init(from decoder: Decoder) throws {
@@ -45,6 +49,7 @@ public struct TableSet: Sendable, Decodable {
         tables = try c.decode([Table].self, forKey: .tables)
         notPublished = Set(try c.decodeIfPresent([String].self, forKey: .notPublished) ?? [])
         skippedRules = try c.decodeIfPresent([String: String].self, forKey: .skippedRules) ?? [:]
+        requiredSections = try c.decodeIfPresent([RequiredSection].self, forKey: .requiredSections) ?? RequiredSection.allCases
     }
 
     /// `three_public.vehicles_held[2].type` → `three_public.vehicles_held.type`.
@@ -75,6 +80,19 @@ public struct TableSet: Sendable, Decodable {
         }
         return sets
     }()
+}
+
+/// A part of a report's content that a table set may require (`required_sections` in its JSON).
+public enum RequiredSection: String, Sendable, CaseIterable, Decodable {
+    /// 第一部分 主要职能 (duties.md).
+    case duties
+    /// The expenditure by functional classification (accounts.yaml `functional`), which the 支出决算表
+    /// and the 财政拨款 tables list row by row.
+    case functional
+    /// The income by functional classification (accounts.yaml `income_by_function`), the rows of the 收入决算表.
+    case incomeByFunction = "income_by_function"
+    /// The project self-evaluation tables (performance.yaml, 项目支出绩效自评表).
+    case performance
 }
 
 /// Every 附表 layout the renderer knows. `TableBuilder` switches over it exhaustively.

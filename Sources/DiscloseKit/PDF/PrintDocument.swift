@@ -64,7 +64,7 @@ struct PrintDocument {
                     "unitLine": table.unitLine, "preparer": "编制单位：\(unit.name)",
                     "continued": "\(sheet)　\(table.title)（续表）　\(table.unitLine)",
                     "landscape": Self.landscape(printed),
-                    "tableHTML": TableHTML.html(printed, caption: false),
+                    "tableHTML": TableHTML.html(printed, caption: false, joinedCodes: false),
                     "note": table.note as Any, "emptyNote": table.emptyNote as Any]
         }
     }

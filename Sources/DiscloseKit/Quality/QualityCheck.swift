@@ -96,21 +96,36 @@ public struct QualityCheck: Sendable {
 
     // MARK: 完整性
 
+    /// What the report's table set requires (`TableSet.requiredSections`) and the content leaves out:
+    /// a Shanghai report is not asked for the project self-evaluation tables its set does not publish.
     static func completeness(_ r: Report, tables: [TableModel], tableSet: TableSet?) -> Score {
-        var findings: [Finding] = []
         let folder = r.folder
-        if r.narrative.duties == nil { findings.append(Finding(text: "缺少第一部分“主要职能”（duties.md）。", place: "\(folder)/duties.md", anchor: "#part-1", cost: 4)) }
-        if r.performance == nil { findings.append(Finding(text: "缺少第四部分绩效评价情况（performance.yaml），项目支出绩效自评表未公开。", place: "\(folder)/performance.yaml", anchor: "#part-4", cost: 4)) }
-        if r.accounts.functional.isEmpty {
-            findings.append(Finding(text: "支出功能分类明细（functional）未填写：支出决算表、一般公共预算财政拨款支出决算表等只有合计。", place: "\(folder)/accounts.yaml", anchor: "#part-5", cost: 6))
-        }
-        if r.accounts.incomeByFunction.isEmpty {
-            findings.append(Finding(text: "收入决算表没有按支出功能分类列示（income_by_function），只公开了合计。", place: "\(folder)/accounts.yaml", anchor: "#part-5", cost: 3))
-        }
+        let required = tableSet?.requiredSections ?? RequiredSection.allCases
+        let findings = required.compactMap { missing($0, in: r, folder: folder) }
         let expected = tableSet?.tables.count ?? 0
         let cost = min(20, findings.map(\.cost).reduce(0, +))
+        let scope = tableSet.map { "按\($0.title)：" } ?? ""
         return Score(dimension: .completeness, points: 20 - cost, findings: findings,
-                     note: "五个部分和 \(expected) 张附表" + (findings.isEmpty ? "齐全。" : "。"))
+                     note: scope + "五个部分和 \(expected) 张附表" + (findings.isEmpty ? "齐全。" : "。"))
+    }
+
+    /// The finding for a required section the report leaves out; nil when it has it.
+    static func missing(_ section: RequiredSection, in r: Report, folder: String) -> Finding? {
+        switch section {
+        case .duties:
+            guard r.narrative.duties == nil else { return nil }
+            return Finding(text: "缺少第一部分“主要职能”（duties.md）。", place: "\(folder)/duties.md", anchor: "#part-1", cost: 4)
+        case .performance:
+            guard r.performance == nil else { return nil }
+            return Finding(text: "缺少第四部分绩效评价情况（performance.yaml），项目支出绩效自评表未公开。", place: "\(folder)/performance.yaml", anchor: "#part-4", cost: 4)
+        case .functional:
+            guard r.accounts.functional.isEmpty else { return nil }
+            return Finding(text: "支出功能分类明细（functional）未填写：支出决算表、一般公共预算财政拨款支出决算表等只有合计。",
+                           place: "\(folder)/accounts.yaml", anchor: "#part-5", cost: 6)
+        case .incomeByFunction:
+            guard r.accounts.incomeByFunction.isEmpty else { return nil }
+            return Finding(text: "收入决算表没有按支出功能分类列示（income_by_function），只公开了合计。", place: "\(folder)/accounts.yaml", anchor: "#part-5", cost: 3)
+        }
     }
 
     // MARK: 准确性

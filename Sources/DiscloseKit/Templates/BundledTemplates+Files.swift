@@ -611,6 +611,10 @@ table.official { width: 100%; margin: 1rem 0; }
 .official .strong { font-weight: 700; }
 .official td.text { text-align: left; min-width: 7.5em; }
 .official.compact th, .official.compact td { padding: .25em .5em; }
+/* 附表 with 类/款/项 code columns carry a second layout with one 科目编码 column (TableHTML): wide
+   screens and print show the official split one, phones the joined one (see "Phones" below). The layout
+   not shown is display: none, so screen readers read each code once. */
+.official .joined-code { display: none; }
 .official.goals td { width: 50%; }
 
 /* Line above a table: 单位 on the left, download on the right */
@@ -693,6 +697,24 @@ button.copy:hover { background: #eee; }
   .appendix-table .official th.level-1 { padding-left: .9em; }
   .appendix-table .official th.level-2 { padding-left: 1.5em; }
   .appendix-table .official thead th { min-width: 2em; }
+}
+@media screen and (max-width: 40em) {
+  /* One 科目编码 column instead of 类/款/项: it is the first sticky column, the row label the second. */
+  .official .split-codes { display: none; }
+  .official .joined-code { display: table-cell; }
+  .appendix-table .official { --joined-code: 3.75rem; }
+  /* Sticky cells do not move their collapsed borders with them: they draw their own. The box has no
+     left padding, so nothing scrolled under them shows at its left edge. */
+  .appendix-table .table-scroll { padding-left: 0; }
+  .appendix-table .official td.joined-code { position: sticky; left: 0; z-index: 1; background: #fff;
+    box-shadow: inset 1px 0 0 var(--rule), inset -1px 0 0 var(--rule);
+    box-sizing: border-box; width: var(--joined-code); min-width: var(--joined-code); max-width: var(--joined-code); }
+  .appendix-table .official td.joined-code ~ th.label { left: calc(var(--joined-code) - 1px); }
+  .appendix-table .official thead th.joined-code { position: sticky; left: 0; z-index: 3; padding-left: .2em; padding-right: .2em;
+    box-shadow: inset 1px 0 0 var(--rule), inset -1px 0 0 var(--rule), inset 0 -1px 0 var(--rule);
+    box-sizing: border-box; width: var(--joined-code); min-width: var(--joined-code); max-width: var(--joined-code); }
+  /* 科目名称 above the row labels sticks beside it */
+  .appendix-table .official thead th.joined-code + th.split-codes + th { position: sticky; left: calc(var(--joined-code) - 1px); z-index: 3; }
 }
 
 @media (prefers-reduced-motion: no-preference) { html { scroll-behavior: smooth; } }

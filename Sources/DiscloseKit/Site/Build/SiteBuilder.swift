@@ -23,6 +23,10 @@ public struct SiteBuilder: Sendable {
         public var pdfEngine: PDFEngine?
         /// Also write each report's portal bundle (`portal/` and `portal.zip`, see `PortalBundle`).
         public var portal: Bool
+        /// Rasterise every chart to PNG (`charts/<id>.png`, `@2x.png`) while building. The preview
+        /// turns it off and draws a PNG when one is asked for (`ChartPNG.Deferred`): librsvg takes most
+        /// of a first build's time. A portal bundle needs its PNGs, so `portal` keeps them on.
+        public var chartPNGs = true
 
         public init(content: URL, contentDisplay: String, templates: URL, templatesDisplay: String, output: URL, baseURL: String? = nil,
                     workbooks: Bool = false, search: Bool = false, pdf: Bool = false, pdfEngine: PDFEngine? = nil, quality: Bool = false,
@@ -155,7 +159,7 @@ public struct SiteBuilder: Sendable {
                          pdf: options.pdf ? PDFLog(engine: options.pdfEngine) : nil, pdfEngine: options.pdfEngine,
                          quality: options.quality ? QualityInputs(diagnostics: check.diagnostics, publication: .init(
                             workbooks: options.workbooks, pdf: options.pdf, search: options.search)) : nil,
-                         portal: options.portal ? options.content : nil)
+                         portal: options.portal ? options.content : nil, chartPNGs: options.chartPNGs || options.portal)
     }
 
     /// Checks, renders and writes the whole site: files are written into the staging folder as they

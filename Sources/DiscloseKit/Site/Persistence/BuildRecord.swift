@@ -63,6 +63,7 @@ struct BuildRecord {
         var parts = ["v\(version)", options.baseURL ?? "-", options.workbooks ? "xlsx" : "-", options.search ? "search" : "-",
                      options.portal ? "portal" : "-", options.quality ? "quality" : "-", options.contentDisplay,
                      options.pdf ? "pdf:\(options.pdfEngine?.version ?? "none")" : "-"]
+        if !options.chartPNGs { parts.append("no-png") }
         let binary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
         if let attributes = try? FileManager.default.attributesOfItem(atPath: binary) {
             parts.append("\(binary)|\(attributes[.size] ?? 0)|\((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)")

@@ -17,12 +17,15 @@ final class SitePages: @unchecked Sendable {
     let pdfEngine: PDFEngine?
     /// The content root when portal bundles are wanted (their PDFs come from the report folders).
     let portal: URL?
+    /// Whether charts are rasterised to PNG now (off in the preview, which draws them on request).
+    let chartPNGs: Bool
     private(set) var renderedReports = 0
 
     init(tree: ContentTree, site: Site, templates: TemplateSet, codes: CodeLists, sources: SourceStore = SourceStore(),
          contentDisplay: String = "Content", cache: RenderCache? = nil, workbooks: Bool = false, pdf: PDFLog? = nil, pdfEngine: PDFEngine? = nil,
-         quality: QualityInputs? = nil, portal: URL? = nil) {
+         quality: QualityInputs? = nil, portal: URL? = nil, chartPNGs: Bool = true) {
         self.quality = quality
+        self.chartPNGs = chartPNGs
         self.pdf = pdf
         self.pdfEngine = pdfEngine
         self.portal = portal
@@ -56,6 +59,7 @@ final class SitePages: @unchecked Sendable {
         hash.add(workbooks ? "xlsx" : "")
         hash.add(pdf == nil ? "" : pdfEngine?.version ?? "no engine")
         hash.add(portal == nil ? "" : "portal")
+        hash.add(chartPNGs ? "" : "no png")
         // The year switch lists the unit's other reports.
         hash.add(tree.reports(of: report.unitID).map { String($0.year) }.sorted().joined(separator: ","))
         return hash.value
@@ -120,7 +124,7 @@ final class SitePages: @unchecked Sendable {
         let charts = reportPage.chartSpecs
         for spec in charts {
             figures.append(ChartFiles.write(spec, folder: folder, folderURL: absolute("\(folder)/"), templates: templates, site: siteContext,
-                                            pageTitle: reportPage.title, pageURL: "../index.html", into: &own))
+                                            pageTitle: reportPage.title, pageURL: "../index.html", png: chartPNGs, into: &own))
         }
         var context = reportPage.context(root: "../../", site: site, folderURL: absolute("\(folder)/"), tables: tables, figures: figures) {
             "tables/\($0.id).csv"
@@ -231,11 +235,11 @@ final class SitePages: @unchecked Sendable {
             // Each figure links its SVG, PNG, page and data: all are written.
             let trendFigure = trend.map {
                 ChartFiles.write($0, folder: unit.id, folderURL: absolute("\(unit.id)/"), templates: templates, site: siteContext,
-                                 pageTitle: unit.name, pageURL: "../index.html", into: &output.files)
+                                 pageTitle: unit.name, pageURL: "../index.html", png: chartPNGs, into: &output.files)
             }
             let costFigures = costTrends.map {
                 ChartFiles.write($0, folder: unit.id, folderURL: absolute("\(unit.id)/"), templates: templates, site: siteContext,
-                                 pageTitle: unit.name, pageURL: "../index.html", into: &output.files)
+                                 pageTitle: unit.name, pageURL: "../index.html", png: chartPNGs, into: &output.files)
             }
             let context: [String: Any] = [
                 "trend": trendFigure as Any,
