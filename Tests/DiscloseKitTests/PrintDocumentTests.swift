@@ -117,6 +117,78 @@ final class PrintDocumentTests: XCTestCase {
         XCTAssertEqual(PrintDocument.chineseDate("2024-06-05"), "2024年6月5日")
     }
 
+    private func printHTML(_ unit: String) throws -> String {
+        let (report, info, tables, site) = try sample(unit)
+        guard case .success(let templates) = TemplateSet.load(repositoryRoot.appendingPathComponent("Templates"), display: "Templates") else {
+            XCTFail("templates did not load")
+            return ""
+        }
+        let page = ReportPage(report: report, unit: info, templates: templates, codes: .bundled)
+        let css = try String(contentsOf: repositoryRoot.appendingPathComponent("Templates/assets/print.css"), encoding: .utf8)
+        return PrintDocument(page: page, site: site, tables: tables, charts: ReportCharts.specs(report, codes: .bundled), css: css)
+            .html(templates: templates)
+    }
+
+    /// The 目录's entries as (level, anchor, text), in order.
+    private func tocEntries(_ html: String) throws -> [String] {
+        let nav = try XCTUnwrap(html.range(of: "<nav class=\"toc\"").flatMap { start in html.range(of: "</nav>", range: start.upperBound..<html.endIndex).map { html[start.lowerBound..<$0.lowerBound] } })
+        let pattern = try NSRegularExpression(pattern: ##"<li class="toc-(part|item)"><a href="#([^"]+)">([^<]*)</a></li>"##)
+        let text = String(nav)
+        return pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { m in
+            (1...3).map { String(text[Range(m.range(at: $0), in: text)!]) }.joined(separator: " ")
+        }
+    }
+
+    /// The printed document follows the report's profile as the web page does: Shanghai's 概况, the nine
+    /// 决算表, the 情况说明 with its headings, 名词解释 — and the 目录 lists them in that order.
+    func testTheShanghaiPrintFollowsItsProfilesOutlineAndHeadings() throws {
+        let html = try printHTML("putuo-shgzb")
+        let toc = try tocEntries(html)
+        XCTAssertEqual(toc.filter { $0.hasPrefix("part ") }, [
+            "part part-1 第一部分 中共上海市普陀区委社会工作部概况",
+            "part part-5 第二部分 中共上海市普陀区委社会工作部2024年度部门决算表",
+            "part part-2 第三部分 中共上海市普陀区委社会工作部2024年度部门决算情况说明",
+            "part part-3 第四部分 名词解释",
+        ])
+        let tableSet = try XCTUnwrap(sample("putuo-shgzb").tables)
+        XCTAssertEqual(tableSet.count, 9)
+        let expectedItems = ["item p1-1 一、主要职能", "item p1-2 二、部门决算单位构成"]
+            + tableSet.enumerated().map { "item table-\($0.element.id) \($0.element.number)、\($0.element.title)（\(PrintDocument.sheetNumber($0.offset))）" }
+            + ["item p2-1 一、收入支出决算总体情况说明", "item p2-2 二、收入决算情况说明", "item p2-3 三、支出决算情况说明",
+               "item p2-4 四、财政拨款收入支出决算总体情况说明", "item p2-5 五、一般公共预算财政拨款支出决算情况说明",
+               "item p2-6 六、一般公共预算财政拨款基本支出决算情况说明", "item p2-7 七、财政拨款“三公”经费支出决算情况说明",
+               "item p2-8 八、政府性基金预算财政拨款收入支出决算情况说明", "item p2-9 九、国有资本经营预算财政拨款收入支出决算情况说明",
+               "item p2-10 十、预算绩效管理情况", "item p2-11 十一、其他重要事项的情况说明"]
+        XCTAssertEqual(toc.filter { $0.hasPrefix("item ") }, expectedItems)
+        XCTAssertEqual(toc.first, "part part-1 第一部分 中共上海市普陀区委社会工作部概况")
+
+        // The pages in the same order: parts, the sheets inside the tables part, the 情况说明's headings.
+        let body = String(html[try XCTUnwrap(html.range(of: "</nav>")).upperBound...])
+        var order: [Int] = []
+        for text in ["<h2 id=\"part-1-title\">第一部分", "<h3 id=\"p1-2-title\">二、部门决算单位构成</h3>",
+                     "<section class=\"part part-tables\" id=\"part-5\"", "<p class=\"sheet-number\">公开01表</p>", "<p class=\"sheet-number\">公开09表</p>",
+                     "<h2 id=\"part-2-title\">第三部分", "<h3 id=\"p2-1-title\">", "<img src=\"data:image/svg+xml;base64,",
+                     "<h3 id=\"p2-11-title\">", "<h2 id=\"part-3-title\">第四部分 名词解释</h2>"] {
+            let found = try XCTUnwrap(body.range(of: text), text)
+            order.append(body.distance(from: body.startIndex, to: found.lowerBound))
+        }
+        XCTAssertEqual(order, order.sorted(), "\(order)")
+        XCTAssertFalse(body.contains("第五部分"))
+        XCTAssertFalse(body.contains("id=\"part-4\""), "Shanghai publishes no 附件 part")
+        XCTAssertFalse(body.contains("back-to-toc"), "no screen-only links in print")
+        XCTAssertFalse(body.contains("chart-share"), "charts print as images, not the web figure")
+        XCTAssertFalse(body.contains("<svg"), "charts print as images, not the web figure")
+    }
+
+    func testTheSichuanPrintKeepsItsFivePartsInOrder() throws {
+        let toc = try tocEntries(try printHTML("luzhou-zzb"))
+        XCTAssertEqual(toc.filter { $0.hasPrefix("part ") }.map { $0.split(separator: " ")[1] }, ["part-1", "part-2", "part-3", "part-4", "part-5"])
+        XCTAssertEqual(Array(toc.prefix(3)), ["part part-1 第一部分 部门概况", "item p1-1 一、基本职能及主要工作", "item p1-2 二、机构设置"])
+        XCTAssertTrue(toc.contains("item p2-7 七、财政拨款“三公”经费支出决算情况说明"))
+        XCTAssertTrue(toc.contains("item p4-2 项目支出绩效自评表（2020年度）"))
+        XCTAssertTrue(toc.contains { $0.hasPrefix("item p4-1 ") })
+    }
+
     // MARK: Without the engine
 
     func testBuildWithPDFButNoEngineWritesTheSiteWithoutPDFsOrLinks() throws {

@@ -111,6 +111,53 @@ final class ReportProfileTests: XCTestCase {
         XCTAssertEqual(try site.check().filter { $0.rule == .vehicleCategory }.count, 0)
     }
 
+    /// The categories are the profile's: a site's own profile may add one that no bundled profile lists,
+    /// and one that no profile knows is refused at its line.
+    func testASiteProfileMayAddAVehicleCategoryNoBundledProfileKnows() throws {
+        var site = FixtureSite()
+        site.edit("test-zzb/2023/accounts.yaml", replacing: "{type: 其他用车, count: 0}", with: "{type: 无人机巡查保障用车, count: 0}")
+        XCTAssertFalse(ContentSchemas.vehicleUses.contains("无人机巡查保障用车"))
+        let refused = try site.check().filter { $0.actual == "无人机巡查保障用车" }
+        XCTAssertEqual(refused.map { "\($0.severity) \($0.rule) \($0.location.file):\($0.location.line) \($0.path)" },
+                       ["error SCHEMA-ENUM Content/test-zzb/2023/accounts.yaml:48 assets.vehicles[0].type"])
+        XCTAssertTrue(refused.first?.message.zh.contains("版式“sichuan-2023”") ?? false, refused.first?.message.zh ?? "")
+
+        site.files["test-zzb/unit.yaml"] = FixtureSite.unit + "\nprofile: drone-province\n"
+        let content = try site.write()
+        let root = content.deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("Profiles"), withIntermediateDirectories: true)
+        let yaml = """
+        id: drone-province
+        title: 增设车辆类别的版式
+        tables: sichuan-2023
+        vehicle_categories: [主要领导干部用车, 无人机巡查保障用车, 其他用车]
+        outline:
+          - {id: part-5, kind: tables, title: 附表}
+        """
+        try Data(yaml.utf8).write(to: root.appendingPathComponent("Profiles/drone-province.yaml"))
+        let accepted = Checker.check(content: content, displayRoot: "Content")
+        XCTAssertEqual(accepted.diagnostics.filter { $0.actual == "无人机巡查保障用车" || $0.rule == .notAllowed }.map(\.message.zh), [])
+        XCTAssertEqual(accepted.load.tree?.reports.first?.profile.id, "drone-province")
+
+        // Under that profile a typo is still refused, with the profile's category it most resembles.
+        try Data(String(contentsOf: content.appendingPathComponent("test-zzb/2023/accounts.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "无人机巡查保障用车", with: "无人机巡察保障用车").utf8)
+            .write(to: content.appendingPathComponent("test-zzb/2023/accounts.yaml"))
+        let typo = Checker.check(content: content, displayRoot: "Content").diagnostics.filter { $0.rule == .notAllowed }
+        XCTAssertEqual(typo.map(\.severity), [.error])
+        XCTAssertTrue(typo.first?.message.zh.contains("是否应为“无人机巡查保障用车”") ?? false, typo.first?.message.zh ?? "")
+    }
+
+    /// The JSON Schema does not pretend the categories are a fixed list: it says they come from the profile.
+    func testTheSchemaLeavesVehicleCategoriesToTheProfile() throws {
+        let schema = JSONSchemaExporter.document(for: .accounts)
+        let vehicles = try XCTUnwrap(schema.range(of: "\"vehicles\"").map { String(schema[$0.lowerBound...].prefix(1200)) })
+        XCTAssertFalse(vehicles.contains("\"enum\""), vehicles)
+        XCTAssertTrue(vehicles.contains("由报告所用版式的 vehicle_categories 决定"), vehicles)
+        XCTAssertTrue(vehicles.contains("部级领导干部用车"), "the bundled profiles' categories are named as examples")
+    }
+
     // MARK: Rendering follows the profile
 
     func testTheShanghaiSampleRendersInShanghaisOrderAndWording() throws {
@@ -141,6 +188,12 @@ final class ReportProfileTests: XCTestCase {
         // The table of contents follows the outline.
         let toc = positions(["<li><a href=\"#part-1\">", "<li><a href=\"#part-5\">", "<li><a href=\"#part-2\">", "<li><a href=\"#part-3\">"], in: html)
         XCTAssertEqual(toc, toc.sorted())
+        // The 附表 are listed inside the tables part's entry (第二部分), before 第三部分.
+        let tableEntries = positions(["<li><a href=\"#part-5\">第二部分", "<ol class=\"toc-tables\" aria-label=\"附表目录\">",
+                                      "<li><a href=\"#table-income-expenditure-summary\">", "<li><a href=\"#table-state-capital\">",
+                                      "</ol></li>", "<li><a href=\"#part-2\">第三部分"], in: html)
+        XCTAssertEqual(tableEntries, tableEntries.sorted(), "\(tableEntries)")
+        XCTAssertEqual(html.components(separatedBy: "class=\"toc-tables\"").count - 1, 1)
     }
 
     /// The issue's test: a province added with data and templates only, in the site's own folders.

@@ -216,8 +216,10 @@ public enum ContentSchemas {
 
     static let vehicleModels = ["轿车", "越野车", "载客汽车", "其他"]
     /// Every category of the national 公务用车 rules, the spellings provinces print (离退休干部用车 in Shanghai),
-    /// and any other category a bundled profile lists (`vehicle_categories`); each report's own profile then
-    /// says which of them it uses (PROFILE-VEHICLE).
+    /// and any other category a bundled profile lists (`vehicle_categories`). The schema does not fix the
+    /// field to these: the report's own profile (a site's Profiles/<id>.json included) says which categories
+    /// it accepts, checked when the report is loaded (ContentLoader: PROFILE-VEHICLE for another province's
+    /// spelling, SCHEMA-ENUM for a category no profile knows).
     public static let vehicleUses: [String] = {
         var uses = ["部级领导干部用车", "主要领导干部用车", "机要通信用车", "应急保障用车", "执法执勤用车", "特种专业技术用车", "离退休干部服务用车", "离退休干部用车", "其他用车"]
         for id in ReportProfile.bundled.keys.sorted() {
@@ -225,6 +227,9 @@ public enum ContentSchemas {
         }
         return uses
     }()
+
+    /// What the JSON Schema says of assets.vehicles[].type: the categories are the report profile's.
+    static let vehicleUseHelp = "公务用车类别，由报告所用版式的 vehicle_categories 决定（站点可在 Profiles/ 中自定义版式并增加类别）。内置版式的类别：" + vehicleUses.joined(separator: "、")
 
     static let receptionGroup = ObjectSchema("接待", [
         Field("amount", .amount(), required: true, "金额"),
@@ -314,7 +319,7 @@ public enum ContentSchemas {
         Field("assets", .object(ObjectSchema("国有资产占有使用情况", [
             Field("as_of", .date, "截止日期"),
             Field("vehicles", .list(.object(ObjectSchema("车辆", [
-                Field("type", .choice(vehicleUses), required: true, "用途"),
+                Field("type", .text, required: true, "用途", help: vehicleUseHelp),
                 Field("count", .count, required: true, "辆数"),
                 Field("purpose", .markdown, "主要用途"),
             ]))), required: true, "车辆"),

@@ -205,18 +205,32 @@ public struct ContentLoader: Sendable {
         return report
     }
 
-    /// A 公务用车 category the report's profile does not list: most likely a spelling of another province.
+    /// The 公务用车 categories (assets.vehicles[].type) are the report profile's, so that a site's own
+    /// profile can add one. A category the profile does not list but another province uses is most likely
+    /// that province's spelling (PROFILE-VEHICLE, a warning); one that no profile and no national rule
+    /// knows is refused (SCHEMA-ENUM, as the schema would). A profile listing no categories accepts the
+    /// national ones.
     private func vehicleCategoryWarnings(_ report: Report, accounts: Node, folder: ContentPath) -> [Diagnostic] {
         let profile = report.profile
-        guard !profile.vehicleCategories.isEmpty, let list = accounts["assets"]?["vehicles"]?.items else { return [] }
+        guard let list = accounts["assets"]?["vehicles"]?.items else { return [] }
+        let accepted = profile.vehicleCategories.isEmpty ? ContentSchemas.vehicleUses : profile.vehicleCategories
         var out: [Diagnostic] = []
         for (index, item) in list.enumerated() {
             guard let type = item.entry("type"), let name = type.value.scalar?.text, !name.isEmpty,
-                  !profile.vehicleCategories.contains(name) else { continue }
-            out.append(.warning(.vehicleCategory, at: type.value.location, path: "assets.vehicles[\(index)].type",
-                zh: "车辆类别“\(name)”不在版式“\(profile.id)”的类别中（\(profile.vehicleCategories.joined(separator: "、"))）。",
-                en: "vehicle category '\(name)' is not one of profile '\(profile.id)': \(profile.vehicleCategories.joined(separator: ", ")).",
-                expected: profile.vehicleCategories.joined(separator: "、"), actual: name))
+                  !accepted.contains(name) else { continue }
+            let path = "assets.vehicles[\(index)].type"
+            if ContentSchemas.vehicleUses.contains(name) {
+                out.append(.warning(.vehicleCategory, at: type.value.location, path: path,
+                    zh: "车辆类别“\(name)”不在版式“\(profile.id)”的类别中（\(accepted.joined(separator: "、"))）。",
+                    en: "vehicle category '\(name)' is not one of profile '\(profile.id)': \(accepted.joined(separator: ", ")).",
+                    expected: accepted.joined(separator: "、"), actual: name))
+            } else {
+                let hint = Suggestions.closest(to: name, in: accepted)
+                out.append(.error(.notAllowed, at: type.value.location, path: path,
+                    zh: "“\(name)”不是版式“\(profile.id)”的车辆类别（可选：\(accepted.joined(separator: "、"))）" + (hint.map { "，是否应为“\($0)”？" } ?? "。"),
+                    en: "'\(name)' is not a vehicle category of profile '\(profile.id)' (choose one of: \(accepted.joined(separator: ", ")))" + (hint.map { "; did you mean '\($0)'?" } ?? "."),
+                    expected: accepted.joined(separator: "、"), actual: name))
+            }
         }
         return out
     }

@@ -3,8 +3,9 @@ import Foundation
 
 /// The print HTML of a report (Templates/print.mustache with Templates/assets/print.css inline): the
 /// document an auditor downloads, not the web page. A cover with unit, year and 公开日期; a 目录 whose page
-/// numbers the engine fills in (target-counter); the five parts; every 附表 as the official sheet prints
-/// it — 公开NN表 number, title, 编制单位, 单位, 行次/栏次 — on a landscape page when it is too wide for a
+/// numbers the engine fills in (target-counter); the parts in the report profile's order, printed by
+/// the web page's partials where they serve (Templates/print-parts/ where print differs); every 附表
+/// as the official sheet prints it — 公开NN表 number, title, 编制单位, 单位, 行次/栏次 — on a landscape page when it is too wide for a
 /// portrait one. Pure: the same report gives the same bytes.
 struct PrintDocument {
     let page: ReportPage
@@ -69,51 +70,68 @@ struct PrintDocument {
         }
     }
 
-    func context() -> [String: Any] {
+    /// The partial that prints a part: the print one of its template (Templates/print-parts/), else the web
+    /// page's (Templates/parts/, which leave out what only a screen needs when `print` is set), else those
+    /// of its kind. The parts, their order and their headings are the profile's, as on the web page.
+    static func partial(for part: ReportProfile.Part, in templates: TemplateSet) -> String {
+        let names = ["print-parts/\(part.template)", "parts/\(part.template)", "print-parts/\(part.kind.rawValue)", "parts/\(part.kind.rawValue)"]
+        return names.first(where: templates.has) ?? names.last!
+    }
+
+    func context(templates: TemplateSet) -> [String: Any] {
         let figures = charts.map(Self.figure)
         var context = page.context(root: "", site: site, folderURL: "", tables: tables, figures: figures) { _ in "" }
         let kind = page.kindWord
         let printedTables = printedTables()
         let published = Self.chineseDate(report.publishedOn)
         context["css"] = css
+        context["print"] = true
         context["cover"] = ["unitName": unit.name, "title": "\(report.year)年度\(kind)决算", "publishedOn": published as Any,
                             "publisher": site.publisher]
         context["running"] = "\(unit.name) · \(report.year)年度\(kind)决算"
         context["meta"] = ["author": unit.name, "subject": page.title, "keywords": "\(unit.name), \(report.year)年度, \(kind)决算, 决算公开",
                            "created": report.publishedOn.map { $0.trimmingCharacters(in: .whitespaces) } as Any]
         context["printTables"] = printedTables
-        context["printTOC"] = toc(context: context, tables: printedTables)
+        let parts = page.renderedParts(context) { Self.partial(for: $0, in: templates) }
+        context["printParts"] = parts.map(\.html).joined(separator: "\n\n")
+        context["printTOC"] = Self.toc(parts: parts.map { (page.partTitle($0.part), $0.part, $0.html) }, tables: printedTables)
         return context
     }
 
-    /// The 目录: the parts, their sections, and every 附表 with its sheet number.
-    func toc(context: [String: Any], tables: [[String: Any]]) -> [[String: Any]] {
+    /// The 目录, in the document's order: each part, then the headings it prints at the section level
+    /// (`<h3 id="…-title">`), read from the rendered part so that the 目录 and the pages cannot disagree and
+    /// no heading is written twice; under the tables part, every 附表 with its sheet number.
+    static func toc(parts: [(title: String, part: ReportProfile.Part, html: String)], tables: [[String: Any]]) -> [[String: Any]] {
         func entry(_ id: String, _ title: String, level: Int) -> [String: Any] {
             ["id": id, "title": title, "level1": level == 1, "level2": level == 2]
         }
-        let part = { (key: String) in (context[key] as? [String: Any])?["title"] as? String ?? "" }
-        var out = [entry("part-1", part("part1"), level: 1),
-                   entry("p1-1", "一、基本职能及主要工作", level: 2), entry("p1-2", "二、机构设置", level: 2),
-                   entry("part-2", part("part2"), level: 1)]
-        for section in (context["part2"] as? [String: Any])?["sections"] as? [[String: Any]] ?? [] {
-            out.append(entry(section["id"] as? String ?? "", section["heading"] as? String ?? "", level: 2))
-        }
-        out.append(entry("part-3", part("part3"), level: 1))
-        out.append(entry("part-4", part("part4"), level: 1))
-        let performance = context["part4"] as? [String: Any] ?? [:]
-        out.append(entry("p4-1", performance["reportTitle"] as? String ?? "", level: 2))
-        if performance["hasProjects"] as? Bool == true {
-            out.append(entry("p4-2", "项目支出绩效自评表（\(report.year)年度）", level: 2))
-        }
-        out.append(entry("part-5", part("part5"), level: 1))
-        for table in tables {
-            out.append(entry(table["anchor"] as? String ?? "", "\(table["number"] ?? "")、\(table["title"] ?? "")（\(table["sheet"] ?? "")）", level: 2))
+        var out: [[String: Any]] = []
+        for (title, part, html) in parts {
+            out.append(entry(part.id, title, level: 1))
+            if part.kind == .tables {
+                for table in tables {
+                    out.append(entry(table["anchor"] as? String ?? "", "\(table["number"] ?? "")、\(table["title"] ?? "")（\(table["sheet"] ?? "")）", level: 2))
+                }
+                continue
+            }
+            for (id, heading) in sectionHeadings(html) { out.append(entry(id, heading, level: 2)) }
         }
         return out
     }
 
+    private static let sectionHeading = try! NSRegularExpression(pattern: #"<h3 id="([^"]+)-title"[^>]*>(.*?)</h3>"#, options: [.dotMatchesLineSeparators])
+
+    /// The `<h3 id="X-title">` headings of rendered HTML as (X, text), the text unescaped (the 目录 escapes it again).
+    static func sectionHeadings(_ html: String) -> [(id: String, text: String)] {
+        let range = NSRange(html.startIndex..., in: html)
+        return sectionHeading.matches(in: html, range: range).compactMap { match in
+            guard let id = Range(match.range(at: 1), in: html), let text = Range(match.range(at: 2), in: html) else { return nil }
+            return (String(html[id]), Markup.unescape(String(html[text])))
+        }
+    }
+
     func html(templates: TemplateSet) -> String {
-        templates.render(Self.template, context())
+        templates.render(Self.template, context(templates: templates))
     }
 
     /// The PDF file identifier: derived from the document, so the same document gets the same bytes and

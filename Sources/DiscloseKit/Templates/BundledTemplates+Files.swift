@@ -1168,17 +1168,19 @@ table.compare thead th { min-width: 4.5em; }
   <section id="{{id}}" aria-labelledby="{{id}}-title">
     <h3 id="{{id}}-title">{{heading}}</h3>
     {{{html}}}
-    {{#figure}}{{> partials/figure}}{{/figure}}
+    {{#figure}}{{#print}}{{> print-parts/figure}}{{/print}}{{^print}}{{> partials/figure}}{{/print}}{{/figure}}
     {{#children}}
     <section id="{{id}}" aria-labelledby="{{id}}-title">
       <h4 id="{{id}}-title">{{heading}}</h4>
       {{{html}}}
-      {{#figure}}{{> partials/figure}}{{/figure}}
+      {{#figure}}{{#print}}{{> print-parts/figure}}{{/print}}{{^print}}{{> partials/figure}}{{/print}}{{/figure}}
     </section>
     {{/children}}
   </section>
   {{/part.sections}}
+{{^print}}
 <p class="back-to-toc"><a href="#toc-title">返回目录</a></p>
+{{/print}}
 </section>
 
 """#)),
@@ -1189,7 +1191,9 @@ table.compare thead th { min-width: 4.5em; }
   {{#part3.entries}}<div><dt>{{number}}. {{term}}</dt><dd>{{{definition}}}</dd></div>
   {{/part3.entries}}
   </dl>
+{{^print}}
 <p class="back-to-toc"><a href="#toc-title">返回目录</a></p>
+{{/print}}
 </section>
 
 """#)),
@@ -1213,7 +1217,9 @@ table.compare thead th { min-width: 4.5em; }
       <tbody>{{#part1.entities}}<tr><td class="number">{{number}}</td><th scope="row">{{name}}</th><td class="text">{{type}}</td></tr>{{/part1.entities}}</tbody>
     </table></div>
   </section>
+{{^print}}
 <p class="back-to-toc"><a href="#toc-title">返回目录</a></p>
+{{/print}}
 </section>
 
 """#)),
@@ -1233,7 +1239,9 @@ table.compare thead th { min-width: 4.5em; }
     <ol class="entities">{{#part1.entities}}<li>{{name}}（{{type}}）</li>{{/part1.entities}}</ol>
     {{#part1.organization}}<div class="prose">{{{part1.organization}}}</div>{{/part1.organization}}
   </section>
+{{^print}}
 <p class="back-to-toc"><a href="#toc-title">返回目录</a></p>
+{{/print}}
 </section>
 
 """#)),
@@ -1306,81 +1314,13 @@ table.compare thead th { min-width: 4.5em; }
 </section>
 
 """#)),
-        ("print.mustache", .text(#"""
-<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<title>{{title}}</title>
-<meta name="author" content="{{meta.author}}">
-<meta name="description" content="{{meta.subject}}">
-<meta name="keywords" content="{{meta.keywords}}">
-<meta name="generator" content="disclose">
-{{#meta.created}}<meta name="dcterms.created" content="{{meta.created}}">
-<meta name="dcterms.modified" content="{{meta.created}}">
-{{/meta.created}}<style>{{{css}}}</style>
-</head>
-<body data-running="{{running}}">
-
-<section class="cover" aria-label="封面">
-  <p class="cover-unit">{{cover.unitName}}</p>
-  <h1 class="cover-title">{{cover.title}}</h1>
-  {{#cover.publishedOn}}<p class="cover-date">公开日期：{{cover.publishedOn}}</p>{{/cover.publishedOn}}
-</section>
-
-<nav class="toc" aria-labelledby="toc-title">
-  <h2 id="toc-title">目　录</h2>
-  <ol>
-  {{#printTOC}}<li class="{{#level1}}toc-part{{/level1}}{{#level2}}toc-item{{/level2}}"><a href="#{{id}}">{{title}}</a></li>
-  {{/printTOC}}
-  </ol>
-</nav>
-
-<section class="part" id="part-1" aria-labelledby="part-1-title">
-  <h2 id="part-1-title">{{part1.title}}</h2>
-  <section id="p1-1" aria-labelledby="p1-1-title">
-    <h3 id="p1-1-title">一、基本职能及主要工作</h3>
-    <h4>（一）主要职能</h4>
-    <div class="prose">{{{part1.duties}}}</div>
-    {{#part1.hasAchievements}}<h4>（二）{{year}}年度重点工作完成情况</h4>
-    <div class="prose">{{{part1.achievements}}}</div>{{/part1.hasAchievements}}
-  </section>
-  <section id="p1-2" aria-labelledby="p1-2-title">
-    <h3 id="p1-2-title">二、机构设置</h3>
-    <p>{{part1.organizationSentence}}纳入决算编制范围的单位包括：</p>
-    <ol class="entities">{{#part1.entities}}<li>{{name}}（{{type}}）</li>{{/part1.entities}}</ol>
-    {{#part1.organization}}<div class="prose">{{{part1.organization}}}</div>{{/part1.organization}}
-  </section>
-</section>
-
-<section class="part" id="part-2" aria-labelledby="part-2-title">
-  <h2 id="part-2-title">{{part2.title}}</h2>
-  {{#part2.sections}}
-  <section id="{{id}}" aria-labelledby="{{id}}-title">
-    <h3 id="{{id}}-title">{{heading}}</h3>
-    {{{html}}}
-    {{#figure}}<figure class="chart{{#tall}} tall{{/tall}}" id="{{id}}"><figcaption>{{number}}：{{title}}（{{kind}}）</figcaption><img src="{{src}}" alt="{{alt}}" width="{{width}}" height="{{height}}"></figure>{{/figure}}
-    {{#children}}
-    <section id="{{id}}" aria-labelledby="{{id}}-title">
-      <h4 id="{{id}}-title">{{heading}}</h4>
-      {{{html}}}
-      {{#figure}}<figure class="chart{{#tall}} tall{{/tall}}" id="{{id}}"><figcaption>{{number}}：{{title}}（{{kind}}）</figcaption><img src="{{src}}" alt="{{alt}}" width="{{width}}" height="{{height}}"></figure>{{/figure}}
-    </section>
-    {{/children}}
-  </section>
-  {{/part2.sections}}
-</section>
-
-<section class="part" id="part-3" aria-labelledby="part-3-title">
-  <h2 id="part-3-title">{{part3.title}}</h2>
-  <dl class="glossary">
-  {{#part3.entries}}<div><dt>{{number}}. {{term}}</dt><dd>{{{definition}}}</dd></div>
-  {{/part3.entries}}
-  </dl>
-</section>
-
-<section class="part" id="part-4" aria-labelledby="part-4-title">
-  <h2 id="part-4-title">{{part4.title}}</h2>
+        ("print-parts/figure.mustache", .text(#"""
+<figure class="chart{{#tall}} tall{{/tall}}" id="{{id}}"><figcaption>{{number}}：{{title}}（{{kind}}）</figcaption><img src="{{src}}" alt="{{alt}}" width="{{width}}" height="{{height}}"></figure>
+"""#)),
+        ("print-parts/performance.mustache", .text(#"""
+{{! 打印版的绩效部分：表格不滚动、按纸面排版（网页版见 parts/performance）。 }}
+<section class="part" id="{{part.id}}" aria-labelledby="{{part.id}}-title">
+  <h2 id="{{part.id}}-title">{{part.title}}</h2>
   <section id="p4-1" aria-labelledby="p4-1-title">
     <h3 id="p4-1-title">{{part4.reportTitle}}</h3>
     {{#part4.hasReport}}<div class="prose">{{{part4.reportHTML}}}</div>{{/part4.hasReport}}
@@ -1426,8 +1366,11 @@ table.compare thead th { min-width: 4.5em; }
   {{/part4.hasProjects}}
 </section>
 
-<section class="part part-tables" id="part-5" aria-labelledby="part-5-title">
-  <h2 id="part-5-title">{{part5.title}}</h2>
+"""#)),
+        ("print-parts/tables.mustache", .text(#"""
+{{! 打印版的附表部分：部分标题独占一页，其后每张表按公开NN表的官方格式排版（横向页、续表）。 }}
+<section class="part part-tables" id="{{part.id}}" aria-labelledby="{{part.id}}-title">
+  <h2 id="{{part.id}}-title">{{part.title}}</h2>
 </section>
 {{#printTables}}
 <section class="appendix-table{{#landscape}} landscape{{/landscape}}" id="{{anchor}}" aria-labelledby="{{anchor}}-title">
@@ -1442,6 +1385,39 @@ table.compare thead th { min-width: 4.5em; }
   <div class="sheet-end"></div>
 </section>
 {{/printTables}}
+
+"""#)),
+        ("print.mustache", .text(#"""
+<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>{{title}}</title>
+<meta name="author" content="{{meta.author}}">
+<meta name="description" content="{{meta.subject}}">
+<meta name="keywords" content="{{meta.keywords}}">
+<meta name="generator" content="disclose">
+{{#meta.created}}<meta name="dcterms.created" content="{{meta.created}}">
+<meta name="dcterms.modified" content="{{meta.created}}">
+{{/meta.created}}<style>{{{css}}}</style>
+</head>
+<body data-running="{{running}}">
+
+<section class="cover" aria-label="封面">
+  <p class="cover-unit">{{cover.unitName}}</p>
+  <h1 class="cover-title">{{cover.title}}</h1>
+  {{#cover.publishedOn}}<p class="cover-date">公开日期：{{cover.publishedOn}}</p>{{/cover.publishedOn}}
+</section>
+
+<nav class="toc" aria-labelledby="toc-title">
+  <h2 id="toc-title">目　录</h2>
+  <ol>
+  {{#printTOC}}<li class="{{#level1}}toc-part{{/level1}}{{#level2}}toc-item{{/level2}}"><a href="#{{id}}">{{title}}</a></li>
+  {{/printTOC}}
+  </ol>
+</nav>
+
+{{{printParts}}}
 </body>
 </html>
 
@@ -1491,10 +1467,9 @@ table.compare thead th { min-width: 4.5em; }
 <nav class="toc" aria-labelledby="toc-title">
   <h2 id="toc-title">目　录</h2>
   <ol>
-  {{#toc}}<li><a href="#{{id}}">{{title}}</a></li>
+  {{#toc}}<li><a href="#{{id}}">{{title}}</a>{{#hasTables}}<ol class="toc-tables" aria-label="附表目录">{{#tables}}<li><a href="#table-{{id}}">{{title}}</a></li>{{/tables}}</ol>{{/hasTables}}</li>
   {{/toc}}
   </ol>
-  <ol class="toc-tables" aria-label="附表目录">{{#tableList}}<li><a href="#table-{{id}}">{{title}}</a></li>{{/tableList}}</ol>
 </nav>
 
 {{{partsHTML}}}

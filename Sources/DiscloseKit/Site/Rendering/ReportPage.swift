@@ -47,15 +47,23 @@ struct ReportPage {
     /// The parts of the page in the profile's order, each rendered by its partial (Templates/parts/<template>)
     /// with the page's context and `part` (id, title, sections), joined as report.mustache prints them.
     func partsHTML(_ context: [String: Any]) -> String {
+        renderedParts(context) { part in
+            templates.has("parts/\(part.template)") ? "parts/\(part.template)" : "parts/\(part.kind.rawValue)"
+        }.map(\.html).joined(separator: "\n\n")
+    }
+
+    /// Each part of the profile's outline, in order, rendered by the partial `partial` names for it with
+    /// `context` and `part` (id, title, kind, sections). The web page and the printed document differ
+    /// only in the partials they pick.
+    func renderedParts(_ context: [String: Any], partial: (ReportProfile.Part) -> String) -> [(part: ReportProfile.Part, html: String)] {
         let sections = context["explanationSections"] as? [String: [[String: Any]]] ?? [:]
-        return profile.outline.map { part -> String in
+        return profile.outline.map { part in
             var ctx = context
             ctx["part"] = ["id": part.id, "title": partTitle(part), "kind": part.kind.rawValue, "sections": sections[part.id] ?? []] as [String: Any]
-            let name = templates.has("parts/\(part.template)") ? "parts/\(part.template)" : "parts/\(part.kind.rawValue)"
-            var html = templates.render(name, ctx)
+            var html = templates.render(partial(part), ctx)
             if html.hasSuffix("\n") { html.removeLast() }
-            return html
-        }.joined(separator: "\n\n")
+            return (part, html)
+        }
     }
 
     // MARK: Figures
@@ -115,7 +123,11 @@ struct ReportPage {
         var performance = PerformanceContext(report: report).context()
         if let title = partTitle(.performance) { performance["title"] = title }
 
-        let toc: [[String: Any]] = profile.outline.map { ["id": $0.id, "title": partTitle($0)] }
+        // The 附表 are listed under the part that holds them, wherever the profile puts it.
+        let tableList: [[String: Any]] = tableModels.map { ["id": $0.id, "title": "\($0.number)、\($0.title)"] }
+        let toc: [[String: Any]] = profile.outline.map {
+            ["id": $0.id, "title": partTitle($0), "hasTables": $0.kind == .tables, "tables": $0.kind == .tables ? tableList : []]
+        }
         return [
             "root": root, "site": ["title": site.title, "publisher": site.publisher], "title": title, "unitName": unit.name,
             "unitID": unit.id, "year": report.year, "kind": kindWord, "toc": toc,
@@ -131,7 +143,7 @@ struct ReportPage {
             "part3": ["title": partTitle(.glossary) ?? "第三部分 名词解释", "entries": glossary.enumerated().map { ["number": $0.offset + 1, "term": $0.element["term"]!, "definition": $0.element["definition"]!] as [String: Any] }],
             "part4": performance,
             "part5": ["title": partTitle(.tables) ?? "第五部分 附表", "tables": tablesContext],
-            "tableList": tableModels.map { ["id": $0.id, "title": "\($0.number)、\($0.title)"] },
+            "tableList": tableList,
             "json": "report.json",
         ]
     }
