@@ -14,6 +14,7 @@ pages are rendered to PNG under WORKDIR/png/ (and checked not to be blank) for a
 
 Usage: pdf_test.py BIN CONTENT TEMPLATES WORKDIR   (prints "pdf: N passed, M failed"; exit 1 on failure)
 """
+import html
 import os
 import re
 import shutil
@@ -123,7 +124,7 @@ def toc_entries(pages):
     return entries
 
 
-def check_report(unit, year, pdf, unit_name, kind):
+def check_report(unit, year, pdf, unit_name, kind, web_parts, web_tables):
     name = "%s/%s" % (unit, year)
     document = "%s年度%s决算" % (year, kind)
     info = run("pdfinfo", pdf).stdout
@@ -162,7 +163,10 @@ def check_report(unit, year, pdf, unit_name, kind):
     entries = toc_entries(pages)
     check(name + " 目录 entries", len(entries) >= 20, entries)
     parts = [e for e in entries if e[0].startswith("第") and "部分" in e[0][:5]]
-    check(name + " 目录 lists five parts", len(parts) == 5, parts)
+    # The parts in the report profile's order, as the web page lists them (Sichuan: five; Shanghai: four,
+    # the 决算表 second).
+    check(name + " 目录 lists the page's parts in its order", [p[0] for p in parts] == [flat(w) for w in web_parts],
+          (parts, web_parts))
     sheets = [e for e in entries if re.search(r"公开\d\d表", e[0])]
     for title, page in entries:
         ok = 1 <= page <= total
@@ -183,8 +187,8 @@ def check_report(unit, year, pdf, unit_name, kind):
             check("%s 目录 %s starts on page %d" % (name, title, page), not earlier, earlier)
 
     # Every 附表: sheet number, title, 编制单位 and 单位 on its first page.
-    check(name + " 附表 in 目录", len(sheets) >= 12, sheets)
-    check(name + " bookmarks for the parts and every 附表", outline_entries(pdf) >= 5 + len(sheets), outline_entries(pdf))
+    check(name + " every 附表 in 目录", len(sheets) == web_tables and web_tables >= 9, (sheets, web_tables))
+    check(name + " bookmarks for the parts and every 附表", outline_entries(pdf) >= len(parts) + len(sheets), outline_entries(pdf))
     for title, page in sheets:
         sheet = re.search(r"公开\d\d表", title).group(0)
         target = flat(pages[page - 1])
@@ -251,7 +255,11 @@ def main():
         page_html = open(os.path.join(site, unit, year, "index.html"), encoding="utf-8").read()
         check("%s/%s page links the PDF" % (unit, year),
               'href="report.pdf" download="%s-%s年度%s决算.pdf"' % (unit_name, year, kind) in page_html, "no link")
-        pages, continued, sheets = check_report(unit, year, pdf, unit_name, kind)
+        nav = page_html[page_html.find('<nav class="toc"'):]
+        nav = nav[:nav.find("</nav>")]
+        web_parts = [html.unescape(t) for t in re.findall(r'<li><a href="#part-\d+">([^<]*)</a>', nav)]
+        web_tables = len(re.findall(r'<li><a href="#table-', nav))
+        pages, continued, sheets = check_report(unit, year, pdf, unit_name, kind, web_parts, web_tables)
         continued_total += continued
         # Pages for people to look at: cover, 目录, the first part, the 三公 table, a continued table.
         tag = "%s-%s" % (unit, year)
