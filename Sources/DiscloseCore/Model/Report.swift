@@ -28,6 +28,9 @@ public struct Report: Sendable {
     public var narrative: Narrative
     /// The report folder, relative to the content root's parent (for messages).
     public var folder: String
+    /// The parsed documents the report was built from, so that the checker can rebuild it with a
+    /// figure changed in memory (the likely-cause search, `BlameSearch`). Nil for a report made in code.
+    public var sources: ReportSources? = nil
 
     /// The year the report compares with.
     public var previousYear: Int { year - 1 }
