@@ -38,4 +38,69 @@ final class BlameSearchTests: XCTestCase {
         XCTAssertEqual(cause.expected, "208.55")
         XCTAssertTrue(cause.message.zh.contains("最可能是这个数错了"), cause.message.zh)
     }
+
+    func testShanghaiAProjectRowTypedWrongIsTheCause() throws {
+        // 社会工作事务—其他 项目支出 202.24 typed 220.24 in the 2024 普陀区委社会工作部 report.
+        let (before, after) = try check(fixture: "shanghai", file: "putuo-shgzb/2024/accounts.yaml",
+                                        replacing: "\"2013999\", basic: 0, project: 202.24", with: "\"2013999\", basic: 0, project: 220.24")
+        XCTAssertLessThan(after.count, before.count, "before:\n\(describe(before))\nafter:\n\(describe(after))")
+        let cause = try XCTUnwrap(after.first { $0.message.zh.contains("最可能是这个数错了") }, describe(after))
+        XCTAssertEqual(cause.path, "functional[2].project", "before:\n\(describe(before))\nafter:\n\(describe(after))\n\(cause.message.zh)")
+        XCTAssertEqual(cause.actual, "220.24")
+        XCTAssertEqual(cause.expected, "202.24")
+        // Before, the sums named the totals (项目支出, 收入) as what should change.
+        XCTAssertFalse(before.contains { $0.path == "functional[2].project" }, describe(before))
+    }
+
+    func testTwoMistakesInOneSumAreNotBlamedOnOneRow() throws {
+        // Two 项 of the same column mistyped (+10.00 and +2.00): one row at −12 would close every sum,
+        // but the sentence that states that row says otherwise. No such cause is named; each row's
+        // sentence still points at its own figure.
+        let source = repositoryRoot.appendingPathComponent("Tests/Fixtures/as-published/004/panzhihua-xiqu-zzb/2023/accounts.yaml")
+        let original = try String(contentsOf: source, encoding: .utf8)
+        XCTAssertTrue(original.contains("    basic: 27.89"))
+        let text = original.replacingOccurrences(of: "    basic: 208.55", with: "    basic: 218.55")
+            .replacingOccurrences(of: "    basic: 27.89", with: "    basic: 29.89")
+        let (_, after) = try check(fixture: "as-published/004", file: "panzhihua-xiqu-zzb/2023/accounts.yaml", replacing: original, with: text)
+        XCTAssertFalse(after.contains { $0.expected == "206.55" || $0.expected == "17.89" }, describe(after))
+        XCTAssertTrue(after.contains { $0.rule == "TEXT-AMOUNT" && $0.actual == "208.55" && $0.expected == "218.55" }, describe(after))
+        XCTAssertTrue(after.contains { $0.rule == "TEXT-AMOUNT" && $0.actual == "27.89" && $0.expected == "29.89" }, describe(after))
+    }
+
+    func testTwoIndependentMistakesAreEachNamedAtTheirFigure() throws {
+        // The 项目支出 row mistyped (a cascade of three) and 人员经费 mistyped (BASIC-SPLIT alone).
+        let source = repositoryRoot.appendingPathComponent("Tests/Fixtures/shanghai/putuo-shgzb/2024/accounts.yaml")
+        let original = try String(contentsOf: source, encoding: .utf8)
+        let text = original.replacingOccurrences(of: "\"2013999\", basic: 0, project: 202.24", with: "\"2013999\", basic: 0, project: 220.24")
+            .replacingOccurrences(of: "personnel: {total: 95.36", with: "personnel: {total: 59.36")
+        XCTAssertNotEqual(text, original)
+        let (before, after) = try check(fixture: "shanghai", file: "putuo-shgzb/2024/accounts.yaml", replacing: original, with: text)
+        let causes = after.filter { $0.message.zh.contains("最可能是这个数错了") }
+        XCTAssertEqual(causes.map(\.path), ["functional[2].project"], "before:\n\(describe(before))\nafter:\n\(describe(after))")
+        XCTAssertTrue(after.contains { $0.rule == "BASIC-SPLIT" && $0.actual == "59.36" && $0.expected == "95.35" }, describe(after))
+        XCTAssertEqual(after.filter { $0.rule != "TEXT-ZERO-BASE" }.count, 2, describe(after))
+    }
+
+    func testWhenTheSumsCannotTellRowsApartTheMessageNamesTheOthers() throws {
+        // 购房补贴 11.72 typed 17.12: any row of the basic column could close the sums; the 2024 report's
+        // text does not state the rows, so the message names the alternatives too.
+        let (_, after) = try check(fixture: "shanghai", file: "putuo-shgzb/2024/accounts.yaml",
+                                   replacing: "\"2210203\", basic: 11.72", with: "\"2210203\", basic: 17.12")
+        let cause = try XCTUnwrap(after.first { $0.message.zh.contains("最可能是这个数错了") }, describe(after))
+        XCTAssertTrue(cause.message.zh.contains("请一并核对"), cause.message.zh)
+        XCTAssertTrue(cause.message.zh.contains("functional[8].basic") || cause.path == "functional[8].basic", cause.message.zh)
+    }
+
+    /// The as-published seeds carry independent real mistakes (reference/seeds-000-001.md, seed-004.md):
+    /// the search merges none of them into another, and names no figure the references do not list.
+    func testTheRealMistakesOfTheSeedsStayOneFindingEach() throws {
+        for fixture in ["as-published/000", "as-published/001", "as-published/004", "shanghai"] {
+            let root = repositoryRoot.appendingPathComponent("Tests/Fixtures/\(fixture)")
+            let tree = try XCTUnwrap(Checker.check(content: root, displayRoot: "Content").load.tree)
+            let unfolded = ReconciliationRules.check(tree, consolidate: false).filter { $0.severity == .error }
+            let folded = ReconciliationRules.check(tree).filter { $0.severity == .error }
+            XCTAssertLessThanOrEqual(folded.count, unfolded.count, fixture)
+            XCTAssertFalse(folded.contains { $0.message.zh.contains("最可能是这个数错了") }, "\(fixture):\n\(describe(folded))")
+        }
+    }
 }

@@ -7,8 +7,15 @@
 /// (`ReportSources.rebuilt`) and every rule runs again. The candidate that makes the most of the report's
 /// errors go away while no new one appears is the likely cause: reported once, at that figure, with the
 /// errors it mends attached as notes instead of standing on their own. Ties go to a leaf (a figure that is
-/// no sum's total: a total usually repeats its parts), then to the smaller change, then to the first
-/// place in the files. The search repeats on what is left, so two independent mistakes give two causes.
+/// no sum's total: a total usually repeats its parts), then to a printed non-zero figure over a zero, then
+/// to the change of fewer digits (a keyboard slip: 220.24 for 202.24), then to the smaller change, then to
+/// the first place in the files. No candidate turns a printed amount negative. The search repeats on
+/// what is left, so two independent mistakes give two causes where each explains failures of its own; a
+/// value that a sentence stating that very figure contradicts is never named (two mistakes in one sum
+/// cannot be told from one by the sum alone: they stay separate findings).
+///
+/// Cost: the data rules run once per candidate (at most `maximumCandidates`), every rule for the best
+/// `finalists`; only for a report with two or more errors of which one is a data rule's.
 enum BlameSearch {
     /// How many candidates one report's search tries at most: each costs one run of the rules.
     static let maximumCandidates = 24
@@ -103,16 +110,24 @@ enum BlameSearch {
             for finalist in ranked.prefix(finalists) {
                 let after = Set(recheck(sources.rebuilt(report, changing: trial(finalist.candidate)), .all).filter { $0.severity == .error }.map(Identity.init))
                 guard after.isSubset(of: known) else { continue }
+                // The published text that states this very figure must agree with the corrected value:
+                // a value no sentence supports (two mistakes absorbed into one row) is not the cause.
+                let statements = raw.filter { $0.severity == .error && isTextRule($0.rule) && $0.related.contains(finalist.candidate.location) }
+                guard !statements.contains(where: { after.contains(Identity($0)) }) else { continue }
                 let mends = failing.filter { !after.contains(Identity(findings[$0])) }
                 guard mends.count > 1 else { continue }
                 let ranked: Ranked = (finalist.candidate, mends, finalist.isLeaf)
                 if let current = best, !better(ranked.candidate, mends.count, ranked.isLeaf, than: current) { continue }
                 best = ranked
             }
-            guard let (cause, mends, _) = best else { break }
+            guard let (cause, mends, isLeaf) = best else { break }
+            // Others that mend the same data findings just as well: the sums alone cannot tell them
+            // apart, so the message names them for the reader to check.
+            let dataMends = Set(ranked.first { $0.candidate == cause }?.mends ?? [])
+            let alternatives = ranked.filter { $0.candidate != cause && $0.isLeaf == isLeaf && Set($0.mends) == dataMends }.map(\.candidate)
             changes[cause.location] = cause.value.description
             let anchor = mends.first { findings[$0].location == cause.location } ?? mends[0]
-            replaced[anchor] = diagnostic(cause, mended: mends.map { findings[$0] }, rule: findings[anchor].rule)
+            replaced[anchor] = diagnostic(cause, mended: mends.map { findings[$0] }, alternatives: alternatives, rule: findings[anchor].rule)
             for index in mends where index != anchor { dropped.insert(index) }
             failing.removeAll { mends.contains($0) }
             causes += 1
@@ -127,9 +142,26 @@ enum BlameSearch {
     static func better(_ a: Candidate, _ mends: Int, _ isLeaf: Bool, than b: (candidate: Candidate, mends: [Int], isLeaf: Bool)) -> Bool {
         if mends != b.mends.count { return mends > b.mends.count }
         if isLeaf != b.isLeaf { return isLeaf }
+        // A printed figure mistyped, not a blank filled in: a zero that would have to become something
+        // is a weaker explanation than a printed amount.
+        if a.current.isZero != b.candidate.current.isZero { return !a.current.isZero }
+        // A slip of the keyboard changes a digit or two (220.24 for 202.24).
+        let (da, db) = (digitsChanged(a), digitsChanged(b.candidate))
+        if da != db { return da < db }
         let (ca, cb) = ((a.value - a.current).magnitude, (b.candidate.value - b.candidate.current).magnitude)
         if ca != cb { return ca < cb }
         return (a.location, a.path) < (b.candidate.location, b.candidate.path)
+    }
+
+    /// How many digits differ between the printed figure and the candidate value, aligned at the
+    /// decimal point (a transposition counts two).
+    static func digitsChanged(_ c: Candidate) -> Int {
+        func digits(_ d: DecimalNumber) -> [Character] {
+            let text = d.magnitude.formatted(decimals: 2).filter(\.isNumber)
+            return Array(String(repeating: "0", count: max(0, 16 - text.count)) + text)
+        }
+        let (a, b) = (digits(c.current), digits(c.value))
+        return zip(a, b).filter { $0 != $1 }.count + (c.current.isNegative != c.value.isNegative ? 1 : 0)
     }
 
     /// The data figures the failing findings name, each at the value that mends its finding, in a fixed
@@ -152,19 +184,24 @@ enum BlameSearch {
                 found[Candidate(location: d.location, path: d.path, current: actual, value: expected), default: 0] += 1
             }
         }
-        return found.filter { $0.key.value != $0.key.current }.sorted { a, b in
+        // A correction does not turn a printed amount negative (balances that are negative already may move).
+        return found.filter { $0.key.value != $0.key.current && !($0.key.value.isNegative && !$0.key.current.isNegative) }.sorted { a, b in
             if a.value != b.value { return a.value > b.value }
             return (a.key.location, a.key.path, a.key.value) < (b.key.location, b.key.path, b.key.value)
         }.map(\.key)
     }
 
-    static func diagnostic(_ cause: Candidate, mended: [Diagnostic], rule: RuleID) -> Diagnostic {
+    static func diagnostic(_ cause: Candidate, mended: [Diagnostic], alternatives: [Candidate], rule: RuleID) -> Diagnostic {
+        let others = alternatives.prefix(3).map { "第 \($0.location.line) 行 \($0.path)（改为 \(Finding.money($0.value))）" }
+        let othersEn = alternatives.prefix(3).map { "line \($0.location.line) \($0.path) (as \(Finding.money($0.value)))" }
+        let alsoZh = others.isEmpty ? "" : "求和本身也可由\(others.joined(separator: "、"))\(alternatives.count > 3 ? "等" : "")改正而成立；按改动的数字位数和幅度选了这一个，请一并核对。"
+        let alsoEn = othersEn.isEmpty ? "" : " The sums alone would also hold with \(othersEn.joined(separator: ", "))\(alternatives.count > 3 ? " and others" : ""); this one was chosen by the digits and size of the change: check them too."
         let notes = mended.map { "\($0.rule)（\($0.location.file.split(separator: "/").last.map(String.init) ?? "") 第 \($0.location.line) 行）" }
         let notesEn = mended.map { "\($0.rule) (\($0.location.file.split(separator: "/").last.map(String.init) ?? "") line \($0.location.line))" }
         let line = cause.location.line
         return Diagnostic(.error, rule, at: cause.location, path: cause.path, Message(
-            zh: "第 \(line) 行 \(cause.path) 为 \(Finding.money(cause.current))，最可能是这个数错了：应为 \(Finding.money(cause.value))。只改这一个数，以下 \(mended.count) 处不一致同时消失，也不产生新的不一致：\(notes.joined(separator: "、"))。",
-            en: "line \(line) \(cause.path) is \(Finding.money(cause.current)) and is most likely the wrong figure: it should be \(Finding.money(cause.value)). Correcting this one figure resolves \(mended.count) findings and raises no new one: \(notesEn.joined(separator: ", "))."),
+            zh: "第 \(line) 行 \(cause.path) 为 \(Finding.money(cause.current))，最可能是这个数错了：应为 \(Finding.money(cause.value))。只改这一个数，以下 \(mended.count) 处不一致同时消失，也不产生新的不一致：\(notes.joined(separator: "、"))。\(alsoZh)",
+            en: "line \(line) \(cause.path) is \(Finding.money(cause.current)) and is most likely the wrong figure: it should be \(Finding.money(cause.value)). Correcting this one figure resolves \(mended.count) findings and raises no new one: \(notesEn.joined(separator: ", ")).\(alsoEn)"),
             expected: Finding.money(cause.value), actual: Finding.money(cause.current),
             related: unique(mended.flatMap { [$0.location] + $0.related }.filter { $0 != cause.location }))
     }
