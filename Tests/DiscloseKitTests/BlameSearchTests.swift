@@ -91,6 +91,26 @@ final class BlameSearchTests: XCTestCase {
         XCTAssertTrue(cause.message.zh.contains("functional[8].basic") || cause.path == "functional[8].basic", cause.message.zh)
     }
 
+    func testSeed000AnItemTypedWrongIsTheCause() throws {
+        // 组织事务—行政运行 1074.28 typed 1047.28 in the 2020 泸州市委组织部 report.
+        let (before, after) = try check(fixture: "as-published/000", file: "luzhou-zzb/2020/accounts.yaml",
+                                        replacing: "    basic: 1074.28", with: "    basic: 1047.28")
+        XCTAssertLessThan(after.count, before.count, "before:\n\(describe(before))\nafter:\n\(describe(after))")
+        let cause = try XCTUnwrap(after.first { $0.message.zh.contains("最可能是这个数错了") }, describe(after))
+        XCTAssertEqual(cause.actual, "1047.28")
+        XCTAssertEqual(cause.expected, "1074.28")
+    }
+
+    func testSeed001AClassRowTypedWrongIsTheCause() throws {
+        // 一般公共服务支出 基本支出 405.93 typed 405.39 in the 2020 米易县委组织部 report.
+        let (before, after) = try check(fixture: "as-published/001", file: "miyi-zzb/2020/accounts.yaml",
+                                        replacing: "    basic: 405.93", with: "    basic: 405.39")
+        XCTAssertLessThan(after.count, before.count, "before:\n\(describe(before))\nafter:\n\(describe(after))")
+        let cause = try XCTUnwrap(after.first { $0.message.zh.contains("最可能是这个数错了") }, describe(after))
+        XCTAssertEqual(cause.actual, "405.39")
+        XCTAssertEqual(cause.expected, "405.93")
+    }
+
     /// The as-published seeds carry independent real mistakes (reference/seeds-000-001.md, seed-004.md):
     /// the search merges none of them into another, and names no figure the references do not list.
     func testTheRealMistakesOfTheSeedsStayOneFindingEach() throws {

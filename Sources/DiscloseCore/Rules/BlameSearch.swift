@@ -18,7 +18,9 @@
 /// `finalists`; only for a report with two or more errors of which one is a data rule's.
 enum BlameSearch {
     /// How many candidates one report's search tries at most: each costs one run of the rules.
-    static let maximumCandidates = 24
+    static let maximumCandidates = 16
+    /// A report with more errors than this is broken in many places, not by one figure: not searched.
+    static let maximumFailures = 40
     /// How many causes one report's search names at most.
     static let maximumCauses = 4
 
@@ -80,7 +82,7 @@ enum BlameSearch {
         guard let sources = report.sources else { return findings }
         var failing = findings.indices.filter { isFoldable(findings[$0]) }
         // Only a cascade in the data is searched: text findings alone are folded by `LikelyCause`.
-        guard failing.count > 1, failing.contains(where: { !isTextRule(findings[$0].rule) }) else { return findings }
+        guard failing.count > 1, failing.count <= maximumFailures, failing.contains(where: { !isTextRule(findings[$0].rule) }) else { return findings }
         let known = Set(raw.filter { $0.severity == .error }.map(Identity.init))
         let knownData = Set(known.filter { !isTextRule($0.rule) })
         let totals = Set(raw.compactMap(\.sum).map { Identity.place($0.total) })
@@ -170,7 +172,7 @@ enum BlameSearch {
         var found: [Candidate: Int] = [:]
         for d in failing {
             if let sum = d.sum {
-                let difference = sum.total.value - DecimalNumber.sum(sum.parts.map(\.value))
+                let difference = sum.difference
                 if isData(sum.total) {
                     found[Candidate(location: sum.total.location, path: sum.total.path, current: sum.total.value,
                                     value: sum.total.value - difference), default: 0] += 1

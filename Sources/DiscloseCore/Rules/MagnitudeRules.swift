@@ -102,22 +102,39 @@ enum MagnitudeRules {
     /// the reverse (万元 typed as 元 makes a row tiny) a slip looks like a genuinely small row.
     static func siblingSlips(_ c: RuleContext) -> [Diagnostic] {
         guard c.unit == .wanYuan else { return [] }
-        struct Row { let label: String; let figure: Figure; let value: DecimalNumber; let budget: DecimalNumber?; let previous: DecimalNumber? }
+        struct Row { let label: String; let figure: Figure; let value: DecimalNumber; let budget: DecimalNumber?; let code: String? }
         var groups: [[Row]] = []
-        let previousRows = Dictionary((c.previousReport?.accounts.functional ?? []).map {
-            ("\($0.code.value)|\($0.fund)", DecimalNumber.sum($0.kinds.values.map(\.value)))
-        }, uniquingKeysWith: { a, _ in a })
-        let byKuan = Dictionary(grouping: c.accounts.functional.filter { $0.code.value.count == 7 }) { "\($0.code.value.prefix(5))|\($0.fund)" }
-        for key in byKuan.keys.sorted() {
-            groups.append(byKuan[key]!.compactMap { row in
-                guard let largest = row.kinds.values.max(by: { $0.value.magnitude < $1.value.magnitude }) else { return nil }
-                return Row(label: row.code.value, figure: largest, value: DecimalNumber.sum(row.kinds.values.map(\.value)),
-                           budget: row.budget?.value, previous: previousRows["\(row.code.value)|\(row.fund)"])
-            })
+        // The 项 lines of the 支出决算表 (every fund), as ReportFigures sums them: lines come in code
+        // order, so the 项 after a 款 line are its children. Last year's lines the same way.
+        // Last year's figures are worked out only for a row that needs them (rare: a row far out of line).
+        var previousTotals: FunctionalTotals??
+        func previous(_ code: String?) -> DecimalNumber? {
+            guard let code else { return nil }
+            if previousTotals == nil { previousTotals = .some(c.previousReport.map { ReportFigures($0).functional[.all]! }) }
+            return previousTotals!?.line(code)?.derived(.total)
+        }
+        func siblings(_ totals: FunctionalTotals, _ make: (FunctionalLine) -> Row?) -> [[Row]] {
+            var out: [[Row]] = [], current: [Row] = []
+            for line in totals.lines {
+                if line.level < 2 {
+                    if !current.isEmpty { out.append(current) }
+                    current = []
+                } else if let row = make(line) {
+                    current.append(row)
+                }
+            }
+            if !current.isEmpty { out.append(current) }
+            return out
+        }
+        groups += siblings(c.figures.functional[.all]!) { line in
+            // The figure that carries the amount: the largest of the line's content figures.
+            let figures = line.rows.flatMap { row in ExpenditureStatement.Kind.allCases.compactMap { row.kinds[$0] } }
+            guard let code = line.code, let largest = figures.max(by: { $0.value.magnitude < $1.value.magnitude }) else { return nil }
+            return Row(label: code, figure: largest, value: line.derived(.total), budget: line.totalBudget, code: code)
         }
         for group in [c.accounts.basic.personnel, c.accounts.basic.publicExpenses] {
             groups.append(group.items.compactMap { item in
-                item.amount.map { Row(label: item.code.value, figure: $0, value: $0.value, budget: nil, previous: nil) }
+                item.amount.map { Row(label: item.code.value, figure: $0, value: $0.value, budget: nil, code: nil) }
             })
         }
         var out: [Diagnostic] = []
@@ -129,10 +146,11 @@ enum MagnitudeRules {
                 guard row.value >= median * thousand else { continue }
                 let outOfLine: (DecimalNumber?) -> Bool = { other in other.map { !$0.isZero && row.value >= $0.magnitude * thousand } ?? false }
                 let wholeYuan = row.value >= DecimalNumber(100000) && row.value.rounded(to: 0) == row.value && row.value >= others.last! * thousand
-                guard outOfLine(row.budget) || outOfLine(row.previous) || wholeYuan else { continue }
+                let last = outOfLine(row.budget) || wholeYuan ? nil : previous(row.code)
+                guard outOfLine(row.budget) || outOfLine(last) || wholeYuan else { continue }
                 let corrected = rescaled(row.figure.value, smaller: true)
                 let times = DecimalNumber.divide(row.value, by: median, decimals: 0) ?? .zero
-                let sign = outOfLine(row.budget) ? "，本行预算数为 \(Finding.money(row.budget!))" : outOfLine(row.previous) ? "，上年为 \(Finding.money(row.previous!))" : ""
+                let sign = outOfLine(row.budget) ? "，本行预算数为 \(Finding.money(row.budget!))" : outOfLine(last) ? "，上年为 \(Finding.money(last!))" : ""
                 out.append(Diagnostic(.error, "UNIT-MAGNITUDE", at: row.figure.location, path: row.figure.path, Message(
                     zh: "科目 \(row.label) 为 \(Finding.money(row.value))，是同级其他科目（中位数 \(Finding.money(median))）的约 \(times) 倍\(sign)，像是把以元为单位的数填进了万元栏；按万元应为 \(Finding.money(corrected))（合计也应随之改正）。",
                     en: "\(row.label) is \(Finding.money(row.value)), about \(times) times the median of its siblings (\(Finding.money(median))): it looks like 元 typed where 万元 belongs; as 万元 it is \(Finding.money(corrected)) (and the totals above it change with it)."),

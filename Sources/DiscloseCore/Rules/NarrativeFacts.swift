@@ -117,8 +117,7 @@ enum NarrativeFacts {
                 if let leaf = path.last, leafNames[leaf] == 1 { labels.append(leaf) }
                 // The row's own figure, where one figure of one row is the whole amount: a sentence that
                 // states it then points at that figure (and the likely-cause search can weigh it).
-                let rows = a.functional.filter { $0.fund == .generalBudget && $0.code.value == code }
-                let figures = rows.count == 1 ? rows[0].kinds.values.filter { !$0.value.isZero } : []
+                let figures = line.rows.count == 1 ? ExpenditureStatement.Kind.allCases.compactMap { line.rows[0].kinds[$0] }.filter { !$0.value.isZero } : []
                 add(labels, line.shown(.total), budget: line.stated?.columns[.budget]?.value ?? (line.budgetGiven ? line.derived(.budget) : nil),
                     at: figures.count == 1 ? figures[0].location : nil, parts: parts(line))
             }
