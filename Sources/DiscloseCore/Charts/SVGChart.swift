@@ -22,6 +22,11 @@ public enum SVGChart {
         draw(spec, drawTitle: drawTitle, layout: layout).svg
     }
 
+    /// The SVG and its height, drawn once (a rasteriser needs both).
+    public static func drawing(_ spec: ChartSpec, drawTitle: Bool = true, layout: ChartLayout = .wide) -> (svg: String, height: Int) {
+        draw(spec, drawTitle: drawTitle, layout: layout)
+    }
+
     /// Both layouts for a page that switches between them by its width (see site.css, `.chart-svg`).
     public static func renderResponsive(_ spec: ChartSpec, drawTitle: Bool = true) -> String {
         ChartLayout.all.map { render(spec, drawTitle: drawTitle, layout: $0) }.joined()

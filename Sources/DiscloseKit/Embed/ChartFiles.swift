@@ -6,12 +6,14 @@ import Foundation
 enum ChartFiles {
     /// `folder` is the chart's page folder relative to the site root ("unit/2024" or "unit").
     static func write(_ spec: ChartSpec, folder: String, folderURL: String, templates: TemplateSet, site: [String: Any],
-                      pageTitle: String, pageURL: String, into files: inout [String: Data]) -> [String: Any] {
-        files["\(folder)/charts/\(spec.id).svg"] = Data(SVGChart.render(spec).utf8)
+                      pageTitle: String, pageURL: String, pngCache: ChartPNGCache? = nil, into files: inout [String: Data]) -> [String: Any] {
+        let wide = SVGChart.drawing(spec)
+        files["\(folder)/charts/\(spec.id).svg"] = Data(wide.svg.utf8)
         files["\(folder)/charts/\(spec.id)-narrow.svg"] = Data(SVGChart.render(spec, layout: .narrow).utf8)
         // PNG renditions (librsvg) for portals that take only images. A chart librsvg cannot draw keeps its
         // SVG; the PNG links then fail, which the browser tests would report.
-        for (name, png) in (try? ChartPNG.renditions(spec)) ?? [:] { files["\(folder)/charts/\(name)"] = png }
+        // The same SVG bytes give the same PNG: `pngCache` keeps them between builds.
+        for (name, png) in (try? ChartPNG.renditions(id: spec.id, svg: wide.svg, height: wide.height, cache: pngCache)) ?? [:] { files["\(folder)/charts/\(name)"] = png }
         files["\(folder)/charts/\(spec.id).csv"] = Data(ChartCSV.csv(spec).utf8)
         let chart = ReportPage.figure(spec, folderURL: folderURL)
         // From <folder>/charts/ back to the site root, for the shared assets.

@@ -17,12 +17,15 @@ final class SitePages: @unchecked Sendable {
     let pdfEngine: PDFEngine?
     /// The content root when portal bundles are wanted (their PDFs come from the report folders).
     let portal: URL?
+    /// Chart PNGs kept between builds (nil: every chart is rasterised).
+    let pngCache: ChartPNGCache?
     private(set) var renderedReports = 0
 
     init(tree: ContentTree, site: Site, templates: TemplateSet, codes: CodeLists, sources: SourceStore = SourceStore(),
          contentDisplay: String = "Content", cache: RenderCache? = nil, workbooks: Bool = false, pdf: PDFLog? = nil, pdfEngine: PDFEngine? = nil,
-         quality: QualityInputs? = nil, portal: URL? = nil) {
+         quality: QualityInputs? = nil, portal: URL? = nil, pngCache: ChartPNGCache? = nil) {
         self.quality = quality
+        self.pngCache = pngCache
         self.pdf = pdf
         self.pdfEngine = pdfEngine
         self.portal = portal
@@ -115,7 +118,7 @@ final class SitePages: @unchecked Sendable {
         let charts = reportPage.chartSpecs
         for spec in charts {
             figures.append(ChartFiles.write(spec, folder: folder, folderURL: absolute("\(folder)/"), templates: templates, site: siteContext,
-                                            pageTitle: reportPage.title, pageURL: "../index.html", into: &own))
+                                            pageTitle: reportPage.title, pageURL: "../index.html", pngCache: pngCache, into: &own))
         }
         var context = reportPage.context(root: "../../", site: site, folderURL: absolute("\(folder)/"), tables: tables, figures: figures) {
             "tables/\($0.id).csv"
@@ -224,11 +227,11 @@ final class SitePages: @unchecked Sendable {
             // Each figure links its SVG, PNG, page and data: all are written.
             let trendFigure = trend.map {
                 ChartFiles.write($0, folder: unit.id, folderURL: absolute("\(unit.id)/"), templates: templates, site: siteContext,
-                                 pageTitle: unit.name, pageURL: "../index.html", into: &output.files)
+                                 pageTitle: unit.name, pageURL: "../index.html", pngCache: pngCache, into: &output.files)
             }
             let costFigures = costTrends.map {
                 ChartFiles.write($0, folder: unit.id, folderURL: absolute("\(unit.id)/"), templates: templates, site: siteContext,
-                                 pageTitle: unit.name, pageURL: "../index.html", into: &output.files)
+                                 pageTitle: unit.name, pageURL: "../index.html", pngCache: pngCache, into: &output.files)
             }
             let context: [String: Any] = [
                 "trend": trendFigure as Any,
