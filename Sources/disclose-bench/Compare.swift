@@ -29,20 +29,25 @@ struct Compare: ParsableCommand {
             throw ValidationError("\(cmark) not found: the floor needs the cmark CLI (Debian: apt-get install cmark).")
         }
         if let disclose, !fm.isExecutableFile(atPath: disclose) { throw ValidationError("no disclose binary at \(disclose).") }
-        // Outputs beside the content, so that the build record and the PNG cache live in the site folder.
+        // Outputs beside the content, as a site keeps them: the chart PNG cache is the site's
+        // (.disclose-cache/png, shared by its outputs); each output's build record is removed afterwards.
         let site = URL(fileURLWithPath: content).standardizedFileURL.deletingLastPathComponent().path
         let work = "\(site)/compare-\(getpid())"
-        try fm.createDirectory(atPath: work, withIntermediateDirectories: true)
-        defer { try? fm.removeItem(atPath: work) }
+        var outputs: [String] = []
+        defer {
+            for output in outputs {
+                try? fm.removeItem(atPath: output)
+                Self.builder(content: content, templates: templates, output: output).forgetLastBuild()
+            }
+        }
         let markdown = Self.markdownByFolder(content)
         print("cores: \(ProcessInfo.processInfo.activeProcessorCount); corpus: \(content), \(markdown.values.map(\.count).reduce(0, +)) Markdown files in \(markdown.count) folders")
 
         // A first build: the tree the floor copies (and a warm file cache for both).
-        let reference = "\(work)/reference"
+        let reference = "\(work)-reference"
+        outputs.append(reference)
         try build(content: content, output: reference)
-        let builder = SiteBuilder(options: .init(content: URL(fileURLWithPath: content), contentDisplay: content,
-                                                 templates: URL(fileURLWithPath: templates), templatesDisplay: templates,
-                                                 output: URL(fileURLWithPath: reference)))
+        let builder = Self.builder(content: content, templates: templates, output: reference)
 
         var discloseTimes: [Double] = []
         var floorTimes: [Double] = []
@@ -52,12 +57,14 @@ struct Compare: ParsableCommand {
             for isDisclose in order {
                 if isDisclose {
                     if coldPNG { builder.forgetChartPNGs() }
-                    let output = "\(work)/disclose-\(run)"
+                    let output = "\(work)-disclose-\(run)"
+                    outputs.append(output)
                     let seconds = try Self.timed { try build(content: content, output: output) }
                     discloseTimes.append(seconds)
                     print(String(format: "run %d  disclose build --full   %7.3f s", run + 1, seconds))
                 } else {
-                    let output = "\(work)/floor-\(run)"
+                    let output = "\(work)-floor-\(run)"
+                    outputs.append(output)
                     let seconds = try Self.timed { try Self.floor(markdown: markdown, content: content, copy: reference, into: output, cmark: cmark) }
                     floorTimes.append(seconds)
                     print(String(format: "run %d  floor (cmark + copy)    %7.3f s", run + 1, seconds))
@@ -73,6 +80,12 @@ struct Compare: ParsableCommand {
         } else {
             print("hugo: not installed, not compared.")
         }
+    }
+
+    static func builder(content: String, templates: String, output: String) -> SiteBuilder {
+        SiteBuilder(options: .init(content: URL(fileURLWithPath: content), contentDisplay: content,
+                                   templates: URL(fileURLWithPath: templates), templatesDisplay: templates,
+                                   output: URL(fileURLWithPath: output)))
     }
 
     static func median(_ values: [Double]) -> Double {
@@ -94,9 +107,7 @@ struct Compare: ParsableCommand {
             if status != 0 { throw ValidationError("disclose build exited with \(status)") }
             return
         }
-        let builder = SiteBuilder(options: .init(content: URL(fileURLWithPath: content), contentDisplay: content,
-                                                 templates: URL(fileURLWithPath: templates), templatesDisplay: templates,
-                                                 output: URL(fileURLWithPath: output)))
+        let builder = Self.builder(content: content, templates: templates, output: output)
         builder.forgetLastBuild()
         let result = builder.buildIncrementally()
         if !result.written { throw ValidationError("the build wrote nothing:\n\(result.diagnosticsText(.en))") }

@@ -15,7 +15,7 @@ enum ChartFiles {
         // The same SVG bytes give the same PNG: `pngCache` keeps them between builds.
         for (name, png) in (try? ChartPNG.renditions(id: spec.id, svg: wide.svg, height: wide.height, cache: pngCache)) ?? [:] { files["\(folder)/charts/\(name)"] = png }
         files["\(folder)/charts/\(spec.id).csv"] = Data(ChartCSV.csv(spec).utf8)
-        let chart = ReportPage.figure(spec, folderURL: folderURL)
+        let chart = ReportPage.figure(spec, folderURL: folderURL, titledHeight: wide.height)
         // From <folder>/charts/ back to the site root, for the shared assets.
         let root = String(repeating: "../", count: folder.split(separator: "/").count + 1)
         let context: [String: Any] = ["chart": chart, "reportTitle": pageTitle, "reportURL": "\(pageURL)#figure-\(spec.id)", "site": site,
