@@ -11,7 +11,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "disclose-bench",
         abstract: "Generate large content trees and time disclose builds (see docs/performance.md).",
-        subcommands: [Generate.self, Run.self, Fuzz.self, FuzzWorker.self]
+        subcommands: [Generate.self, Run.self, Compare.self, Fuzz.self, FuzzWorker.self]
     )
 }
 
@@ -25,26 +25,10 @@ struct Generate: ParsableCommand {
     @Option(help: "Output content directory.") var out: String
 
     func run() throws {
-        let root = URL(fileURLWithPath: out)
-        let fm = FileManager.default
-        if fm.fileExists(atPath: root.path) {
+        if FileManager.default.fileExists(atPath: out) {
             throw ValidationError("\(out) already exists; choose an empty path.")
         }
-        let generator = ConsistentReportGenerator()
-        let yearList = Array((lastYear - years + 1)...lastYear)
-        var count = 0
-        func write(_ path: String, _ text: String) throws {
-            let url = root.appendingPathComponent(path)
-            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-            count += 1
-        }
-        try write("site.yaml", ConsistentReportGenerator.siteYAML)
-        for unit in 0..<units {
-            for (path, text) in generator.unitFiles(seed: seed, unitID: String(format: "unit-%04d", unit), index: unit, years: yearList).sorted(by: { $0.key < $1.key }) {
-                try write(path, text)
-            }
-        }
+        let count = try Corpus.generate(units: units, years: years, lastYear: lastYear, seed: seed, into: out)
         print("generated \(units) units × \(years) years = \(units * years) reports, \(count) files in \(out)")
     }
 }
@@ -52,9 +36,12 @@ struct Generate: ParsableCommand {
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Time a full build, a no-op rebuild and a rebuild after one report changed.")
 
-    @Option(help: "Content directory.") var content: String
+    @Option(help: "Content directory (default: a generated tree of --units × --years reports under .build/bench-corpus/).") var content: String?
+    @Option(help: "Units of the generated tree (without --content).") var units = 100
+    @Option(help: "Years per unit of the generated tree (without --content).") var years = 10
     @Option(help: "Templates directory.") var templates = "Templates"
     @Option(help: "Output directory (replaced).") var output = ".build/bench-output"
+    @Flag(help: "Empty the chart PNG cache before the full build (the cost of a site's first build).") var coldPNG = false
 
     func peakMemoryMB() -> Double {
         var usage = rusage()
@@ -72,6 +59,7 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
+        let content = try content ?? Corpus.ensure(units: units, years: years)
         let options = SiteBuilder.Options(content: URL(fileURLWithPath: content), contentDisplay: content,
                                           templates: URL(fileURLWithPath: templates), templatesDisplay: templates,
                                           output: URL(fileURLWithPath: output))
@@ -79,6 +67,7 @@ struct Run: ParsableCommand {
         // What `disclose build` does from the command line: each build a new builder, the record of the
         // last build (.disclose-cache/ beside the output) the only thing carried from one to the next.
         SiteBuilder(options: options).forgetLastBuild()
+        if coldPNG { SiteBuilder(options: options).forgetChartPNGs() }
         print("cores: \(ProcessInfo.processInfo.activeProcessorCount)")
         _ = time("full build") { SiteBuilder(options: options).buildIncrementally() }
         _ = time("no-op rebuild") { SiteBuilder(options: options).buildIncrementally() }

@@ -29,7 +29,7 @@ public enum ModelBuilder {
     ) -> Report {
         let r = NodeReader(report, unit: .wanYuan)
         let unit = moneyUnit(ofReport: report)
-        return Report(
+        var built = Report(
             unitID: unitID,
             year: r.int("year") ?? 0,
             kind: r.text("kind").flatMap(Report.Kind.init) ?? .department,
@@ -46,6 +46,8 @@ public enum ModelBuilder {
             narrative: narrative,
             folder: folder
         )
+        built.sources = ReportSources(report: report, accounts: accounts, performance: performance, glossary: glossary)
+        return built
     }
 
     // MARK: report.yaml

@@ -22,6 +22,11 @@ public enum SVGChart {
         draw(spec, drawTitle: drawTitle, layout: layout).svg
     }
 
+    /// The SVG and its height, drawn once (a rasteriser needs both).
+    public static func drawing(_ spec: ChartSpec, drawTitle: Bool = true, layout: ChartLayout = .wide) -> (svg: String, height: Int) {
+        draw(spec, drawTitle: drawTitle, layout: layout)
+    }
+
     /// Both layouts for a page that switches between them by its width (see site.css, `.chart-svg`).
     public static func renderResponsive(_ spec: ChartSpec, drawTitle: Bool = true) -> String {
         ChartLayout.all.map { render(spec, drawTitle: drawTitle, layout: $0) }.joined()
@@ -115,9 +120,17 @@ public enum SVGChart {
 
     /// Two decimals, no exponent, no "-0.00": stable text for the same geometry.
     static func f(_ x: Double) -> String {
-        let rounded = (x * 100).rounded() / 100
-        let value = rounded == 0 ? 0 : rounded
-        return String(format: "%.2f", value)
+        let hundredths = (x * 100).rounded()
+        // Whole hundredths print exactly as "%.2f" prints them, without Foundation's formatter (the
+        // largest cost of drawing a chart); anything a chart never has keeps the formatter.
+        guard hundredths.isFinite, abs(hundredths) < 1e15 else {
+            let rounded = hundredths / 100
+            return String(format: "%.2f", rounded == 0 ? 0 : rounded)
+        }
+        let n = Int64(hundredths)
+        let magnitude = n.magnitude
+        let fraction = magnitude % 100
+        return (n < 0 ? "-" : "") + String(magnitude / 100) + (fraction < 10 ? ".0" : ".") + String(fraction)
     }
 
 }

@@ -53,6 +53,9 @@ public struct ContentPath: Sendable, Hashable, Comparable, CustomStringConvertib
         return [unit, year.map(String.init), file.isEmpty ? nil : file].compactMap { $0 }.joined(separator: "/")
     }
 
+    /// The last component of the path ("accounts.yaml"), for short notes.
+    public var name: String { display.split(separator: "/").last.map(String.init) ?? display }
+
     public var description: String { display }
 
     public static func < (a: ContentPath, b: ContentPath) -> Bool { a.display < b.display }

@@ -34,6 +34,10 @@ public struct Report: Sendable {
     /// How the report is laid out and which fields and rules apply (docs/provinces.md).
     public var profile: ReportProfile { chosenProfile ?? ReportProfile.standard(tableSet: tableSetID, year: year) }
 
+    /// The parsed documents the report was built from, so that the checker can rebuild it with a
+    /// figure changed in memory (the likely-cause search, `BlameSearch`). Nil for a report made in code.
+    public var sources: ReportSources? = nil
+
     /// The year the report compares with.
     public var previousYear: Int { year - 1 }
 }

@@ -1,5 +1,6 @@
-/// One wrong figure breaks every rule that uses it. Two kinds of cascade are folded into one finding,
-/// the likely cause, with the others attached as notes instead of being errors of their own:
+/// One wrong figure breaks every rule that uses it. Cascades are folded into one finding, the likely
+/// cause, with the others attached as notes instead of being errors of their own. Failing sums and
+/// errors go to `BlameSearch` (the data figure whose change, re-checked in memory, mends the most); besides:
 /// - a figure named as a unit slip (UNIT-MAGNITUDE): other errors that involve that figure;
 /// - one wrong amount copied to several places (the 整体绩效报告 text echoing a wrong figure of the
 ///   attached table): errors whose actual and expected amounts are the same. The cause is the one in
@@ -9,8 +10,10 @@ enum LikelyCause {
 
     static func key(_ location: SourceLocation) -> String { "\(location.file):\(location.line)" }
 
-    static func consolidate(_ findings: [Diagnostic]) -> [Diagnostic] {
-        sharedTails(sharedFigures(sameStatement(sameWrongAmount(unitSlips(findings)))))
+    static func consolidate(_ findings: [Diagnostic], report: Report? = nil, recheck: ((Report, BlameSearch.Areas) -> [Diagnostic])? = nil) -> [Diagnostic] {
+        let folded = sameStatement(sameWrongAmount(unitSlips(findings)))
+        guard let report, let recheck else { return sharedTails(folded) }
+        return sharedTails(BlameSearch.consolidate(folded, raw: findings, report: report, recheck: recheck))
     }
 
     /// One wrong number in one place found by two rules (TEXT-AMOUNT against the data, TEXT-RESTATED
@@ -30,37 +33,6 @@ enum LikelyCause {
             }
         }
         return attach(notes, folded: folded, to: findings, zh: "同一处还被以下规则发现", en: "Also found at this place by")
-    }
-
-    /// Two failing sums that one figure explains (the total of one, a part of the other, and the
-    /// differences cancel): one error at that figure, saying what it should be — the value that makes
-    /// both sums hold — instead of two errors each pointing at another total.
-    static func sharedFigures(_ findings: [Diagnostic]) -> [Diagnostic] {
-        let sums = findings.indices.filter { findings[$0].severity == .error && findings[$0].sum != nil }
-        guard sums.count > 1 else { return findings }
-        var replaced: [Int: Diagnostic] = [:]
-        var dropped: Set<Int> = []
-        for a in sums where replaced[a] == nil && !dropped.contains(a) {
-            for b in sums where b != a && replaced[b] == nil && !dropped.contains(b) {
-                guard let sa = findings[a].sum, let sb = findings[b].sum,
-                      let shared = sa.parts.first(where: { $0.location == sb.total.location && !$0.path.isEmpty }),
-                      sa.difference == sb.difference.negated else { continue }
-                let corrected = shared.value + sa.difference
-                let (ra, rb) = (findings[a].rule, findings[b].rule)
-                // Reported under the rule whose total the figure is: the figure is what that rule states.
-                replaced[a] = Diagnostic(.error, rb, at: shared.location, path: shared.path, Message(
-                    zh: "第 \(shared.location.line) 行 \(shared.path) 为 \(Finding.money(shared.value))，最可能是这个数错了：它既是 \(rb) 的合计，又是 \(ra) 的分项，两处相差 \(Finding.money(sb.difference))、\(Finding.money(sa.difference))，正好相反。应为 \(Finding.money(corrected))，改正后两条同时成立。",
-                    en: "line \(shared.location.line) \(shared.path) is \(Finding.money(shared.value)) and is most likely the wrong figure: it is the total of \(rb) and a part of \(ra), and the two differences cancel. It should be \(Finding.money(corrected)); then both hold."),
-                    expected: Finding.money(corrected), actual: Finding.money(shared.value),
-                    related: [findings[a].location, findings[b].location] + sa.parts.filter { $0.location != shared.location }.map(\.location) + sb.parts.map(\.location))
-                dropped.insert(b)
-                break
-            }
-        }
-        return findings.indices.compactMap { index in
-            if dropped.contains(index) { return nil }
-            return replaced[index] ?? findings[index]
-        }
     }
 
     /// Two rounding tails that one figure explains: the figure is the total of one sum and a part of the
@@ -144,7 +116,7 @@ enum LikelyCause {
             return Diagnostic(d.severity, d.rule, at: d.location, path: d.path, Message(
                 zh: d.message.zh + "\(zh)：\(list)，改正此数时一并改正。",
                 en: d.message.en + " \(en): \(listEn); correct them together."),
-                expected: d.expected, actual: d.actual, related: d.related + attached.map(\.location))
+                expected: d.expected, actual: d.actual, related: d.related + attached.map(\.location), sum: d.sum)
         }
     }
 
@@ -176,7 +148,7 @@ enum LikelyCause {
             return Diagnostic(d.severity, d.rule, at: d.location, path: d.path, Message(
                 zh: d.message.zh + "由此引起的其他不一致（改正此数后应一并消失）：\(list)。",
                 en: d.message.en + " Other findings this causes (they should go once it is corrected): \(listEn)."),
-                expected: d.expected, actual: d.actual, related: d.related + attached.map(\.location))
+                expected: d.expected, actual: d.actual, related: d.related + attached.map(\.location), sum: d.sum)
         }
     }
 }

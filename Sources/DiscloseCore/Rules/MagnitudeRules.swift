@@ -73,8 +73,8 @@ enum MagnitudeRules {
         "UNIT-MAGNITUDE", .within, .error,
         title: Message(zh: "元与万元混填（差一万倍）", en: "元 typed as 万元, or the reverse"),
         description: Message(
-            zh: "一个数与上年数相差一千倍以上（较大的一方不少于 100 万元），或一个求和规则不成立、而把其中一个数按一万倍换算（元↔万元）后恰好成立时，报告为错误，指向这个数并给出换算后的值。这样一个填错单位的数只报一次，而不是让每个用到它的求和各报一次（该求和规则不再另报）。",
-            en: "A figure at least 1,000 times its last-year value (the larger being at least 100 万元), or a failing sum that holds once one of its figures is converted by 10,000 (元↔万元), is an error at that figure with the converted value. The slip is reported once, instead of by every sum it breaks (that sum rule does not report it again)."),
+            zh: "一个数与上年数相差一千倍以上（较大的一方不少于 100 万元），或一个求和规则不成立、而把其中一个数按一万倍换算（元↔万元）后恰好成立时，报告为错误，指向这个数并给出换算后的值。这样一个填错单位的数只报一次，而不是让每个用到它的求和各报一次（该求和规则不再另报）。求和成立（合计也按错数加总）时，同级科目（同一款下的各项、人员经费或公用经费的各经济分类科目）中一个不少于 100 万元的数是其他科目中位数的一千倍以上，且另有元的迹象（本行预算数或上年数小一千倍以上，或为不少于 100000 的整数而比每个同级科目大一千倍以上），也报告为错误。真实存在的小额科目（0.01 与 500 并列）不因此报错。",
+            en: "A figure at least 1,000 times its last-year value (the larger being at least 100 万元), or a failing sum that holds once one of its figures is converted by 10,000 (元↔万元), is an error at that figure with the converted value. The slip is reported once, instead of by every sum it breaks (that sum rule does not report it again). Where the sum holds (the total was added up with the slip), a row of at least 100 万元 that is 1,000 times the median of its siblings (the 项 of one 款, the economic items of 人员经费 or 公用经费) is an error too when a second sign of 元 is present: its own budget or last year's row 1,000 times smaller, or a whole number of at least 100,000 that is 1,000 times every sibling. A genuinely small row (0.01 beside 500) does not trigger it."),
         example: "“机关运行经费”为 559800.00，上年为 67.62，相差约 8278 倍，像是把以元为单位的数填进了万元栏；按万元应为 55.98。"
     ) { c in
         var out: [Diagnostic] = []
@@ -89,6 +89,74 @@ enum MagnitudeRules {
                 zh: "\(which)“\(label)”为 \(Finding.money(large.value))，\(which.isEmpty ? "上年" : "本年")为 \(Finding.money(small.value))，相差约 \(times) 倍，像是把\(c.unit == .wanYuan ? "以元为单位的数填进了万元栏；按万元应为" : "以万元为单位的数当作元填写；按元应为") \(Finding.money(corrected))。",
                 en: "\(which.isEmpty ? "" : "last year's ")'\(label)' is \(Finding.money(large.value)) against \(Finding.money(small.value)) (about \(times) times): it looks like \(c.unit == .wanYuan ? "元 typed where 万元 belongs" : "万元 typed where 元 belongs"); converted it is \(Finding.money(corrected))."),
                 expected: Finding.money(corrected), actual: Finding.money(large.value), related: [small.location]))
+        }
+        return out + siblingSlips(c)
+    }
+
+    /// One row among its siblings (the 项 of one 款, the 经济分类 items of 人员经费 or 公用经费) at least
+    /// 1,000 times the median of the others while the sum above it still holds (the total was added up
+    /// with the slip in it). Siblings can differ that much genuinely — 行政运行 2,000 beside a 0.50 row —
+    /// so out-of-line alone is not enough; one more sign of 元 is required: the same row last year or its
+    /// own budget 1,000 times smaller, or a value no 项 of a department reaches in 万元 (≥ 100,000 with no
+    /// cents, i.e. a whole number of 元 beside peers 1,000 times smaller). Only the large direction: in
+    /// the reverse (万元 typed as 元 makes a row tiny) a slip looks like a genuinely small row.
+    static func siblingSlips(_ c: RuleContext) -> [Diagnostic] {
+        guard c.unit == .wanYuan else { return [] }
+        struct Row { let label: String; let figure: Figure; let value: DecimalNumber; let budget: DecimalNumber?; let code: String? }
+        var groups: [[Row]] = []
+        // The 项 lines of the 支出决算表 (every fund), as ReportFigures sums them: lines come in code
+        // order, so the 项 after a 款 line are its children. Last year's lines the same way.
+        // Last year's figures are worked out only for a row that needs them (rare: a row far out of line).
+        var previousTotals: FunctionalTotals??
+        func previous(_ code: String?) -> DecimalNumber? {
+            guard let code else { return nil }
+            if previousTotals == nil { previousTotals = .some(c.previousReport.map { ReportFigures($0).functional[.all]! }) }
+            return previousTotals!?.line(code)?.derived(.total)
+        }
+        func siblings(_ totals: FunctionalTotals, _ make: (FunctionalLine) -> Row?) -> [[Row]] {
+            var out: [[Row]] = [], current: [Row] = []
+            for line in totals.lines {
+                if line.level < 2 {
+                    if !current.isEmpty { out.append(current) }
+                    current = []
+                } else if let row = make(line) {
+                    current.append(row)
+                }
+            }
+            if !current.isEmpty { out.append(current) }
+            return out
+        }
+        groups += siblings(c.figures.functional[.all]!) { line in
+            // The figure that carries the amount: the largest of the line's content figures.
+            let figures = line.rows.flatMap { row in ExpenditureStatement.Kind.allCases.compactMap { row.kinds[$0] } }
+            guard let code = line.code, let largest = figures.max(by: { $0.value.magnitude < $1.value.magnitude }) else { return nil }
+            return Row(label: code, figure: largest, value: line.derived(.total), budget: line.totalBudget, code: code)
+        }
+        for group in [c.accounts.basic.personnel, c.accounts.basic.publicExpenses] {
+            groups.append(group.items.compactMap { item in
+                item.amount.map { Row(label: item.code.value, figure: $0, value: $0.value, budget: nil, code: nil) }
+            })
+        }
+        var out: [Diagnostic] = []
+        for rows in groups {
+            for row in rows {
+                let others = rows.filter { $0.figure.location != row.figure.location && !$0.value.isZero }.map(\.value.magnitude).sorted()
+                guard others.count >= 2, row.value >= DecimalNumber(100) else { continue }
+                let median = others[others.count / 2]
+                guard row.value >= median * thousand else { continue }
+                let outOfLine: (DecimalNumber?) -> Bool = { other in other.map { !$0.isZero && row.value >= $0.magnitude * thousand } ?? false }
+                let wholeYuan = row.value >= DecimalNumber(100000) && row.value.rounded(to: 0) == row.value && row.value >= others.last! * thousand
+                let last = outOfLine(row.budget) || wholeYuan ? nil : previous(row.code)
+                guard outOfLine(row.budget) || outOfLine(last) || wholeYuan else { continue }
+                let corrected = rescaled(row.figure.value, smaller: true)
+                let times = DecimalNumber.divide(row.value, by: median, decimals: 0) ?? .zero
+                let sign = outOfLine(row.budget) ? "，本行预算数为 \(Finding.money(row.budget!))" : outOfLine(last) ? "，上年为 \(Finding.money(last!))" : ""
+                out.append(Diagnostic(.error, "UNIT-MAGNITUDE", at: row.figure.location, path: row.figure.path, Message(
+                    zh: "科目 \(row.label) 为 \(Finding.money(row.value))，是同级其他科目（中位数 \(Finding.money(median))）的约 \(times) 倍\(sign)，像是把以元为单位的数填进了万元栏；按万元应为 \(Finding.money(corrected))（合计也应随之改正）。",
+                    en: "\(row.label) is \(Finding.money(row.value)), about \(times) times the median of its siblings (\(Finding.money(median))): it looks like 元 typed where 万元 belongs; as 万元 it is \(Finding.money(corrected)) (and the totals above it change with it)."),
+                    expected: Finding.money(corrected), actual: Finding.money(row.figure.value),
+                    related: rows.filter { $0.figure.location != row.figure.location }.map(\.figure.location)))
+            }
         }
         return out
     }

@@ -115,8 +115,11 @@ enum NarrativeFacts {
                 let head = path[0]
                 var labels = [path.joined(), ([String(head.hasSuffix("支出") ? head.dropLast(2) : head[...])] + path.dropFirst()).joined(), code]
                 if let leaf = path.last, leafNames[leaf] == 1 { labels.append(leaf) }
+                // The row's own figure, where one figure of one row is the whole amount: a sentence that
+                // states it then points at that figure (and the likely-cause search can weigh it).
+                let figures = line.rows.count == 1 ? ExpenditureStatement.Kind.allCases.compactMap { line.rows[0].kinds[$0] }.filter { !$0.value.isZero } : []
                 add(labels, line.shown(.total), budget: line.stated?.columns[.budget]?.value ?? (line.budgetGiven ? line.derived(.budget) : nil),
-                    parts: parts(line))
+                    at: figures.count == 1 ? figures[0].location : nil, parts: parts(line))
             }
         }
         // 类 of the general budget, by name with and without 支出.

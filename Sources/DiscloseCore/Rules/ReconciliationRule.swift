@@ -111,16 +111,17 @@ public enum ReconciliationRules {
     }
 
     static func check(_ report: Report, previous: Report?, unit: UnitInfo?, codes: CodeLists, consolidate: Bool = true) -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        do {
+        // The profile and its table set decide which rules apply (Shanghai publishes no self-evaluation tables…).
+        let skipped = report.profile.skippedRules(tableSet: report.tableSetID)
+        let rules = all.filter { skipped[$0.id.rawValue] == nil }
+        func run(_ report: Report, _ areas: BlameSearch.Areas) -> [Diagnostic] {
             let context = RuleContext(report: report, previousReport: previous,
                                       functionalCodes: codes.list(.functional, year: report.year),
                                       unitNames: unit.map { [$0.name, $0.shortName] + $0.otherNames } ?? [])
-            // The profile and its table set decide which rules apply (Shanghai publishes no self-evaluation tables…).
-            let skipped = report.profile.skippedRules(tableSet: report.tableSetID)
-            for rule in all where skipped[rule.id.rawValue] == nil { out += rule.check(context) }
+            return rules.filter { areas == .all || $0.area != .text }.flatMap { $0.check(context) }
         }
-        return consolidate ? LikelyCause.consolidate(out) : out
+        let out = run(report, .all)
+        return consolidate ? LikelyCause.consolidate(out, report: report, recheck: run) : out
     }
 }
 
@@ -183,7 +184,11 @@ enum Finding {
     /// The same fact appears twice with different values.
     static func mismatch(_ id: RuleID, figure: Figure, expected: DecimalNumber, against other: [Figure] = [],
                          zh: String, en: String, severity: Severity = .error) -> Diagnostic {
-        Diagnostic(severity, id, at: figure.location, path: figure.path, Message(zh: zh, en: en),
-                   expected: money(expected), actual: money(figure.value), related: other.map(\.location))
+        // Against one other figure of the same value, the finding is an equality (a sum of one part):
+        // the likely-cause search can weigh changing either side.
+        let equality = other.count == 1 && other[0].value == expected && BlameSearch.isData(figure) && BlameSearch.isData(other[0])
+            ? SumFinding(total: figure, parts: other, difference: figure.value - expected) : nil
+        return Diagnostic(severity, id, at: figure.location, path: figure.path, Message(zh: zh, en: en),
+                          expected: money(expected), actual: money(figure.value), related: other.map(\.location), sum: equality)
     }
 }

@@ -36,10 +36,16 @@ public enum RulesDocument {
         (1) 被判定为元/万元混填的数（`UNIT-MAGNITUDE`）——其他涉及这个数的错误作为附注列在它的消息里；
         (2) 同一个错误的金额出现在几处（如整体绩效报告的表和正文都写了同一个错数）——在数据（YAML）中的那一处报错，
         正文等其他位置作为附注；(3) 两处尾差由同一个数引起（它既是一处的合计、又是另一处的分项，两处差额正好相反）——
-        只报一个 `ROUNDING-TAIL`，指向这个数，调整它两处同时一致。超出舍入区间的两条求和错误同样如此（如“项目支出”填错，使“本年支出合计”与支出功能分类明细两处都不成立）：
-        只报一条，指向这个数，“应为”是使两条同时成立的值。附注的位置也列在 related 中。
+        只报一个 `ROUNDING-TAIL`，指向这个数，调整它两处同时一致。(4) 超出舍入区间的求和与等式错误：把每条不成立的求和
+        （合计 = 分项之和；两处应相等的同一个数视为只有一个分项的求和）中的每个数据（YAML）数都当作候选，算出使这一条成立的值，
+        在内存中代入后重新核对本报告所有不成立的求和、以及所有原本成立的求和。能同时修好最多条、又不破坏任何原本成立的求和的那个数，
+        就是最可能的错数：只报一条，指向它，“应为”是这个值，被它修好的其他错误作为附注（如“项目支出”填错，使“本年支出合计”与支出功能分类明细两处都不成立）。
+        同样多时优先选明细数（不是任何求和的合计的数），再选原为非零的数，再选改动的数字位数较少的（如 220.24 与 202.24 只是两位数字颠倒），再选改动较小的，再按文件位置；不会把一个非负的数改成负数。剩下的错误再找下一个原因。附注的位置也列在 related 中。
         One wrong figure breaks every rule that uses it. A unit slip, and one wrong amount repeated in several places,
-        are reported once — at the figure in the data — with the other findings attached as notes.
+        are reported once — at the figure in the data — with the other findings attached as notes. For failing sums and
+        equalities, each data figure of a failure is tried at the value that mends its sum; the one that mends the most
+        failures without raising a new one is named once (ties: a leaf before a total, a printed figure before a zero,
+        fewer digits changed, the smaller change, the first place), the failures it mends attached as notes.
 
         **规则一定运行（Never silent）**：结构错误（如未知科目编码）只在出错的那一行报告；其余规则照常运行，
         未知编码的行按前三位计入其所属的类。只有涉及无法读取的数（格式错误、缺失）的勾稽结果会被略去，以免重复报告。

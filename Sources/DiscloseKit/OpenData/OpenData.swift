@@ -157,9 +157,28 @@ enum OpenData {
         for data in rows {
             all.append(data)
             // Split by table kind: the first field is the table id (ids are plain ASCII, never quoted).
-            for line in String(decoding: data, as: UTF8.self).components(separatedBy: "\r\n") where !line.isEmpty {
-                guard let comma = line.firstIndex(of: ",") else { continue }
-                byTable[String(line[..<comma]), default: Data(header.utf8)].append(Data((line + "\r\n").utf8))
+            // CR LF is always a grapheme of its own, so splitting the bytes finds the lines a string
+            // search would, without decoding them.
+            let bytes = [UInt8](data)
+            var start = 0
+            var index = 0
+            func line(_ end: Int) {
+                defer { start = end + 2 }
+                guard end > start, let comma = bytes[start..<end].firstIndex(of: UInt8(ascii: ",")) else { return }
+                let id = String(decoding: bytes[start..<comma], as: UTF8.self)
+                byTable[id, default: Data(header.utf8)].append(contentsOf: bytes[start..<(end + 2)])
+            }
+            while index + 1 < bytes.count {
+                if bytes[index] == 13, bytes[index + 1] == 10 {
+                    line(index)
+                    index += 2
+                } else {
+                    index += 1
+                }
+            }
+            // A last line without CR LF.
+            if start < bytes.count, let comma = bytes[start...].firstIndex(of: UInt8(ascii: ",")) {
+                byTable[String(decoding: bytes[start..<comma], as: UTF8.self), default: Data(header.utf8)].append(contentsOf: bytes[start...] + [13, 10])
             }
         }
         var files: [String: Data] = ["cells.csv": all]

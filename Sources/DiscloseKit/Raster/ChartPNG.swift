@@ -45,14 +45,18 @@ public enum ChartPNG {
         return Data(bytes: png, count: length)
     }
 
-    /// Both renditions of a chart, keyed by file name.
-    public static func renditions(_ spec: ChartSpec) throws -> [String: Data] {
-        let svg = SVGChart.render(spec)
-        let height = SVGChart.height(of: spec)
+    /// Both renditions of a chart, keyed by file name: from `cache` when it holds them.
+    public static func renditions(_ spec: ChartSpec, cache: ChartPNGCache? = nil) throws -> [String: Data] {
+        let drawing = SVGChart.drawing(spec)
+        return try renditions(id: spec.id, svg: drawing.svg, height: drawing.height, cache: cache)
+    }
+
+    /// Both renditions of chart `id` drawn as `svg` (the wide layout, `height` high), keyed by file name.
+    public static func renditions(id: String, svg: String, height: Int, cache: ChartPNGCache?) throws -> [String: Data] {
+        let pngs = try cache?.renditions(svg: svg, width: SVGChart.width, height: height, scales: scales)
+            ?? scales.map { try png(svg: svg, width: SVGChart.width, height: height, scale: $0) }
         var out: [String: Data] = [:]
-        for scale in scales {
-            out[fileName(spec.id, scale: scale)] = try png(svg: svg, width: SVGChart.width, height: height, scale: scale)
-        }
+        for (scale, png) in zip(scales, pngs) { out[fileName(id, scale: scale)] = png }
         return out
     }
 }

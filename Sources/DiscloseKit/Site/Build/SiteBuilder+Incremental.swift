@@ -57,7 +57,8 @@ extension SiteBuilder {
         // The site-level diagnostics are those of this check; the record's are replaced.
         result.earlier = Self.earlier(others.keys.sorted().map { others[$0]! })
         result.incremental = .units(changedUnits.sorted())
-        guard let pages = pages(for: check, result: &result, progress: progress) else { return result }
+        guard let pages = pages(for: check, result: &result, pngCache: ChartPNGCache(folder: BuildRecord.pngFolder(for: options)),
+                                progress: progress) else { return result }
         let renders = { (report: Report) -> Bool in
             changedFolders.contains(report.unitID) || changedFolders.contains("\(report.unitID)/\(report.year)")
                 || changedFolders.contains("\(report.unitID)/\(report.year - 1)")
@@ -144,13 +145,21 @@ extension SiteBuilder {
         try? FileManager.default.removeItem(at: BuildRecord.folder(for: options))
     }
 
+    /// Empties the chart PNGs kept between builds: the next build rasterises every chart (benchmarks).
+    public func forgetChartPNGs() {
+        try? FileManager.default.removeItem(at: BuildRecord.pngFolder(for: options))
+    }
+
     /// A build from scratch that leaves a record for the next one.
     private func fullBuild(record folder: URL, key: String, content: FileStamps, templates: FileStamps,
                            progress: @escaping @Sendable (String) -> Void) -> Result {
         try? FileManager.default.removeItem(at: folder)
-        var (result, check, outputs) = buildAll(progress: progress)
+        let pngCache = ChartPNGCache(folder: BuildRecord.pngFolder(for: options))
+        var (result, check, outputs) = buildAll(pngCache: pngCache, progress: progress)
         result.incremental = .full
         guard let outputs else { return result }
+        // Every chart of the site was drawn or found: the others are no longer on it.
+        pngCache.pruneUnused()
         if options.search { result.search = SearchIndexer.index(site: options.output) }
         let grouped = BuildRecord.units(of: check.diagnostics, sources: check.load.sources)
         // Stamps of the content as it was read: a file saved during the build makes the next one re-read it.

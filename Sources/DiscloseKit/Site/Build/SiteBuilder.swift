@@ -125,7 +125,8 @@ public struct SiteBuilder: Sendable {
 
     /// The page renderer for a checked tree, once the output folder and the templates are known to be
     /// usable; nil (with the reasons in `result`) otherwise.
-    func pages(for check: Checker.Result, result: inout Result, progress: @escaping @Sendable (String) -> Void) -> SitePages? {
+    func pages(for check: Checker.Result, result: inout Result, pngCache: ChartPNGCache? = nil,
+               progress: @escaping @Sendable (String) -> Void) -> SitePages? {
         guard !check.hasErrors, let tree = check.load.tree else { return nil }
         if let problem = OutputSafety.problem(output: options.output, content: options.content, templates: options.templates) {
             result.diagnostics.append(problem)
@@ -159,7 +160,7 @@ public struct SiteBuilder: Sendable {
                          pdf: options.pdf ? PDFLog(engine: options.pdfEngine) : nil, pdfEngine: options.pdfEngine,
                          quality: options.quality ? QualityInputs(diagnostics: check.diagnostics, publication: .init(
                             workbooks: options.workbooks, pdf: options.pdf, search: options.search)) : nil,
-                         portal: options.portal ? options.content : nil, chartPNGs: options.chartPNGs || options.portal)
+                         portal: options.portal ? options.content : nil, chartPNGs: options.chartPNGs || options.portal, pngCache: pngCache)
     }
 
     /// Checks, renders and writes the whole site: files are written into the staging folder as they
@@ -173,11 +174,12 @@ public struct SiteBuilder: Sendable {
     }
 
     /// `build`, also returning the check and every unit's share of the site (nil when nothing was written).
-    func buildAll(progress: @escaping @Sendable (String) -> Void) -> (result: Result, check: Checker.Result, units: [String: SitePages.UnitOutput]?) {
+    func buildAll(pngCache: ChartPNGCache? = nil, progress: @escaping @Sendable (String) -> Void)
+        -> (result: Result, check: Checker.Result, units: [String: SitePages.UnitOutput]?) {
         progress("[1/4] 检查内容…")
         let check = Checker.check(content: options.content, displayRoot: options.contentDisplay, publishing: true)
         var result = Result(diagnostics: check.diagnostics, sources: check.load.sources, written: false, ioFailure: check.ioFailure)
-        guard let pages = pages(for: check, result: &result, progress: progress) else { return (result, check, nil) }
+        guard let pages = pages(for: check, result: &result, pngCache: pngCache, progress: progress) else { return (result, check, nil) }
         let written = stream(pages, result: &result, progress: progress)
         return (result, check, written?.units)
     }

@@ -48,6 +48,11 @@ struct BuildRecord {
         return home(for: options).appendingPathComponent(".disclose-cache").appendingPathComponent(String(hash.value, radix: 16))
     }
 
+    /// The chart PNGs kept between builds (`ChartPNGCache`), shared by every output of the site.
+    static func pngFolder(for options: SiteBuilder.Options) -> URL {
+        home(for: options).appendingPathComponent(".disclose-cache").appendingPathComponent("png")
+    }
+
     /// Where `.disclose-cache/` lives: beside the output when the output is inside the site folder (the
     /// folder holding Content/), else in the site folder — never somewhere outside the site, such as the
     /// parent of `--output ../pub`.

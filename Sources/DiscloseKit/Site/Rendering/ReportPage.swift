@@ -75,16 +75,21 @@ struct ReportPage {
     }
 
     /// A chart as the figure partial receives it: the SVG inline, its data, its permalink and embed codes.
-    static func figure(_ spec: ChartSpec, folderURL: String) -> [String: Any] {
+    /// `titledHeight`: the height of the standalone (titled, wide) SVG when the caller has drawn it.
+    static func figure(_ spec: ChartSpec, folderURL: String, titledHeight: Int? = nil) -> [String: Any] {
         let svgURL = "\(folderURL)charts/\(spec.id).svg"
+        // Each drawing once: the page's two layouts without title, and the heights the embed codes give.
+        let wide = SVGChart.drawing(spec, drawTitle: false, layout: .wide)
+        let responsive = wide.svg + SVGChart.render(spec, drawTitle: false, layout: .narrow)
+        let heights = ChartEmbed.Heights(titled: titledHeight ?? SVGChart.height(of: spec), untitled: wide.height)
         return ["id": "figure-\(spec.id)", "number": spec.number, "title": spec.title, "kind": spec.kind.label,
                 "unit": spec.unit.rawValue, "hasShare": spec.kind.showsShares, "empty": spec.isEmpty,
-                "svg": SVGChart.renderResponsive(spec, drawTitle: false), "svgURL": "charts/\(spec.id).svg", "pageURL": "charts/\(spec.id).html", "csvURL": "charts/\(spec.id).csv",
+                "svg": responsive, "svgURL": "charts/\(spec.id).svg", "pageURL": "charts/\(spec.id).html", "csvURL": "charts/\(spec.id).csv",
                 "permalink": svgURL,
-                "iframe": ChartEmbed.iframe(spec, folderURL: folderURL),
+                "iframe": ChartEmbed.iframe(spec, folderURL: folderURL, heights: heights),
                 "svgName": "\(spec.id).svg", "pngName": ChartPNG.fileName(spec.id, scale: 1), "csvName": "\(spec.id).csv",
                 "pngURL": "charts/\(ChartPNG.fileName(spec.id, scale: 1))", "png2xURL": "charts/\(ChartPNG.fileName(spec.id, scale: 2))",
-                "img": ChartEmbed.picture(spec, folderURL: folderURL),
+                "img": ChartEmbed.picture(spec, folderURL: folderURL, heights: heights),
                 "rows": spec.items.map { ["label": $0.label, "value": Derived.tableMoney($0.value), "hasShare": spec.kind.showsShares, "sharePercent": spec.share($0)] as [String: Any] }]
     }
 

@@ -19,13 +19,16 @@ final class SitePages: @unchecked Sendable {
     let portal: URL?
     /// Whether charts are rasterised to PNG now (off in the preview, which draws them on request).
     let chartPNGs: Bool
+    /// Chart PNGs kept between builds (nil: every chart is rasterised).
+    let pngCache: ChartPNGCache?
     private(set) var renderedReports = 0
 
     init(tree: ContentTree, site: Site, templates: TemplateSet, codes: CodeLists, sources: SourceStore = SourceStore(),
          contentDisplay: String = "Content", cache: RenderCache? = nil, workbooks: Bool = false, pdf: PDFLog? = nil, pdfEngine: PDFEngine? = nil,
-         quality: QualityInputs? = nil, portal: URL? = nil, chartPNGs: Bool = true) {
+         quality: QualityInputs? = nil, portal: URL? = nil, chartPNGs: Bool = true, pngCache: ChartPNGCache? = nil) {
         self.quality = quality
         self.chartPNGs = chartPNGs
+        self.pngCache = pngCache
         self.pdf = pdf
         self.pdfEngine = pdfEngine
         self.portal = portal
@@ -124,7 +127,7 @@ final class SitePages: @unchecked Sendable {
         let charts = reportPage.chartSpecs
         for spec in charts {
             figures.append(ChartFiles.write(spec, folder: folder, folderURL: absolute("\(folder)/"), templates: templates, site: siteContext,
-                                            pageTitle: reportPage.title, pageURL: "../index.html", png: chartPNGs, into: &own))
+                                            pageTitle: reportPage.title, pageURL: "../index.html", png: chartPNGs, pngCache: pngCache, into: &own))
         }
         var context = reportPage.context(root: "../../", site: site, folderURL: absolute("\(folder)/"), tables: tables, figures: figures) {
             "tables/\($0.id).csv"
@@ -235,11 +238,11 @@ final class SitePages: @unchecked Sendable {
             // Each figure links its SVG, PNG, page and data: all are written.
             let trendFigure = trend.map {
                 ChartFiles.write($0, folder: unit.id, folderURL: absolute("\(unit.id)/"), templates: templates, site: siteContext,
-                                 pageTitle: unit.name, pageURL: "../index.html", png: chartPNGs, into: &output.files)
+                                 pageTitle: unit.name, pageURL: "../index.html", png: chartPNGs, pngCache: pngCache, into: &output.files)
             }
             let costFigures = costTrends.map {
                 ChartFiles.write($0, folder: unit.id, folderURL: absolute("\(unit.id)/"), templates: templates, site: siteContext,
-                                 pageTitle: unit.name, pageURL: "../index.html", png: chartPNGs, into: &output.files)
+                                 pageTitle: unit.name, pageURL: "../index.html", png: chartPNGs, pngCache: pngCache, into: &output.files)
             }
             let context: [String: Any] = [
                 "trend": trendFigure as Any,
