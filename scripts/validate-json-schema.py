@@ -8,6 +8,16 @@ import sys
 import jsonschema
 import yaml
 
+
+class ContentLoader(yaml.SafeLoader):
+    """YAML as disclose reads it (YAML 1.2 core): 2024-12-31 is text, not a date object."""
+
+
+ContentLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 content = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, "Content")
 failures = 0
@@ -20,7 +30,7 @@ for path in sorted(glob.glob(os.path.join(content, "**", "*.yaml"), recursive=Tr
     with open(schema_path, encoding="utf-8") as f:
         schema = json.load(f)
     with open(path, encoding="utf-8-sig") as f:
-        document = yaml.safe_load(f)
+        document = yaml.load(f, Loader=ContentLoader)
     checked += 1
     for error in jsonschema.Draft202012Validator(schema).iter_errors(document):
         failures += 1

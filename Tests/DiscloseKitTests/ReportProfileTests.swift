@@ -158,6 +158,31 @@ final class ReportProfileTests: XCTestCase {
         XCTAssertTrue(vehicles.contains("部级领导干部用车"), "the bundled profiles' categories are named as examples")
     }
 
+    /// Editors validate with the JSON Schema, which knows no profile: a field one bundled profile does
+    /// not publish (Shanghai's 内设机构 count, 接待批次) is not required there, and its description says why.
+    func testTheSchemaDoesNotRequireWhatAProfileLeavesOut() throws {
+        func object(_ file: ContentFile) throws -> [String: Any] {
+            try XCTUnwrap(JSONSerialization.jsonObject(with: Data(JSONSchemaExporter.document(for: file).utf8)) as? [String: Any])
+        }
+        func node(_ root: [String: Any], _ path: [String]) -> [String: Any]? {
+            var here: [String: Any]? = root
+            for name in path {
+                let props = (here?["properties"] as? [String: Any]) ?? ((here?["items"] as? [String: Any])?["properties"] as? [String: Any])
+                here = props?[name] as? [String: Any]
+            }
+            return here
+        }
+        let report = try object(.report)
+        let organization = try XCTUnwrap(node(report, ["organization"]))
+        XCTAssertFalse((organization["required"] as? [String] ?? []).contains("internal_divisions"))
+        XCTAssertTrue((organization["required"] as? [String] ?? []).contains(where: { $0 != "internal_divisions" }),
+                      "the fields every profile publishes stay required")
+        XCTAssertTrue((node(report, ["organization", "internal_divisions"])?["description"] as? String ?? "").contains("版式"))
+        let accounts = try object(.accounts)
+        let domestic = try XCTUnwrap(node(accounts, ["three_public", "reception", "domestic"]))
+        XCTAssertFalse((domestic["required"] as? [String] ?? []).contains("batches"))
+    }
+
     // MARK: Rendering follows the profile
 
     func testTheShanghaiSampleRendersInShanghaisOrderAndWording() throws {

@@ -3,29 +3,41 @@ import Foundation
 /// Writes the content schemas as JSON Schema (draft 2020-12) for editors. Deterministic output.
 public enum JSONSchemaExporter {
     public static func document(for file: ContentFile) -> String {
-        var root = schemaObject(.object(file.schema))
+        var root = schemaObject(.object(file.schema), path: "")
         root.insert(("$schema", .string("https://json-schema.org/draft/2020-12/schema")), at: 0)
         root.insert(("$id", .string("https://disclose.example/schema/\(file.rawValue.replacingOccurrences(of: ".yaml", with: "")).schema.json")), at: 1)
         return JSONValue.object(root).rendered(indent: 0) + "\n"
     }
 
-    private static func schemaObject(_ type: SchemaType) -> [(String, JSONValue)] {
+    /// Fields some bundled table set or profile does not publish (Shanghai prints no 内设机构 count…):
+    /// the checker requires them only under the other profiles, so the profile-agnostic JSON Schema
+    /// does not require them at all and says so in their description.
+    static let omittedByAProfile: Set<String> = {
+        var paths = Set(TableSet.bundled.values.flatMap(\.notPublished))
+        for profile in ReportProfile.bundled.values { paths.formUnion(profile.optionalFields) }
+        return paths
+    }()
+
+    private static func schemaObject(_ type: SchemaType, path: String) -> [(String, JSONValue)] {
         switch type {
         case .object(let schema):
             var props: [(String, JSONValue)] = []
             for field in schema.fields {
-                var child = schemaObject(field.type).filter { $0.0 != "title" }
+                let fieldPath = path.isEmpty ? field.name : "\(path).\(field.name)"
+                var child = schemaObject(field.type, path: fieldPath).filter { $0.0 != "title" }
                 child.insert(("title", .string(field.label)), at: 0)
-                if let help = field.help { child.insert(("description", .string(help)), at: 1) }
+                let profileNote = field.required && omittedByAProfile.contains(fieldPath) ? "（必填；所选版式不公开此项时可省略）" : nil
+                if let help = [field.help, profileNote].compactMap({ $0 }).joined().nilIfEmpty { child.insert(("description", .string(help)), at: 1) }
                 props.append((field.name, .object(child)))
             }
             var out: [(String, JSONValue)] = [("type", .string("object")), ("title", .string(schema.label)), ("properties", .object(props))]
-            let required = schema.fields.filter(\.required).map { JSONValue.string($0.name) }
+            let required = schema.fields.filter { $0.required && !omittedByAProfile.contains(path.isEmpty ? $0.name : "\(path).\($0.name)") }
+                .map { JSONValue.string($0.name) }
             if !required.isEmpty { out.append(("required", .array(required))) }
             out.append(("additionalProperties", .bool(false)))
             return out
         case .list(let element, let minItems):
-            var out: [(String, JSONValue)] = [("type", .string("array")), ("items", .object(schemaObject(element)))]
+            var out: [(String, JSONValue)] = [("type", .string("array")), ("items", .object(schemaObject(element, path: path)))]
             if minItems > 0 { out.append(("minItems", .number(String(minItems)))) }
             return out
         case .amount(let negativeAllowed):
@@ -55,7 +67,7 @@ public enum JSONSchemaExporter {
         case .boolean:
             return [("type", .string("boolean"))]
         case .oneOf(let options):
-            return [("oneOf", .array(options.map { .object(schemaObject($0)) }))]
+            return [("oneOf", .array(options.map { .object(schemaObject($0, path: path)) }))]
         }
     }
 }
@@ -115,4 +127,8 @@ public indirect enum JSONValue: Sendable {
         }
         return out + "\""
     }
+}
+
+private extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }
