@@ -52,6 +52,39 @@ public enum Checker {
         return Result(load: load, ioFailure: !exists)
     }
 
+    /// The check of a content tree one unit at a time, so that a build never holds more than the
+    /// units it is working on (`SiteBuilder` streams the tree through it). Each unit's diagnostics are
+    /// those `check` finds for that unit: the rules see one report and its predecessor, never another unit.
+    public struct Units: Sendable {
+        let loader: ContentLoader
+        let publishing: Bool
+        /// site.yaml, the profiles and the unit folders, with their diagnostics.
+        public let site: ContentLoader.SiteLoad
+        /// The content directory itself could not be read.
+        public var ioFailure: Bool { site.missing }
+        /// The site-level diagnostics, as `check` reports them.
+        public var siteDiagnostics: [Diagnostic] { publishing ? site.diagnostics.map(blockingPublication) : site.diagnostics }
+
+        public init(content: URL, displayRoot: String? = nil, publishing: Bool = false) {
+            loader = ContentLoader(root: content, displayRoot: displayRoot)
+            self.publishing = publishing
+            site = loader.loadSite()
+        }
+
+        /// Loads and checks one unit folder: its tree (site and that unit), diagnostics and source lines.
+        public func unit(_ id: String) -> Result {
+            var load = loader.loadUnit(id, in: site)
+            if publishing { load.diagnostics = load.diagnostics.map(blockingPublication) }
+            if let tree = load.tree {
+                load.diagnostics += reconcile(tree, structural: siteDiagnostics + load.diagnostics)
+            }
+            return Result(load: load, ioFailure: false)
+        }
+
+        /// The error of a content folder without any unit, when nothing else explains it.
+        public var noUnits: Diagnostic { loader.noUnits }
+    }
+
     /// A "（待填写：" marker is a warning for `check` and an error for `build`.
     static func blockingPublication(_ d: Diagnostic) -> Diagnostic {
         guard d.rule == .narrativePlaceholder, d.severity == .warning else { return d }

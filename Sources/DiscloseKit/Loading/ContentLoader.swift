@@ -50,22 +50,60 @@ public struct ContentLoader: Sendable {
     static let narrativeByteLimit = 2 * 1024 * 1024
     static let narrativeFiles = ["duties.md", "achievements.md", "organization.md", "performance-report.md"]
 
+    /// The first step of a load, shared by every unit: site.yaml, the site's profiles and the unit
+    /// folders to read (with the diagnostics of the top of the content folder).
+    public struct SiteLoad: Sendable {
+        /// The site as site.yaml describes it; nil when site.yaml could not be used.
+        public var site: Site?
+        var siteProfile: ReportProfile?
+        var profiles: [String: ReportProfile]
+        /// The unit folders to read, in name order (only the asked-for ones with `units`).
+        public var unitIDs: [String]
+        public var diagnostics: [Diagnostic]
+        public var sources: SourceStore
+        /// The content directory itself is missing: nothing else was read.
+        public var missing: Bool
+    }
+
     public func load() -> LoadResult {
+        let start = loadSite()
+        var state = State(sources: start.sources, diagnostics: start.diagnostics)
+        if start.missing { return LoadResult(tree: nil, diagnostics: state.diagnostics, sources: state.sources) }
+        var units: [UnitInfo] = []
+        var reports: [Report] = []
+        for id in start.unitIDs {
+            let (unit, unitReports) = loadUnit(id: id, siteProfile: start.siteProfile, profiles: start.profiles, state: &state)
+            if let unit { units.append(unit) }
+            reports += unitReports
+        }
+        if units.isEmpty && self.units == nil && state.diagnostics.errorCount == 0 {
+            state.diagnostics.append(noUnits)
+        }
+        let tree = start.site.map { ContentTree(site: $0, units: units, reports: reports) }
+        return LoadResult(tree: tree, diagnostics: state.diagnostics, sources: state.sources)
+    }
+
+    /// The error of a content folder that holds no unit at all.
+    public var noUnits: Diagnostic {
+        .error(.content, at: .file(displayRoot), zh: "内容目录中没有任何单位文件夹。", en: "the content directory holds no unit folders.")
+    }
+
+    /// Reads site.yaml and the site's profiles, and lists the unit folders (`loadUnit(_:in:)` reads each).
+    public func loadSite() -> SiteLoad {
         var state = State(sources: SourceStore(), diagnostics: [])
         let fm = FileManager.default
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: root.path, isDirectory: &isDir), isDir.boolValue else {
             state.diagnostics.append(.error(.content, at: .file(displayRoot),
                 zh: "找不到内容目录“\(displayRoot)”。", en: "content directory '\(displayRoot)' not found."))
-            return LoadResult(tree: nil, diagnostics: state.diagnostics, sources: state.sources)
+            return SiteLoad(site: nil, siteProfile: nil, profiles: [:], unitIDs: [], diagnostics: state.diagnostics, sources: state.sources, missing: true)
         }
 
         let siteNode = document(at: contentPath(file: "site.yaml"), required: true, schema: .site, year: nil, state: &state)
         let profiles = SiteProfiles.load(content: root, display: displayRoot)
         state.diagnostics += profiles.diagnostics
         let siteProfile = chosenProfile(siteNode, file: "site.yaml", profiles: profiles.profiles, state: &state)
-        var units: [UnitInfo] = []
-        var reports: [Report] = []
+        var ids: [String] = []
         for name in listing(root, state: &state) {
             let path = root.appendingPathComponent(name)
             if name.hasPrefix(".") { continue }
@@ -88,15 +126,18 @@ public struct ContentLoader: Sendable {
                 continue
             }
             if let only = self.units, !only.contains(name) { continue }
-            let (unit, unitReports) = loadUnit(id: name, siteProfile: siteProfile, profiles: profiles.profiles, state: &state)
-            if let unit { units.append(unit) }
-            reports += unitReports
+            ids.append(name)
         }
-        if units.isEmpty && self.units == nil && state.diagnostics.errorCount == 0 {
-            state.diagnostics.append(.error(.content, at: .file(displayRoot),
-                zh: "内容目录中没有任何单位文件夹。", en: "the content directory holds no unit folders."))
-        }
-        let tree = siteNode.map { ContentTree(site: ModelBuilder.site($0), units: units, reports: reports) }
+        return SiteLoad(site: siteNode.map(ModelBuilder.site), siteProfile: siteProfile, profiles: profiles.profiles, unitIDs: ids,
+                        diagnostics: state.diagnostics, sources: state.sources, missing: false)
+    }
+
+    /// Reads one unit folder of a site `loadSite()` read: a tree of that unit alone (nil when site.yaml
+    /// could not be used), with the unit's diagnostics and source lines only.
+    public func loadUnit(_ id: String, in site: SiteLoad) -> LoadResult {
+        var state = State(sources: SourceStore(), diagnostics: [])
+        let (unit, reports) = loadUnit(id: id, siteProfile: site.siteProfile, profiles: site.profiles, state: &state)
+        let tree = site.site.map { ContentTree(site: $0, units: unit.map { [$0] } ?? [], reports: reports) }
         return LoadResult(tree: tree, diagnostics: state.diagnostics, sources: state.sources)
     }
 

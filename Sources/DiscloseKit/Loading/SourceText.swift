@@ -40,6 +40,15 @@ public struct SourceStore: Sendable {
         lines[path] = file
     }
 
+    /// Only the lines `diagnostics` point at: what a build keeps of a unit once it is checked.
+    func kept(for diagnostics: [Diagnostic]) -> SourceStore {
+        var out = SourceStore()
+        for d in diagnostics where d.location.line > 0 {
+            if let text = line(d.location.line, of: d.location.file) { out.keep(line: d.location.line, of: d.location.file, text: text) }
+        }
+        return out
+    }
+
     public func line(_ number: Int, of path: String) -> String? {
         guard let file = lines[path], number >= 1, number <= file.count else { return nil }
         return file[number - 1]

@@ -120,32 +120,78 @@ enum OpenData {
     }
 
     /// Assembles the package under `site/data/` from every report's `data.csv`: `cells.csv`, one
-    /// `tables/<id>.csv` per table kind, and `datapackage.json`. Files whose bytes did not change are
-    /// left alone; each new one is renamed into place.
+    /// `tables/<id>.csv` per table kind, and `datapackage.json`. The reports' rows are streamed into the
+    /// files one report at a time (a province's `cells.csv` is gigabytes); files whose bytes did not
+    /// change are left alone; each new one is renamed into place.
     static func assemble(site: URL, title: String) throws {
         let fm = FileManager.default
-        var rows: [Data] = []
-        let units = ((try? fm.contentsOfDirectory(atPath: site.path)) ?? []).sorted()
-        for unit in units where !unit.hasPrefix(".") {
-            let years = ((try? fm.contentsOfDirectory(atPath: site.appendingPathComponent(unit).path)) ?? []).filter { Int($0) != nil }.sorted()
-            for year in years {
-                if let data = fm.contents(atPath: site.appendingPathComponent("\(unit)/\(year)/data.csv").path) { rows.append(data) }
-            }
-        }
-        let files = package(rows: rows, title: title)
         let folder = site.appendingPathComponent("data")
-        for (path, data) in files {
-            let target = folder.appendingPathComponent(path)
-            if fm.contents(atPath: target.path) == data { continue }
-            try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
-            try data.write(to: temporary)
-            if rename(temporary.path, target.path) != 0 { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path]) }
+        let header = Data((CSVWriter.row(cellFields.map(\.name)) + "\r\n").utf8)
+        try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+        let cells = try PackageFile(folder.appendingPathComponent("cells.csv"))
+        var byTable: [String: PackageFile] = [:]
+        var failure: Error?
+        do {
+            try cells.append(header)
+            let units = ((try? fm.contentsOfDirectory(atPath: site.path)) ?? []).sorted()
+            for unit in units where !unit.hasPrefix(".") {
+                let years = ((try? fm.contentsOfDirectory(atPath: site.appendingPathComponent(unit).path)) ?? []).filter { Int($0) != nil }.sorted()
+                for year in years {
+                    guard let data = fm.contents(atPath: site.appendingPathComponent("\(unit)/\(year)/data.csv").path) else { continue }
+                    try cells.append(data)
+                    try splitByTable(data) { id, line in
+                        if byTable[id] == nil {
+                            if byTable.isEmpty { try fm.createDirectory(at: folder.appendingPathComponent("tables"), withIntermediateDirectories: true) }
+                            let file = try PackageFile(folder.appendingPathComponent("tables/\(id).csv"))
+                            byTable[id] = file
+                            try file.append(header)
+                        }
+                        try byTable[id]!.append(line)
+                    }
+                }
+            }
+        } catch {
+            failure = error
         }
+        if let failure {
+            cells.discard()
+            for file in byTable.values { file.discard() }
+            throw failure
+        }
+        try cells.finish()
+        for id in byTable.keys.sorted() { try byTable[id]!.finish() }
+        try PackageFile.replace(folder.appendingPathComponent("datapackage.json"), with: package(title: title, tables: byTable.keys.sorted()))
         // Tables no report has any more.
         let tablesFolder = folder.appendingPathComponent("tables")
-        for name in (try? fm.contentsOfDirectory(atPath: tablesFolder.path)) ?? [] where files["tables/\(name)"] == nil {
-            try? fm.removeItem(at: tablesFolder.appendingPathComponent(name))
+        for name in (try? fm.contentsOfDirectory(atPath: tablesFolder.path)) ?? [] where !name.hasPrefix(".") {
+            guard name.hasSuffix(".csv"), byTable[String(name.dropLast(4))] != nil else {
+                try? fm.removeItem(at: tablesFolder.appendingPathComponent(name))
+                continue
+            }
+        }
+    }
+
+    /// Calls `body` with each line of a report's rows (CR LF included) and its table id, the first
+    /// field (ids are plain ASCII, never quoted). CR LF is always a grapheme of its own, so splitting
+    /// the bytes finds the lines a string search would, without decoding them. A last line without
+    /// CR LF gets one.
+    static func splitByTable(_ data: Data, _ body: (String, Data) throws -> Void) rethrows {
+        let bytes = [UInt8](data)
+        var start = 0
+        var index = 0
+        while index + 1 < bytes.count {
+            if bytes[index] == 13, bytes[index + 1] == 10 {
+                if index > start, let comma = bytes[start..<index].firstIndex(of: UInt8(ascii: ",")) {
+                    try body(String(decoding: bytes[start..<comma], as: UTF8.self), Data(bytes[start..<(index + 2)]))
+                }
+                start = index + 2
+                index += 2
+            } else {
+                index += 1
+            }
+        }
+        if start < bytes.count, let comma = bytes[start...].firstIndex(of: UInt8(ascii: ",")) {
+            try body(String(decoding: bytes[start..<comma], as: UTF8.self), Data(bytes[start...] + [13, 10]))
         }
     }
 
@@ -156,30 +202,7 @@ enum OpenData {
         var byTable: [String: Data] = [:]
         for data in rows {
             all.append(data)
-            // Split by table kind: the first field is the table id (ids are plain ASCII, never quoted).
-            // CR LF is always a grapheme of its own, so splitting the bytes finds the lines a string
-            // search would, without decoding them.
-            let bytes = [UInt8](data)
-            var start = 0
-            var index = 0
-            func line(_ end: Int) {
-                defer { start = end + 2 }
-                guard end > start, let comma = bytes[start..<end].firstIndex(of: UInt8(ascii: ",")) else { return }
-                let id = String(decoding: bytes[start..<comma], as: UTF8.self)
-                byTable[id, default: Data(header.utf8)].append(contentsOf: bytes[start..<(end + 2)])
-            }
-            while index + 1 < bytes.count {
-                if bytes[index] == 13, bytes[index + 1] == 10 {
-                    line(index)
-                    index += 2
-                } else {
-                    index += 1
-                }
-            }
-            // A last line without CR LF.
-            if start < bytes.count, let comma = bytes[start...].firstIndex(of: UInt8(ascii: ",")) {
-                byTable[String(decoding: bytes[start..<comma], as: UTF8.self), default: Data(header.utf8)].append(contentsOf: bytes[start...] + [13, 10])
-            }
+            splitByTable(data) { id, line in byTable[id, default: Data(header.utf8)].append(line) }
         }
         var files: [String: Data] = ["cells.csv": all]
         for (id, data) in byTable { files["tables/\(id).csv"] = data }
@@ -234,5 +257,75 @@ enum OpenData {
         let object: [String: Any] = ["profile": "tabular-data-package", "name": "final-accounts", "title": "\(title)：部门决算开放数据",
                                      "licenses": [["name": "other-pd", "title": "政府信息公开"]], "resources": resources]
         return (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])) ?? Data()
+    }
+}
+
+/// One file of the open-data package, written as it is assembled: into a temporary file beside it,
+/// which then replaces it only when its bytes differ (a rebuild leaves an unchanged package alone).
+final class PackageFile {
+    let target: URL
+    private let temporary: URL
+    private let handle: FileHandle
+    private var buffer = Data()
+    private static let flushSize = 1 << 20
+
+    init(_ target: URL) throws {
+        self.target = target
+        temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
+        }
+        handle = try FileHandle(forWritingTo: temporary)
+    }
+
+    func append(_ data: Data) throws {
+        buffer.append(data)
+        if buffer.count >= Self.flushSize { try flush() }
+    }
+
+    private func flush() throws {
+        try handle.write(contentsOf: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Puts the file in place, unless the one there has the same bytes.
+    func finish() throws {
+        try flush()
+        try handle.close()
+        if Self.sameBytes(temporary, target) {
+            try? FileManager.default.removeItem(at: temporary)
+            return
+        }
+        if rename(temporary.path, target.path) != 0 {
+            try? FileManager.default.removeItem(at: temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
+        }
+    }
+
+    func discard() {
+        try? handle.close()
+        try? FileManager.default.removeItem(at: temporary)
+    }
+
+    /// Writes a small file the same way.
+    static func replace(_ target: URL, with data: Data) throws {
+        let file = try PackageFile(target)
+        try file.append(data)
+        try file.finish()
+    }
+
+    /// Whether two files hold the same bytes, read a megabyte at a time.
+    static func sameBytes(_ a: URL, _ b: URL) -> Bool {
+        let fm = FileManager.default
+        guard let sizeA = (try? fm.attributesOfItem(atPath: a.path))?[.size] as? Int,
+              let sizeB = (try? fm.attributesOfItem(atPath: b.path))?[.size] as? Int, sizeA == sizeB,
+              let x = FileHandle(forReadingAtPath: a.path), let y = FileHandle(forReadingAtPath: b.path) else { return false }
+        defer { try? x.close(); try? y.close() }
+        while true {
+            let chunkA = (try? x.read(upToCount: flushSize)) ?? nil
+            let chunkB = (try? y.read(upToCount: flushSize)) ?? nil
+            if chunkA != chunkB { return false }
+            if chunkA == nil || chunkA!.isEmpty { return true }
+        }
     }
 }

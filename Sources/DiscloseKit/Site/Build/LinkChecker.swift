@@ -10,12 +10,35 @@ final class LinkChecker: @unchecked Sendable {
         var page: String
         var target: String
         var resolved: String?
+        /// Further occurrences of the same link on other pages, not listed (see `examplesPerTarget`).
+        var more = 0
+    }
+
+    /// The pages kept per link target: a template's broken link is on every report page, and listing
+    /// it 100,000 times would help no one (the others are counted in the last one's `more`).
+    static let examplesPerTarget = 20
+
+    /// The references to one target path: a few example pages, and how many there were in all.
+    private struct Referrers {
+        var examples: [(page: String, target: String)] = []
+        var count = 0
+
+        mutating func add(page: String, target: String) {
+            if examples.contains(where: { $0.page == page && $0.target == target }) { return }
+            count += 1
+            if examples.count < LinkChecker.examplesPerTarget { examples.append((page, target)) }
+        }
     }
 
     private let lock = NSLock()
     private let base: String
-    private var written = Set<String>()
-    private var references: [Reference] = []
+    /// The files added, by the first part of their path (a unit folder, `assets`, `index.html`…), so
+    /// that a unit's share can be settled and forgotten as soon as the unit is written (`settle`).
+    private var written: [String: Set<String>] = [:]
+    /// Unresolved references, by the first part of the path they lead to, then by that path.
+    private var references: [String: [String: Referrers]] = [:]
+    /// Links leading outside the site, by target.
+    private var outside: [String: Referrers] = [:]
 
     /// `baseURL`: the site's own address, so that absolute links into the site (canonical links, the 404
     /// page's) are checked like relative ones.
@@ -23,56 +46,86 @@ final class LinkChecker: @unchecked Sendable {
         base = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
     }
 
+    /// The first part of a site path: the folder it is in at the top of the site, or the file itself.
+    static func top(_ path: String) -> String {
+        path.firstIndex(of: "/").map { String(path[..<$0]) } ?? path
+    }
+
     /// Takes note of a batch of files: their paths, and the references in the HTML pages among them.
     func add(_ files: [String: Data]) {
-        var found: [Reference] = []
+        var found: [(page: String, target: String, resolved: String)] = []
         for (path, data) in files where path.hasSuffix(".html") {
             for target in Self.references(in: data) {
                 guard let resolved = resolve(target, from: path) else { continue }
-                found.append(Reference(page: path, target: target, resolved: resolved.isEmpty ? nil : resolved))
+                found.append((path, target, resolved))
             }
         }
         lock.lock()
         defer { lock.unlock() }
-        written.formUnion(files.keys)
-        references += found
+        for path in files.keys { written[Self.top(path), default: []].insert(path) }
+        for (page, target, resolved) in found {
+            if resolved.isEmpty {
+                outside[target, default: Referrers()].add(page: page, target: target)
+            } else {
+                references[Self.top(resolved), default: [:]][resolved, default: Referrers()].add(page: page, target: target)
+            }
+        }
     }
 
-    /// The references that lead to no file: among the files added, or (for an incremental build) to a
-    /// file already published under `output` that is not about to be removed.
+    /// Once every file of a unit folder is added: the references into it that lead to one of them are
+    /// done with, and the folder's paths are forgotten, so that memory does not grow with the site.
+    /// References into the folder that lead nowhere are kept for `dead` (which also looks on disk).
+    func settle(_ folder: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        let files = written.removeValue(forKey: folder) ?? []
+        guard var group = references[folder] else { return }
+        for resolved in Array(group.keys) where Self.exists(resolved, in: files) { group[resolved] = nil }
+        references[folder] = group.isEmpty ? nil : group
+    }
+
+    private static func exists(_ path: String, in files: Set<String>) -> Bool {
+        files.contains(path) || files.contains(path + "/index.html") || (path.isEmpty && files.contains("index.html"))
+    }
+
+    /// The references that lead to no file: among the files added, or to a file under `output` (the
+    /// staging folder of a full build; the published site for an incremental one) that is not about to
+    /// be removed.
     func dead(existingUnder output: URL? = nil, removed: Set<String> = []) -> [Reference] {
         lock.lock()
         defer { lock.unlock() }
-        var checked: [String: Bool] = [:]
         func exists(_ path: String) -> Bool {
-            if let known = checked[path] { return known }
-            var ok = written.contains(path) || written.contains(path + "/index.html") || (path.isEmpty && written.contains("index.html"))
-            if !ok, let output, !removed.contains(path) {
-                var isDir: ObjCBool = false
-                let url = output.appendingPathComponent(path)
-                if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) {
-                    ok = !isDir.boolValue || FileManager.default.fileExists(atPath: url.appendingPathComponent("index.html").path)
-                }
-            }
-            checked[path] = ok
-            return ok
+            if let files = written[Self.top(path.isEmpty ? "index.html" : path)], Self.exists(path, in: files) { return true }
+            guard let output, !removed.contains(path) else { return false }
+            var isDir: ObjCBool = false
+            let url = output.appendingPathComponent(path)
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) else { return false }
+            return !isDir.boolValue || FileManager.default.fileExists(atPath: url.appendingPathComponent("index.html").path)
         }
         var dead: [Reference] = []
-        var seen = Set<Reference>()
-        for reference in references where seen.insert(reference).inserted {
-            guard let resolved = reference.resolved else { dead.append(reference); continue }
-            if !exists(resolved) { dead.append(reference) }
+        func list(_ referrers: Referrers, resolved: String?) {
+            for (index, example) in referrers.examples.enumerated() {
+                let last = index == referrers.examples.count - 1
+                dead.append(Reference(page: example.page, target: example.target, resolved: resolved,
+                                      more: last ? referrers.count - referrers.examples.count : 0))
+            }
+        }
+        for (_, referrers) in outside { list(referrers, resolved: nil) }
+        for (_, group) in references {
+            for (resolved, referrers) in group where !exists(resolved) { list(referrers, resolved: resolved) }
         }
         return dead.sorted { ($0.page, $0.target) < ($1.page, $1.target) }
     }
 
     static func diagnostics(_ dead: [Reference], output: String) -> [Diagnostic] {
         dead.map { reference in
-            .error("LINK-DEAD", at: .file("\(output)/\(reference.page)"),
-                   zh: reference.resolved == nil ? "页面中的链接“\(reference.target)”指向网站之外的位置。"
-                                                 : "页面中的链接“\(reference.target)”指向的文件不存在（\(reference.resolved!)）。",
-                   en: reference.resolved == nil ? "the page links to '\(reference.target)', which leads outside the site."
-                                                 : "the page links to '\(reference.target)', a file that does not exist (\(reference.resolved!)).")
+            let moreZh = reference.more > 0 ? "其他页面另有 \(reference.more) 处同一链接，未逐一列出。" : ""
+            let moreEn = reference.more > 0 ? " \(reference.more) more occurrences on other pages are not listed." : ""
+            return .error("LINK-DEAD", at: .file("\(output)/\(reference.page)"),
+                   zh: (reference.resolved == nil ? "页面中的链接“\(reference.target)”指向网站之外的位置。"
+                                                  : "页面中的链接“\(reference.target)”指向的文件不存在（\(reference.resolved!)）。") + moreZh,
+                   en: (reference.resolved == nil ? "the page links to '\(reference.target)', which leads outside the site."
+                                                  : "the page links to '\(reference.target)', a file that does not exist (\(reference.resolved!)).") + moreEn)
         }
     }
 

@@ -155,13 +155,12 @@ extension SiteBuilder {
                            progress: @escaping @Sendable (String) -> Void) -> Result {
         try? FileManager.default.removeItem(at: folder)
         let pngCache = ChartPNGCache(folder: BuildRecord.pngFolder(for: options))
-        var (result, check, outputs) = buildAll(pngCache: pngCache, progress: progress)
+        var (result, outputs, grouped) = buildAll(pngCache: pngCache, progress: progress)
         result.incremental = .full
         guard let outputs else { return result }
         // Every chart of the site was drawn or found: the others are no longer on it.
         pngCache.pruneUnused()
         if options.search { result.search = SearchIndexer.index(site: options.output) }
-        let grouped = BuildRecord.units(of: check.diagnostics, sources: check.load.sources)
         // Stamps of the content as it was read: a file saved during the build makes the next one re-read it.
         var units: [String: BuildRecord.Unit] = [:]
         for (id, output) in outputs { units[id] = .from(grouped, id, output) }
@@ -171,34 +170,130 @@ extension SiteBuilder {
         return result
     }
 
-    /// Renders every unit and writes each report's files into the staging folder as soon as they are
-    /// ready, then the home page and sitemap, then swaps the folder in; nil (with the error in
-    /// `result`) when writing fails, the published site untouched.
-    func stream(_ pages: SitePages, result: inout Result, progress: @escaping @Sendable (String) -> Void)
-        -> (units: [String: SitePages.UnitOutput], files: Int)? {
+    /// The full build, streamed one group of units at a time so that memory does not grow with the
+    /// site: each unit is loaded, checked and — while no unit has had an error — rendered, its files
+    /// written into the staging folder and its links settled, then forgotten but for its diagnostics
+    /// (with the lines they quote), its home-page entries and its URLs. Then the home page, the
+    /// sitemap, the comparison and open-data pages are made from those entries, and the staging folder
+    /// is swapped in. Nil (with the reasons in `result`) when the content has errors or writing fails:
+    /// the published site is untouched.
+    func stream(result: inout Result, pngCache: ChartPNGCache?, progress: @escaping @Sendable (String) -> Void)
+        -> [String: SitePages.UnitOutput]? {
+        let check = Checker.Units(content: options.content, displayRoot: options.contentDisplay, publishing: true)
+        result.ioFailure = check.ioFailure
+        var diagnostics = check.siteDiagnostics
+        var sources = check.site.sources.kept(for: diagnostics)
+        // What rendering needs, once the site level is sound: templates, a safe output, a staging folder.
+        var setupProblems: [Diagnostic] = []
+        var setupFailed = false
+        var renderer: Renderer?
+        var staged: OutputWriter.Staged?
+        if let site = check.site.site, !check.ioFailure, diagnostics.errorCount == 0 {
+            switch prepare(site: site, pngCache: pngCache, progress: progress) {
+            case .failure(let problems, let ioFailure):
+                setupProblems = problems
+                setupFailed = ioFailure
+            case .success(let prepared):
+                do {
+                    staged = try OutputWriter.Staged(OutputWriter(output: options.output))
+                    renderer = prepared
+                } catch {
+                    setupProblems = [writeFailure(error)]
+                    setupFailed = true
+                }
+            }
+        }
+
         let counts = FileCounts()
         let failure = FailureBox()
-        do {
-            let staged = try OutputWriter.Staged(OutputWriter(output: options.output))
-            let links = LinkChecker(baseURL: pages.site.baseURL)
-            let sink: @Sendable ([String: Data]) -> Void = { files in
-                counts.add(files)
-                links.add(files)
-                do { try staged.write(files) } catch { failure.set(error) }
+        let (writer, unitRenderer) = (staged, renderer)
+        let links = LinkChecker(baseURL: renderer?.site.baseURL ?? "")
+        let sink: @Sendable ([String: Data]) -> Void = { files in
+            counts.add(files)
+            links.add(files)
+            do { try writer?.write(files) } catch { failure.set(error) }
+        }
+        // Rendering stops at the first unit with an error (nothing will be published); checking goes on.
+        let halted = Flag()
+        let ids = check.site.unitIDs
+        let total = ids.reduce(0) { $0 + Self.reportFolders(of: $1, in: options.content) }
+        let counter = Counter()
+        struct UnitDone {
+            var diagnostics: [Diagnostic]
+            var sources: SourceStore
+            var output: SitePages.UnitOutput?
+            var loaded: Bool
+            var reports: Int
+            var rendered: Int
+        }
+        var outputs: [String: SitePages.UnitOutput] = [:]
+        var loadedUnits = 0
+        var reports = 0
+        var rendered = 0
+        // Groups of a few units per core: enough to keep the cores busy, few enough to keep memory flat.
+        let group = max(4, ProcessInfo.processInfo.activeProcessorCount * 4)
+        for first in stride(from: 0, to: ids.count, by: group) {
+            let batch = Array(ids[first..<min(first + group, ids.count)])
+            var done = [UnitDone?](repeating: nil, count: batch.count)
+            done.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let slots = buffer
+                DispatchQueue.concurrentPerform(iterations: batch.count) { index in
+                    let id = batch[index]
+                    let unit = check.unit(id)
+                    let found = unit.diagnostics
+                    var output: SitePages.UnitOutput?
+                    var renderedHere = 0
+                    if found.errorCount > 0 { halted.set() }
+                    if let renderer = unitRenderer, !halted.isSet, let tree = unit.load.tree, !tree.units.isEmpty {
+                        var unitSources = check.site.sources
+                        unitSources.merge(unit.load.sources)
+                        let pages = renderer.pages(tree: tree, sources: unitSources, diagnostics: found)
+                        output = pages.unitOutputs(progress: progress, sink: sink, counter: counter, total: total)[id]
+                        links.settle(id)
+                        renderedHere = pages.renderedReports
+                    }
+                    slots[index] = UnitDone(diagnostics: found, sources: unit.load.sources.kept(for: found), output: output,
+                                            loaded: !(unit.load.tree?.units.isEmpty ?? true), reports: unit.load.tree?.reports.count ?? 0,
+                                            rendered: renderedHere)
+                }
             }
-            let outputs = pages.unitOutputs(progress: progress, sink: sink)
-            let order = pages.tree.units.map(\.id).filter { outputs[$0] != nil }
+            for (index, unit) in done.enumerated() {
+                guard let unit else { continue }
+                diagnostics += unit.diagnostics
+                sources.merge(unit.sources)
+                if let output = unit.output { outputs[batch[index]] = output }
+                if unit.loaded { loadedUnits += 1 }
+                reports += unit.reports
+                rendered += unit.rendered
+            }
+        }
+        if loadedUnits == 0 && diagnostics.errorCount == 0 && !check.ioFailure { diagnostics.append(check.noUnits) }
+        result.diagnostics = diagnostics.sortedForOutput()
+        result.sources = sources
+        guard result.diagnostics.errorCount == 0, let renderer, let staged else {
+            staged?.discard()
+            if result.diagnostics.errorCount == 0 {
+                result.diagnostics += setupProblems
+                result.ioFailure = result.ioFailure || setupFailed
+            }
+            return nil
+        }
+        result.diagnostics += renderer.templates.warnings
+        result.templatesOverridden = renderer.templates.overridden
+        do {
+            let order = ids.filter { outputs[$0] != nil }
             progress("[4/4] 写入 \(options.output.lastPathComponent)/…")
-            sink(pages.siteFiles(units: order.map { ($0, outputs[$0]!) }))
+            let sitePages = renderer.pages(tree: ContentTree(site: renderer.site, units: [], reports: []), sources: check.site.sources, diagnostics: [])
+            sink(sitePages.siteFiles(units: order.map { ($0, outputs[$0]!) }))
             if let error = failure.error {
                 staged.discard()
                 throw error
             }
             // The open-data package is assembled from every report's rows now in the staging folder.
-            try OpenData.assemble(site: staged.staging, title: pages.site.title)
+            try OpenData.assemble(site: staged.staging, title: renderer.site.title)
             links.add(OpenData.assembledFiles(in: staged.staging))
             // A dead internal link is an error of the build: the published site stays as it was.
-            let dead = links.dead()
+            let dead = links.dead(existingUnder: staged.staging)
             if !dead.isEmpty {
                 staged.discard()
                 result.diagnostics += LinkChecker.diagnostics(dead, output: options.output.lastPathComponent)
@@ -206,19 +301,30 @@ extension SiteBuilder {
             }
             try staged.commit()
             result.written = true
-            result.pdf = pages.pdf?.result
-            result.rendered = pages.renderedReports
-            result.reports = pages.tree.reports.count
+            result.pdf = renderer.pdf?.result
+            result.rendered = rendered
+            result.reports = reports
             result.pages = counts.pages
             result.files = counts.files
-            return (outputs, counts.files)
+            return outputs
         } catch {
-            result.diagnostics.append(.error("OUTPUT", at: .file(options.output.path),
-                zh: "无法写入输出目录：\(error.localizedDescription)；原有内容未改动。",
-                en: "cannot write the output folder: \(error.localizedDescription); the previous site is untouched."))
+            staged.discard()
+            result.diagnostics.append(writeFailure(error))
             result.ioFailure = true
             return nil
         }
+    }
+
+    private func writeFailure(_ error: Error) -> Diagnostic {
+        .error("OUTPUT", at: .file(options.output.path),
+               zh: "无法写入输出目录：\(error.localizedDescription)；原有内容未改动。",
+               en: "cannot write the output folder: \(error.localizedDescription); the previous site is untouched.")
+    }
+
+    /// How many report folders (four-digit names) a unit folder holds: the total of the progress lines.
+    static func reportFolders(of unit: String, in content: URL) -> Int {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: content.appendingPathComponent(unit).path)) ?? []
+        return names.filter { $0.count == 4 && Int($0) != nil }.count
     }
 
     /// A report whose PDF failed would not be retried by the next incremental build (its content did not
@@ -312,5 +418,23 @@ final class FileCounts: @unchecked Sendable {
         defer { lock.unlock() }
         files += batch.count
         pages += batch.keys.filter { $0.hasSuffix(".html") }.count
+    }
+}
+
+/// A flag set once, from any thread.
+final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    var isSet: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
+    }
+
+    func set() {
+        lock.lock()
+        defer { lock.unlock() }
+        value = true
     }
 }

@@ -128,39 +128,68 @@ public struct SiteBuilder: Sendable {
     func pages(for check: Checker.Result, result: inout Result, pngCache: ChartPNGCache? = nil,
                progress: @escaping @Sendable (String) -> Void) -> SitePages? {
         guard !check.hasErrors, let tree = check.load.tree else { return nil }
-        if let problem = OutputSafety.problem(output: options.output, content: options.content, templates: options.templates) {
-            result.diagnostics.append(problem)
-            result.ioFailure = true
+        switch prepare(site: tree.site, pngCache: pngCache, progress: progress) {
+        case .failure(let diagnostics, let ioFailure):
+            result.diagnostics += diagnostics
+            result.ioFailure = result.ioFailure || ioFailure
             return nil
+        case .success(let renderer):
+            result.diagnostics += renderer.templates.warnings
+            result.templatesOverridden = renderer.templates.overridden
+            return renderer.pages(tree: tree, sources: check.load.sources, diagnostics: check.diagnostics)
+        }
+    }
+
+    /// What every unit's pages are rendered with: the templates, the site as published, the options.
+    struct Renderer: @unchecked Sendable {
+        let builder: SiteBuilder
+        let templates: TemplateSet
+        let site: Site
+        let pdf: PDFLog?
+        let pngCache: ChartPNGCache?
+
+        /// The pages of a checked tree (the whole site, or one unit of a streamed build).
+        func pages(tree: ContentTree, sources: SourceStore, diagnostics: [Diagnostic]) -> SitePages {
+            let options = builder.options
+            return SitePages(tree: tree, site: site, templates: templates, codes: builder.codes, sources: sources,
+                             contentDisplay: options.contentDisplay, cache: builder.cache, workbooks: options.workbooks,
+                             pdf: pdf, pdfEngine: options.pdfEngine,
+                             quality: options.quality ? QualityInputs(diagnostics: diagnostics, publication: .init(
+                                workbooks: options.workbooks, pdf: options.pdf, search: options.search)) : nil,
+                             portal: options.portal ? options.content : nil, chartPNGs: options.chartPNGs || options.portal, pngCache: pngCache)
+        }
+    }
+
+    enum Preparation {
+        case success(Renderer)
+        case failure([Diagnostic], ioFailure: Bool)
+    }
+
+    /// Checks the output folder and loads the templates: the renderer, or why the site cannot be built.
+    func prepare(site: Site, pngCache: ChartPNGCache?, progress: @escaping @Sendable (String) -> Void) -> Preparation {
+        if let problem = OutputSafety.problem(output: options.output, content: options.content, templates: options.templates) {
+            return .failure([problem], ioFailure: true)
         }
         progress("[2/4] 读取模板…")
         let templates: TemplateSet
         switch TemplateSet.load(options.templates, display: options.templatesDisplay) {
         case .success(let t):
             templates = t
-            result.diagnostics += t.warnings
-            result.templatesOverridden = t.overridden
         case .failure(.diagnostics(let d)):
-            result.diagnostics += d
-            return nil
+            return .failure(d, ioFailure: false)
         }
         let missing = (TemplateSet.required + (options.pdf ? [PrintDocument.template] : [])).filter { !templates.has($0) }
         if !missing.isEmpty {
-            result.diagnostics += missing.map {
+            return .failure(templates.warnings + missing.map {
                 .error("TEMPLATE", at: .file("\(options.templatesDisplay)/\($0).mustache"),
                        zh: "缺少模板 \($0).mustache。", en: "missing template \($0).mustache.")
-            }
-            return nil
+            }, ioFailure: false)
         }
         progress("[3/4] 生成页面…")
-        var site = tree.site
-        if let base = options.baseURL { site.baseURL = base }
-        return SitePages(tree: tree, site: site, templates: templates, codes: codes, sources: check.load.sources,
-                         contentDisplay: options.contentDisplay, cache: cache, workbooks: options.workbooks,
-                         pdf: options.pdf ? PDFLog(engine: options.pdfEngine) : nil, pdfEngine: options.pdfEngine,
-                         quality: options.quality ? QualityInputs(diagnostics: check.diagnostics, publication: .init(
-                            workbooks: options.workbooks, pdf: options.pdf, search: options.search)) : nil,
-                         portal: options.portal ? options.content : nil, chartPNGs: options.chartPNGs || options.portal, pngCache: pngCache)
+        var published = site
+        if let base = options.baseURL { published.baseURL = base }
+        return .success(Renderer(builder: self, templates: templates, site: published,
+                                 pdf: options.pdf ? PDFLog(engine: options.pdfEngine) : nil, pngCache: pngCache))
     }
 
     /// Checks, renders and writes the whole site: files are written into the staging folder as they
@@ -173,15 +202,14 @@ public struct SiteBuilder: Sendable {
         "另一个 disclose 正在生成 \(name)/，等它完成后再继续…（another build is writing \(name)/; waiting）"
     }
 
-    /// `build`, also returning the check and every unit's share of the site (nil when nothing was written).
+    /// `build`, also returning every unit's share of the site (nil when nothing was written) and the
+    /// diagnostics by unit, for the build record.
     func buildAll(pngCache: ChartPNGCache? = nil, progress: @escaping @Sendable (String) -> Void)
-        -> (result: Result, check: Checker.Result, units: [String: SitePages.UnitOutput]?) {
+        -> (result: Result, units: [String: SitePages.UnitOutput]?, grouped: [String: BuildRecord.Unit]) {
         progress("[1/4] 检查内容…")
-        let check = Checker.check(content: options.content, displayRoot: options.contentDisplay, publishing: true)
-        var result = Result(diagnostics: check.diagnostics, sources: check.load.sources, written: false, ioFailure: check.ioFailure)
-        guard let pages = pages(for: check, result: &result, pngCache: pngCache, progress: progress) else { return (result, check, nil) }
-        let written = stream(pages, result: &result, progress: progress)
-        return (result, check, written?.units)
+        var result = Result(diagnostics: [], sources: SourceStore(), written: false)
+        let outputs = stream(result: &result, pngCache: pngCache, progress: progress)
+        return (result, outputs, BuildRecord.units(of: result.diagnostics, sources: result.sources))
     }
 }
 

@@ -185,8 +185,9 @@ final class SitePages: @unchecked Sendable {
     /// published files); every report still has its home-page entry and URL.
     /// With a `sink`, each report's and unit's files go to it as soon as they are rendered (from
     /// several threads) instead of into the result, so that a large site is never in memory whole.
+    /// `counter` and `total` number the progress lines across the units of a streamed build.
     func unitOutputs(progress: @escaping @Sendable (String) -> Void, renders: (Report) -> Bool = { _ in true },
-                     sink: (@Sendable ([String: Data]) -> Void)? = nil) -> [String: UnitOutput] {
+                     sink: (@Sendable ([String: Data]) -> Void)? = nil, counter: Counter? = nil, total: Int? = nil) -> [String: UnitOutput] {
         let units = Dictionary(uniqueKeysWithValues: tree.units.map { ($0.id, $0) })
         var outputs: [String: UnitOutput] = [:]
 
@@ -194,7 +195,8 @@ final class SitePages: @unchecked Sendable {
         let reports = tree.reports.filter { units[$0.unitID] != nil }
         let rendering = reports.map(renders)
         var results = [(files: [String: Data], rendered: Bool)?](repeating: nil, count: reports.count)
-        let counter = Counter()
+        let counter = counter ?? Counter()
+        let total = total ?? reports.count
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: reports.count) { index in
@@ -207,7 +209,7 @@ final class SitePages: @unchecked Sendable {
                 }
                 slots[index] = result
                 let count = counter.next()
-                if result.rendered { progress("  [\(count)/\(reports.count)] \(report.unitID)/\(report.year)") }
+                if result.rendered { progress("  [\(count)/\(total)] \(report.unitID)/\(report.year)") }
             }
         }
         for (index, result) in results.enumerated() {
