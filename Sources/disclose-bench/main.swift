@@ -42,6 +42,7 @@ struct Run: ParsableCommand {
     @Option(help: "Templates directory.") var templates = "Templates"
     @Option(help: "Output directory (replaced).") var output = ".build/bench-output"
     @Flag(help: "Empty the chart PNG cache before the full build (the cost of a site's first build).") var coldPNG = false
+    @Flag(name: .customLong("no-png"), help: "Build without chart PNGs, as the preview does (province-scale runs: see docs/performance.md).") var noPNG = false
 
     func peakMemoryMB() -> Double {
         var usage = rusage()
@@ -58,11 +59,25 @@ struct Run: ParsableCommand {
         return seconds
     }
 
+    /// The first line a shell command prints (`find | wc`, `du`).
+    static func shell(_ command: String) -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try? process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     func run() throws {
         let content = try content ?? Corpus.ensure(units: units, years: years)
-        let options = SiteBuilder.Options(content: URL(fileURLWithPath: content), contentDisplay: content,
+        var options = SiteBuilder.Options(content: URL(fileURLWithPath: content), contentDisplay: content,
                                           templates: URL(fileURLWithPath: templates), templatesDisplay: templates,
                                           output: URL(fileURLWithPath: output))
+        options.chartPNGs = !noPNG
         try? FileManager.default.removeItem(atPath: output)
         // What `disclose build` does from the command line: each build a new builder, the record of the
         // last build (.disclose-cache/ beside the output) the only thing carried from one to the next.
@@ -70,6 +85,8 @@ struct Run: ParsableCommand {
         if coldPNG { SiteBuilder(options: options).forgetChartPNGs() }
         print("cores: \(ProcessInfo.processInfo.activeProcessorCount)")
         _ = time("full build") { SiteBuilder(options: options).buildIncrementally() }
+        print(String(format: "peak memory after the full build: %.0f MB", peakMemoryMB()))
+        print("output: \(Self.shell("find '\(output)' -type f | wc -l")) files, \(Self.shell("du -s --block-size=1M '\(output)' | cut -f1")) MB on disk")
         _ = time("no-op rebuild") { SiteBuilder(options: options).buildIncrementally() }
         // Change one report's narrative and rebuild.
         let fm = FileManager.default

@@ -40,10 +40,19 @@ final class LinkChecker: @unchecked Sendable {
     /// Links leading outside the site, by target.
     private var outside: [String: Referrers] = [:]
 
+    /// Chart PNGs are drawn when asked for (`ChartPNG.Deferred`: the preview, and benchmark builds
+    /// with `chartPNGs` off), so links to them are not checked.
+    private let deferredPNGs: Bool
+
     /// `baseURL`: the site's own address, so that absolute links into the site (canonical links, the 404
     /// page's) are checked like relative ones.
-    init(baseURL: String) {
+    init(baseURL: String, deferredPNGs: Bool = false) {
         base = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        self.deferredPNGs = deferredPNGs
+    }
+
+    private func isDeferred(_ resolved: String) -> Bool {
+        deferredPNGs && resolved.hasSuffix(".png") && resolved.contains("/charts/")
     }
 
     /// The first part of a site path: the folder it is in at the top of the site, or the file itself.
@@ -56,7 +65,7 @@ final class LinkChecker: @unchecked Sendable {
         var found: [(page: String, target: String, resolved: String)] = []
         for (path, data) in files where path.hasSuffix(".html") {
             for target in Self.references(in: data) {
-                guard let resolved = resolve(target, from: path) else { continue }
+                guard let resolved = resolve(target, from: path), !isDeferred(resolved) else { continue }
                 found.append((path, target, resolved))
             }
         }

@@ -91,7 +91,7 @@ extension SiteBuilder {
         for folder in ["compare"] {
             stale += FileStamps.scan(options.output.appendingPathComponent(folder)).files.keys.map { "\(folder)/\($0)" }.filter { files[$0] == nil }
         }
-        let links = LinkChecker(baseURL: pages.site.baseURL)
+        let links = LinkChecker(baseURL: pages.site.baseURL, deferredPNGs: !pages.chartPNGs)
         links.add(files)
         // Written by the open-data step after the update (from every report's rows).
         links.add(OpenData.assembledFiles(in: nil))
@@ -207,7 +207,7 @@ extension SiteBuilder {
         let counts = FileCounts()
         let failure = FailureBox()
         let (writer, unitRenderer) = (staged, renderer)
-        let links = LinkChecker(baseURL: renderer?.site.baseURL ?? "")
+        let links = LinkChecker(baseURL: renderer?.site.baseURL ?? "", deferredPNGs: !(options.chartPNGs || options.portal))
         let sink: @Sendable ([String: Data]) -> Void = { files in
             counts.add(files)
             links.add(files)
