@@ -129,6 +129,32 @@ final class IncrementalBuildTests: XCTestCase {
         try assertSameAsFullBuild("after a narrative change")
     }
 
+    /// A rebuild reads the record's index and stamps, and a unit's share only when it needs it: a
+    /// narrative edit needs none of the other units' (the site pages' entries did not change).
+    func testARebuildReadsOtherUnitsSharesOnlyWhenTheSitePagesChange() throws {
+        _ = build()
+        let units = BuildRecord.folder(for: builder().options).appendingPathComponent("units")
+        let meta = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: units.deletingLastPathComponent().appendingPathComponent("meta.json"))) as? [String: Any])
+        let noted = Set(try XCTUnwrap(meta["noted"] as? [String]))
+        XCTAssertEqual((meta["reports"] as? [String: Int])?.values.reduce(0, +), 4)
+        // A unit without findings whose share is gone: a narrative edit elsewhere does not miss it.
+        let quiet = try XCTUnwrap((meta["units"] as? [String])?.first { !noted.contains($0) && $0 != "miyi-zzb" })
+        try FileManager.default.removeItem(at: units.appendingPathComponent("\(quiet).json"))
+        try append("miyi-zzb/2020/duties.md", "\n又增加的一句话。\n")
+        let edited = build()
+        XCTAssertEqual(edited.incremental, .units(["miyi-zzb"]))
+        XCTAssertEqual(edited.reports, 4)
+        try assertSameAsFullBuild("after a narrative edit with another unit's share unread")
+        // A change to the home page's entries needs every unit's: without it, the build starts afresh.
+        XCTAssertFalse(FileManager.default.fileExists(atPath: units.appendingPathComponent("\(quiet).json").path), "not needed, not rewritten")
+        let unitYAML = content.appendingPathComponent("miyi-zzb/unit.yaml")
+        let text = try String(contentsOf: unitYAML, encoding: .utf8)
+        let name = try XCTUnwrap(text.split(separator: "\n").first { $0.hasPrefix("name:") })
+        try text.replacingOccurrences(of: String(name), with: String(name) + "（改）").write(to: unitYAML, atomically: true, encoding: .utf8)
+        XCTAssertEqual(build().incremental, .full)
+        try assertSameAsFullBuild("after a renamed unit with another unit's share missing")
+    }
+
     func testAddedAndRemovedUnitsUpdateTheHomePageAndLeaveNoStaleFiles() throws {
         _ = build()
         try FileManager.default.copyItem(at: content.appendingPathComponent("miyi-zzb"), to: content.appendingPathComponent("miyi-copy"))

@@ -171,6 +171,12 @@ enum OpenData {
         }
     }
 
+    /// Whether a site path is a report's rows (`<unit>/<year>/data.csv`), which the package is made from.
+    static func isReportRows(_ path: String) -> Bool {
+        let parts = path.split(separator: "/")
+        return parts.count == 3 && parts[2] == "data.csv" && Int(parts[1]) != nil
+    }
+
     /// Calls `body` with each line of a report's rows (CR LF included) and its table id, the first
     /// field (ids are plain ASCII, never quoted). CR LF is always a grapheme of its own, so splitting
     /// the bytes finds the lines a string search would, without decoding them. A last line without

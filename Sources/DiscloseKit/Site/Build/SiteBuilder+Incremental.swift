@@ -39,12 +39,13 @@ extension SiteBuilder {
             changedFolders.insert(parts.count == 3 ? "\(parts[0])/\(parts[1])" : parts[0])
         }
         var result = Result(diagnostics: [], sources: SourceStore(), written: false)
-        let others = record.units.filter { !changedUnits.contains($0.key) }
-        result.earlier = Self.earlier([record.site] + others.keys.sorted().map { others[$0]! })
+        // The earlier diagnostics of the units not checked again (only units that had any are read).
+        let earlierUnits = { record.noted.subtracting(changedUnits).sorted().compactMap(record.unit) }
+        result.earlier = Self.earlier([record.site] + earlierUnits())
         if changedUnits.isEmpty {
             result.incremental = .unchanged
             result.written = true
-            result.reports = record.units.values.map(\.home.count).reduce(0, +)
+            result.reports = record.reportCount
             return result
         }
 
@@ -55,7 +56,7 @@ extension SiteBuilder {
         result.sources = check.load.sources
         result.ioFailure = check.ioFailure
         // The site-level diagnostics are those of this check; the record's are replaced.
-        result.earlier = Self.earlier(others.keys.sorted().map { others[$0]! })
+        result.earlier = Self.earlier(earlierUnits())
         result.incremental = .units(changedUnits.sorted())
         guard let pages = pages(for: check, result: &result, pngCache: ChartPNGCache(folder: BuildRecord.pngFolder(for: options)),
                                 progress: progress) else { return result }
@@ -66,19 +67,34 @@ extension SiteBuilder {
         }
         let fresh = pages.unitOutputs(progress: progress, renders: renders)
         let grouped = BuildRecord.units(of: check.diagnostics, sources: check.load.sources)
-        var units = others
+        var updated: [String: BuildRecord.Unit] = [:]
         for id in changedUnits {
             guard let output = fresh[id] else { continue }
-            units[id] = .from(grouped, id, output)
+            updated[id] = .from(grouped, id, output)
         }
-        let order = units.keys.sorted()
-        let site = pages.siteFiles(units: order.map { id in
-            (id, fresh[id] ?? SitePages.UnitOutput(files: [:], home: units[id]!.home, urls: units[id]!.urls))
-        })
+        // The home, sitemap, comparison, open-data and search pages are made from every unit's entries
+        // and URLs: when the changed units' are as recorded (a narrative edit), they are as published.
+        let entriesChanged = changedUnits.contains { id in
+            let old = record.unit(id)
+            return old?.home != updated[id]?.home || old?.urls != updated[id]?.urls
+        }
+        var files: [String: Data] = [:]
+        if entriesChanged {
+            let order = record.unitIDs.subtracting(changedUnits).union(updated.keys).sorted()
+            let entries = order.compactMap { id -> (String, SitePages.UnitOutput)? in
+                if let output = fresh[id] { return (id, output) }
+                return record.unit(id).map { (id, SitePages.UnitOutput(files: [:], home: $0.home, urls: $0.urls)) }
+            }
+            // A unit's share of the record that cannot be read: the record cannot vouch for the site.
+            if entries.count < order.count {
+                content.hashAll(root: options.content)
+                return fullBuild(record: folder, key: key, content: content, templates: templates, progress: progress)
+            }
+            files = pages.siteFiles(units: entries)
+        }
 
-        // The files this build owns: the site files, and in each changed unit everything but the
-        // folders of the reports that were not rendered again.
-        var files = site
+        // The files this build owns: the site files (when they changed), and in each changed unit
+        // everything but the folders of the reports that were not rendered again.
         for id in changedUnits { files.merge(fresh[id]?.files ?? [:]) { a, _ in a } }
         let kept = Set(pages.tree.reports.filter { changedUnits.contains($0.unitID) && !renders($0) }.map { "\($0.unitID)/\($0.year)/" })
         var published = FileStamps()
@@ -88,7 +104,7 @@ extension SiteBuilder {
             return !kept.contains { path.hasPrefix($0) }
         }
         // Site-level pages made from every unit's entries (a region or 主管部门 that no unit has any more).
-        for folder in ["compare"] {
+        for folder in ["compare"] where entriesChanged {
             stale += FileStamps.scan(options.output.appendingPathComponent(folder)).files.keys.map { "\(folder)/\($0)" }.filter { files[$0] == nil }
         }
         let links = LinkChecker(baseURL: pages.site.baseURL, deferredPNGs: !pages.chartPNGs)
@@ -102,8 +118,9 @@ extension SiteBuilder {
         }
         progress("[4/4] 更新 \(options.output.lastPathComponent)/…")
         var output = record.output
+        let rewritten: [String]
         do {
-            try Self.update(options.output, files: files, remove: stale, units: changedUnits, stamps: &output)
+            rewritten = try Self.update(options.output, files: files, remove: stale, units: changedUnits, stamps: &output)
         } catch {
             result.diagnostics.append(.error("OUTPUT", at: .file(options.output.path),
                 zh: "无法写入输出目录：\(error.localizedDescription)；下次生成将完整重建。",
@@ -115,11 +132,17 @@ extension SiteBuilder {
         result.written = true
         result.pdf = pages.pdf?.result
         result.rendered = pages.renderedReports
-        result.reports = units.values.map(\.home.count).reduce(0, +)
+        var next = record
+        next.update(changedUnits, with: updated)
+        result.reports = next.reportCount
         result.files = files.count
         result.pages = files.keys.filter { $0.hasSuffix(".html") }.count
         do {
-            try OpenData.assemble(site: options.output, title: pages.site.title)
+            // The package is assembled again only when a report's rows were written or removed.
+            if (rewritten + stale).contains(where: OpenData.isReportRows) {
+                try OpenData.assemble(site: options.output, title: pages.site.title)
+                Self.restamp("data", in: options.output, stamps: &output)
+            }
         } catch {
             result.diagnostics.append(.error("OUTPUT", at: .file(options.output.path),
                 zh: "无法写入开放数据（data/）：\(error.localizedDescription)；下次生成将完整重建。",
@@ -128,14 +151,17 @@ extension SiteBuilder {
             try? FileManager.default.removeItem(at: folder)
             return result
         }
-        Self.restamp("data", in: options.output, stamps: &output)
         if options.search {
             result.search = SearchIndexer.index(site: options.output)
             Self.restamp(SearchIndexer.bundleFolder, in: options.output, stamps: &output)
         }
         let siteUnit = grouped[""] ?? .empty
-        try? BuildRecord(key: key, content: content, templates: templates, output: output, site: siteUnit, units: units)
-            .save(to: folder, changed: changedUnits)
+        next.key = key
+        next.content = content
+        next.templates = templates
+        next.output = output
+        next.site = siteUnit
+        try? next.save(to: folder, changed: changedUnits)
         Self.forgetOnPDFFailure(result, record: folder)
         return result
     }
@@ -357,10 +383,12 @@ extension SiteBuilder {
 
     /// Writes the files whose bytes differ (to a temporary name, then renamed over the old one) and
     /// removes the stale ones; then the folder stamps of the changed units and of the site level are
-    /// taken again.
-    static func update(_ output: URL, files: [String: Data], remove: [String], units: Set<String>, stamps: inout FileStamps) throws {
+    /// taken again. Returns the paths written.
+    @discardableResult
+    static func update(_ output: URL, files: [String: Data], remove: [String], units: Set<String>, stamps: inout FileStamps) throws -> [String] {
         let fm = FileManager.default
         var touched = Set<String>()
+        var written: [String] = []
         for path in files.keys.sorted() {
             let target = output.appendingPathComponent(path)
             let data = files[path]!
@@ -373,6 +401,7 @@ extension SiteBuilder {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
             }
             touched.insert((path as NSString).deletingLastPathComponent)
+            written.append(path)
         }
         for path in remove {
             try? fm.removeItem(at: output.appendingPathComponent(path))
@@ -404,6 +433,7 @@ extension SiteBuilder {
         for folder in folders {
             stamps.files[folder] = FileStamps.stamp(folder.isEmpty ? output.path : output.appendingPathComponent(folder).path)
         }
+        return written
     }
 }
 

@@ -7,7 +7,9 @@ import Foundation
 /// `--full`, other templates, another disclose binary or other options starts afresh.
 struct BuildRecord {
     /// 4: locations keep their file as data (content root, unit, year, file), not as the shown path.
-    static let version = 4
+    /// 5: meta.json lists the units with diagnostics and each unit's report count, so that a rebuild
+    /// reads a unit's share only when it needs it (`unit(_:)`).
+    static let version = 5
 
     /// A unit's share of the last build: its diagnostics as data (with the source lines they point
     /// at, so they can be rendered in either language without reading the files again), its home-page
@@ -38,7 +40,58 @@ struct BuildRecord {
     var output: FileStamps
     /// Diagnostics of site.yaml and the top of the content folder.
     var site: Unit
+    /// Every unit of the build.
+    var unitIDs: Set<String>
+    /// The units whose share is at hand: all of them for a record just made, none for one just loaded
+    /// (`unit(_:)` reads a share from disk), the changed ones for a rebuild's update.
     var units: [String: Unit]
+    /// The units that had diagnostics (their shares are read to print them again).
+    var noted: Set<String>
+    /// Reports per unit.
+    var reportCounts: [String: Int]
+    /// Where a loaded record lives (nil for one made in memory).
+    var folder: URL?
+
+    init(key: String, content: FileStamps, templates: FileStamps, output: FileStamps, site: Unit, units: [String: Unit]) {
+        self.key = key
+        self.content = content
+        self.templates = templates
+        self.output = output
+        self.site = site
+        self.units = units
+        unitIDs = Set(units.keys)
+        noted = Set(units.filter { !$0.value.diagnostics.isEmpty }.keys)
+        reportCounts = units.mapValues(\.home.count)
+    }
+
+    /// A unit's share: at hand, or read from the record's folder; nil when it is not in the record.
+    func unit(_ id: String) -> Unit? {
+        if let unit = units[id] { return unit }
+        guard unitIDs.contains(id), let folder,
+              let data = try? Data(contentsOf: folder.appendingPathComponent("units/\(id).json")),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+        return Self.unit(object)
+    }
+
+    /// Replaces the shares of `changed` units: with `fresh`, or removed when `fresh` has none.
+    mutating func update(_ changed: Set<String>, with fresh: [String: Unit]) {
+        for id in changed {
+            if let unit = fresh[id] {
+                units[id] = unit
+                unitIDs.insert(id)
+                reportCounts[id] = unit.home.count
+                if unit.diagnostics.isEmpty { noted.remove(id) } else { noted.insert(id) }
+            } else {
+                units[id] = nil
+                unitIDs.remove(id)
+                reportCounts[id] = nil
+                noted.remove(id)
+            }
+        }
+    }
+
+    /// Reports in the whole build.
+    var reportCount: Int { reportCounts.values.reduce(0, +) }
 
     // MARK: Where and how it is kept
 
@@ -84,16 +137,23 @@ struct BuildRecord {
     /// The unit a content or output path belongs to ("" for site.yaml, the assets, the home page…).
     func owner(of path: String) -> String {
         let first = path.split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
-        return units[first] != nil ? first : ""
+        return unitIDs.contains(first) ? first : ""
     }
 
+    /// Reads the record's stamps (every unit's, to see what changed) and its index; units' shares are
+    /// read when asked for (`unit(_:)`), so that a rebuild of one unit does not parse every unit's.
     static func load(from folder: URL) -> BuildRecord? {
         guard let data = try? Data(contentsOf: folder.appendingPathComponent("meta.json")),
               let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               json["version"] as? Int == version, let key = json["key"] as? String,
               let site = (json["site"] as? [String: Any]).flatMap(unit), let ids = json["units"] as? [String],
+              let noted = json["noted"] as? [String], let counts = json["reports"] as? [String: Int],
               let siteStamps = try? Data(contentsOf: folder.appendingPathComponent("site.tsv")) else { return nil }
         var record = BuildRecord(key: key, content: FileStamps(), templates: FileStamps(), output: FileStamps(), site: site, units: [:])
+        record.unitIDs = Set(ids)
+        record.noted = Set(noted)
+        record.reportCounts = counts
+        record.folder = folder
         func add(_ bytes: Data) {
             let stamps = FileStamps.parse([UInt8](bytes))
             record.content.files.merge(stamps["c"]?.files ?? [:]) { a, _ in a }
@@ -104,12 +164,11 @@ struct BuildRecord {
         add(siteStamps)
         let unitsFolder = folder.appendingPathComponent("units")
         for id in ids {
-            guard let stamps = try? Data(contentsOf: unitsFolder.appendingPathComponent("\(id).tsv")),
-                  let data = try? Data(contentsOf: unitsFolder.appendingPathComponent("\(id).json")),
-                  let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let unit = unit(object) else { return nil }
+            guard let stamps = try? Data(contentsOf: unitsFolder.appendingPathComponent("\(id).tsv")) else { return nil }
             add(stamps)
-            record.units[id] = unit
         }
+        // The diagnostics a rebuild prints again must be there to read.
+        for id in noted where !FileManager.default.fileExists(atPath: unitsFolder.appendingPathComponent("\(id).json").path) { return nil }
         return record
     }
 
@@ -176,11 +235,18 @@ struct BuildRecord {
         if changed == nil { try? fm.removeItem(at: unitsFolder) }
         try fm.createDirectory(at: unitsFolder, withIntermediateDirectories: true)
         var shares: [String: (content: FileStamps, output: FileStamps)] = [:]
+        // Only the shares that are rewritten: the changed units' and the site's.
+        let rewritten = { (owner: String) in changed == nil || owner.isEmpty || changed!.contains(owner) }
         for (path, stamp) in content.files {
-            shares[owner(of: path), default: (FileStamps(), FileStamps())].content.files[path] = stamp
-            shares[owner(of: path), default: (FileStamps(), FileStamps())].content.hashes[path] = content.hashes[path]
+            let owner = owner(of: path)
+            guard rewritten(owner) else { continue }
+            shares[owner, default: (FileStamps(), FileStamps())].content.files[path] = stamp
+            shares[owner, default: (FileStamps(), FileStamps())].content.hashes[path] = content.hashes[path]
         }
-        for (path, stamp) in output.files { shares[owner(of: path), default: (FileStamps(), FileStamps())].output.files[path] = stamp }
+        for (path, stamp) in output.files {
+            let owner = owner(of: path)
+            if rewritten(owner) { shares[owner, default: (FileStamps(), FileStamps())].output.files[path] = stamp }
+        }
         func write(_ id: String, to url: URL, templates: FileStamps = FileStamps()) throws {
             var bytes: [UInt8] = []
             shares[id]?.content.append(kind: "c", to: &bytes)
@@ -188,17 +254,18 @@ struct BuildRecord {
             shares[id]?.output.append(kind: "o", to: &bytes)
             try Data(bytes).write(to: url, options: .atomic)
         }
-        for id in units.keys where changed?.contains(id) ?? true {
+        for id in units.keys where unitIDs.contains(id) && changed?.contains(id) ?? true {
             try write(id, to: unitsFolder.appendingPathComponent("\(id).tsv"))
             let data = try JSONSerialization.data(withJSONObject: Self.json(units[id]!), options: [.sortedKeys])
             try data.write(to: unitsFolder.appendingPathComponent("\(id).json"), options: .atomic)
         }
-        for id in changed ?? [] where units[id] == nil {
+        for id in changed ?? [] where !unitIDs.contains(id) {
             try? fm.removeItem(at: unitsFolder.appendingPathComponent("\(id).tsv"))
             try? fm.removeItem(at: unitsFolder.appendingPathComponent("\(id).json"))
         }
         try write("", to: folder.appendingPathComponent("site.tsv"), templates: templates)
-        let object: [String: Any] = ["version": Self.version, "key": key, "site": Self.json(site), "units": units.keys.sorted()]
+        let object: [String: Any] = ["version": Self.version, "key": key, "site": Self.json(site), "units": unitIDs.sorted(),
+                                     "noted": noted.sorted(), "reports": reportCounts]
         try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]).write(to: meta, options: .atomic)
     }
 
