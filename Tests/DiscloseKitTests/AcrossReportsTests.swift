@@ -106,6 +106,30 @@ final class AcrossReportsTests: XCTestCase {
         XCTAssertTrue(unit.contains("id=\"figure-trend-agency-cost\""))
     }
 
+    /// A province has thousands of 主管部门: each one's page links back to the year's page, which lists
+    /// them all, instead of every page listing every other (quadratic in pages and links).
+    func testManyGroupsAreListedOnTheYearsPageOnly() throws {
+        func entries(_ count: Int) -> [[String: String]] {
+            (0..<count).map { i in
+                ["unitID": "u\(i)", "unitName": "单位\(i)", "year": "2023", "kind": Report.Kind.department.rawValue, "c_grand": "10.00",
+                 "region": i % 2 == 0 ? "甲区" : "乙区", "supervisor": "主管\(i)", "url": "u\(i)/2023/index.html"]
+            }
+        }
+        for (count, listedOnGroupPages) in [(5, true), (ComparePages.groupListLimit - 2, true), (150, false)] {
+            let compare = ComparePages(entries: entries(count))
+            let groups = compare.groups(of: 2023)
+            XCTAssertEqual(groups.count, 1 + 2 + count)
+            XCTAssertEqual(groups.filter { $0.kind == "主管部门" }.map(\.rows.count), Array(repeating: 1, count: count))
+            XCTAssertEqual(groups.first { $0.value == "甲区" }?.rows.map(\.unitID), stride(from: 0, to: count, by: 2).map { "u\($0)" })
+            let all = compare.context(groups[0], year: 2023, groups: groups)
+            XCTAssertEqual((all["groups"] as? [[String: Any]])?.count, 2 + count)
+            let one = compare.context(groups[3], year: 2023, groups: groups)
+            XCTAssertEqual((one["groups"] as? [[String: Any]])?.count, listedOnGroupPages ? 2 + count : 0)
+            XCTAssertEqual(one["groupsElsewhere"] as? Bool, !listedOnGroupPages)
+            XCTAssertEqual(one["groupCount"] as? Int, 2 + count)
+        }
+    }
+
     func testTheOpenDataHoldsEveryTableCellAsTheReportsShowIt() throws {
         _ = try build()
         let cells = try csv("data/cells.csv")

@@ -53,17 +53,24 @@ struct ComparePages {
         return String(String(hash.value, radix: 16).prefix(10))
     }
 
+    /// The year's tables: every unit, then each region and each 主管部门 (in name order), each with
+    /// its units in entry order.
     func groups(of year: Int) -> [Group] {
         let ofYear = rows.filter { $0.year == year }
         var out = [Group(kind: "", value: "", file: "index", title: "\(year)年度各单位决算主要数据", rows: ofYear)]
         for (kind, key, label) in [("region", \Row.region, "地区"), ("supervisor", \Row.supervisor, "主管部门")] {
-            for value in Set(ofYear.map { $0[keyPath: key] }).filter({ !$0.isEmpty }).sorted() {
+            let byValue = Dictionary(grouping: ofYear.filter { !$0[keyPath: key].isEmpty }) { $0[keyPath: key] }
+            for value in byValue.keys.sorted() {
                 out.append(Group(kind: label, value: value, file: "\(kind)-\(Self.slug(value))",
-                                 title: "\(year)年度\(value)各单位决算主要数据", rows: ofYear.filter { $0[keyPath: key] == value }))
+                                 title: "\(year)年度\(value)各单位决算主要数据", rows: byValue[value]!))
             }
         }
         return out
     }
+
+    /// Above this many regions and 主管部门 in a year, a region's or 主管部门's page does not list all the
+    /// others (a province has thousands: every page would carry thousands of links); the year's page does.
+    static let groupListLimit = 100
 
     /// The CSV of one table: exact decimals in 万元 and the growth rates as printed.
     static func csv(_ group: Group) -> String {
@@ -96,9 +103,10 @@ struct ComparePages {
     }
 
     /// The page context of one table.
-    func context(_ group: Group, year: Int) -> [String: Any] {
-        let groups = groups(of: year)
+    /// `groups`: the year's tables (`groups(of:)`), computed once per year.
+    func context(_ group: Group, year: Int, groups: [Group]) -> [String: Any] {
         let chart = Self.chart(group)
+        let listed = group.kind.isEmpty || groups.count - 1 <= Self.groupListLimit
         return [
             "title": group.title, "year": year, "isAll": group.kind.isEmpty, "groupKind": group.kind, "groupValue": group.value,
             "csv": "\(group.file).csv", "count": group.rows.count,
@@ -119,7 +127,8 @@ struct ComparePages {
             "regions": Set(group.rows.map(\.region)).filter { !$0.isEmpty }.sorted(),
             "supervisors": Set(group.rows.map(\.supervisor)).filter { !$0.isEmpty }.sorted(),
             "chart": chart.map { ["svg": SVGChart.renderResponsive($0, drawTitle: false), "title": $0.title, "description": $0.description] } as Any,
-            "groups": groups.dropFirst().map { ["title": $0.value, "kind": $0.kind, "url": "\($0.file).html", "count": $0.rows.count] },
+            "groups": listed ? groups.dropFirst().map { ["title": $0.value, "kind": $0.kind, "url": "\($0.file).html", "count": $0.rows.count] } : [],
+            "groupsElsewhere": !listed, "groupCount": groups.count - 1,
             "otherYears": years.filter { $0 != year }.map { ["year": $0, "url": "../\($0)/index.html"] },
         ]
     }

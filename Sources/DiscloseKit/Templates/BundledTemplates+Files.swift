@@ -858,7 +858,8 @@ table.compare thead th { min-width: 4.5em; }
 </table>
 </div>
 {{^empty(groups)}}<h2>按地区、主管部门</h2>
-<ul class="report-list">{{#groups}}<li><a href="{{url}}">{{kind}}：{{title}}</a>（{{count}} 个单位）</li>{{/groups}}</ul>{{/empty(groups)}}
+<ul class="report-list">{{#groups}}<li><a href="{{url}}">{{kind}}：{{title}}</a>（{{count}} 个单位）</li>{{/groups}}</ul>{{/empty(groups)}}{{#groupsElsewhere}}<h2>按地区、主管部门</h2>
+<p>本年度共有 {{groupCount}} 个地区和主管部门，见<a href="index.html">全部单位</a>页的列表。</p>{{/groupsElsewhere}}
 <script src="../../assets/compare.js" defer></script>
 
 """#)),

@@ -321,7 +321,7 @@ extension SitePages {
                 var crumbs: [[String: Any]] = [["label": "首页", "url": "../../index.html"], ["label": "对比", "url": "../index.html"]]
                 crumbs.append(group.kind.isEmpty ? ["label": "\(year)年度"] : ["label": "\(year)年度", "url": "index.html"])
                 if !group.kind.isEmpty { crumbs.append(["label": group.value]) }
-                files[path + ".html"] = page("compare", compare.context(group, year: year), title: "\(group.title) - \(site.title)", root: "../../",
+                files[path + ".html"] = page("compare", compare.context(group, year: year, groups: groups), title: "\(group.title) - \(site.title)", root: "../../",
                                              canonical: absolute(group.kind.isEmpty ? "compare/\(year)/" : path + ".html"), breadcrumbs: crumbs)
             }
             years.append(["year": year, "count": groups[0].rows.count,
