@@ -109,10 +109,10 @@ final class AcrossReportsTests: XCTestCase {
     /// A province has thousands of 主管部门: each one's page links back to the year's page, which lists
     /// them all, instead of every page listing every other (quadratic in pages and links).
     func testManyGroupsAreListedOnTheYearsPageOnly() throws {
-        func entries(_ count: Int) -> [[String: String]] {
+        func entries(_ count: Int) -> [SiteEntry] {
             (0..<count).map { i in
-                ["unitID": "u\(i)", "unitName": "单位\(i)", "year": "2023", "kind": Report.Kind.department.rawValue, "c_grand": "10.00",
-                 "region": i % 2 == 0 ? "甲区" : "乙区", "supervisor": "主管\(i)", "url": "u\(i)/2023/index.html"]
+                SiteEntry(["unitID": "u\(i)", "unitName": "单位\(i)", "year": "2023", "kind": Report.Kind.department.rawValue, "c_grand": "10.00",
+                 "region": i % 2 == 0 ? "甲区" : "乙区", "supervisor": "主管\(i)", "url": "u\(i)/2023/index.html"])
             }
         }
         for (count, listedOnGroupPages) in [(5, true), (ComparePages.groupListLimit - 2, true), (150, false)] {

@@ -28,7 +28,7 @@ struct ComparePages {
 
     let rows: [Row]
 
-    init(entries: [[String: String]]) {
+    init(entries: [SiteEntry]) {
         rows = entries.compactMap { e -> Row? in
             guard let id = e["unitID"], let year = e["year"].flatMap({ Int($0) }), e["c_grand"] != nil else { return nil }
             let unit = MoneyUnit(rawValue: e["c_unit"] ?? "") ?? .wanYuan

@@ -90,9 +90,11 @@ enum OpenData {
     }
 
     /// `data/reports.csv` and `data/all-reports.json` from the home-page entries (every unit, every year).
-    static func siteFiles(entries: [[String: String]], site: Site, absolute: (String) -> String) -> [String: Data] {
+    static func siteFiles(entries: [SiteEntry], site: Site, absolute: (String) -> String) -> [String: Data] {
         var lines = [CSVWriter.row(reportFields.map(\.name))]
-        var index: [[String: Any]] = []
+        // all-reports.json is written one report at a time (a province has 100,000): each object as
+        // JSONSerialization writes it within the array, so the file is the same as serialising the whole.
+        var index = Data()
         for e in entries {
             guard let id = e["unitID"], let year = e["year"] else { continue }
             let unit = MoneyUnit(rawValue: e["c_unit"] ?? "") ?? .wanYuan
@@ -110,12 +112,15 @@ enum OpenData {
                 }
             }
             lines.append(CSVWriter.row(cells))
-            index.append(["unit_id": id, "unit_name": e["unitName"] ?? id, "region": e["region"] ?? "", "supervisor": e["supervisor"] ?? "",
+            let object: [String: Any] = ["unit_id": id, "unit_name": e["unitName"] ?? id, "region": e["region"] ?? "", "supervisor": e["supervisor"] ?? "",
                           "year": Int(year) ?? 0, "kind": e["kind"] ?? "", "url": absolute(e["url"] ?? ""),
                           "json": absolute((e["url"] ?? "").replacingOccurrences(of: "index.html", with: "report.json")),
-                          "figures_wan_yuan": figures])
+                          "figures_wan_yuan": figures]
+            if !index.isEmpty { index.append(UInt8(ascii: ",")) }
+            index.append((try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8))
         }
-        let json = (try? JSONSerialization.data(withJSONObject: ["site": site.title, "reports": index], options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        let title = (try? JSONSerialization.data(withJSONObject: [site.title], options: [.withoutEscapingSlashes])).map { Data($0.dropFirst().dropLast()) } ?? Data("\"\"".utf8)
+        let json = Data("{\"reports\":[".utf8) + index + Data("],\"site\":".utf8) + title + Data("}".utf8)
         return ["data/reports.csv": Data((lines.joined(separator: "\r\n") + "\r\n").utf8), "data/all-reports.json": json]
     }
 

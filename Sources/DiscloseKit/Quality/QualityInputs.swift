@@ -33,7 +33,7 @@ struct QualityInputs: Sendable {
     }
 
     /// The ranking page: every report, highest total first, with its five scores.
-    static func ranking(_ entries: [[String: String]]) -> [String: Any] {
+    static func ranking(_ entries: [SiteEntry]) -> [String: Any] {
         let rows = entries.filter { $0["q_total"] != nil }.sorted {
             let (a, b) = (Int($0["q_total"]!) ?? 0, Int($1["q_total"]!) ?? 0)
             return a != b ? a > b : (($0["unitName"] ?? "", $0["year"] ?? "") < ($1["unitName"] ?? "", $1["year"] ?? ""))

@@ -33,7 +33,7 @@ struct SearchNameIndex {
     }
 
     /// From the home-page entries of every report, in unit order.
-    init(entries: [[String: String]]) {
+    init(entries: [SiteEntry]) {
         var index: [String: Int] = [:]
         for entry in entries {
             guard let id = entry["unitID"], let year = entry["year"].flatMap({ Int($0) }) else { continue }

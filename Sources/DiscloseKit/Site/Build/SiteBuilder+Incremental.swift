@@ -276,6 +276,7 @@ extension SiteBuilder {
                         let pages = renderer.pages(tree: tree, sources: unitSources, diagnostics: found)
                         output = pages.unitOutputs(progress: progress, sink: sink, counter: counter, total: total)[id]
                         links.settle(id)
+                        writer?.forget(id)
                         renderedHere = pages.renderedReports
                     }
                     slots[index] = UnitDone(diagnostics: found, sources: unit.load.sources.kept(for: found), output: output,

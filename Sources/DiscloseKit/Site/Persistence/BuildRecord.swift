@@ -18,7 +18,7 @@ struct BuildRecord {
         var diagnostics: [Diagnostic]
         /// Source lines by file and line number.
         var lines: [String: [Int: String]]
-        var home: [[String: String]]
+        var home: [SiteEntry]
         var urls: [String]
 
         static let empty = Unit(diagnostics: [], lines: [:], home: [], urls: [])
@@ -182,12 +182,12 @@ struct BuildRecord {
         }
         return Unit(diagnostics: diagnostics,
                     lines: lines.mapValues { Dictionary(uniqueKeysWithValues: $0.compactMap { k, v in Int(k).map { ($0, v) } }) },
-                    home: home, urls: urls)
+                    home: home.map(SiteEntry.init), urls: urls)
     }
 
     private static func json(_ unit: Unit) -> [String: Any] {
         ["diagnostics": unit.diagnostics.map(json), "lines": unit.lines.mapValues { Dictionary(uniqueKeysWithValues: $0.map { (String($0.key), $0.value) }) },
-         "home": unit.home, "urls": unit.urls]
+         "home": unit.home.map(\.fields), "urls": unit.urls]
     }
 
     // MARK: A diagnostic as data

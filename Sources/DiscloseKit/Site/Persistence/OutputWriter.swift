@@ -57,7 +57,8 @@ public struct OutputWriter: Sendable {
         let writer: OutputWriter
         let staging: URL
         private let lock = NSLock()
-        private var made: Set<String> = [""]
+        /// The folders made so far, by their top folder (`forget` drops a finished unit's).
+        private var made: [String: Set<String>] = ["": [""]]
 
         public init(_ writer: OutputWriter) throws {
             self.writer = writer
@@ -94,15 +95,25 @@ public struct OutputWriter: Sendable {
             defer { lock.unlock() }
             var chain: [String] = []
             var f = relative
-            while !made.contains(f) {
+            let top = LinkChecker.top(relative)
+            while !f.isEmpty && !(made[top]?.contains(f) ?? false) {
                 chain.append(f)
                 f = (f as NSString).deletingLastPathComponent
             }
             for f in chain.reversed() {
                 let path = staging.path + "/" + f
                 if mkdir(path, 0o755) != 0 && errno != EEXIST { throw FileWriting.Failure(path: path, code: errno) }
-                made.insert(f)
+                made[top, default: []].insert(f)
             }
+        }
+
+        /// Forgets the folders made under a top folder whose files are all written (a streamed unit):
+        /// what the writer keeps does not grow with the site. A later write there still works (mkdir
+        /// of an existing folder is no error).
+        func forget(_ top: String) {
+            lock.lock()
+            defer { lock.unlock() }
+            made[top] = nil
         }
 
         public func commit() throws {

@@ -168,7 +168,7 @@ final class SitePages: @unchecked Sendable {
     struct UnitOutput: Sendable {
         var files: [String: Data] = [:]
         /// One entry per report for the home page (text values only, so that a build record can keep them).
-        var home: [[String: String]] = []
+        var home: [SiteEntry] = []
         var urls: [String] = []
     }
 
@@ -220,9 +220,9 @@ final class SitePages: @unchecked Sendable {
                 if result.rendered { renderedReports += 1 }
             }
             outputs[unit.id, default: UnitOutput()].urls.append("\(report.unitID)/\(report.year)/")
-            outputs[unit.id, default: UnitOutput()].home.append(headline(report).mapValues { "\($0)" }.merging([
+            outputs[unit.id, default: UnitOutput()].home.append(SiteEntry(headline(report).mapValues { "\($0)" }.merging([
                 "unitName": unit.name, "unitURL": "\(unit.id)/index.html", "url": "\(unit.id)/\(report.year)/index.html",
-            ].merging(SearchNameIndex.entryFields(unit)) { a, _ in a }) { a, _ in a })
+            ].merging(SearchNameIndex.entryFields(unit)) { a, _ in a }) { a, _ in a }))
         }
 
         // Unit pages: every year, newest first.
@@ -309,7 +309,7 @@ final class SitePages: @unchecked Sendable {
 
 extension SitePages {
     /// `compare/`: an index, and for each year every unit and each region and 主管部门, with CSVs.
-    func comparePages(entries: [[String: String]]) -> [String: Data] {
+    func comparePages(entries: [SiteEntry]) -> [String: Data] {
         let compare = ComparePages(entries: entries)
         var files: [String: Data] = [:]
         var years: [[String: Any]] = []
