@@ -91,7 +91,7 @@ enum OpenData {
 
     /// `data/reports.csv` and `data/all-reports.json` from the home-page entries (every unit, every year).
     static func siteFiles(entries: [SiteEntry], site: Site, absolute: (String) -> String) -> [String: Data] {
-        var lines = [CSVWriter.row(reportFields.map(\.name))]
+        var csv = Data((CSVWriter.row(reportFields.map(\.name)) + "\r\n").utf8)
         // all-reports.json is written one report at a time (a province has 100,000): each object as
         // JSONSerialization writes it within the array, so the file is the same as serialising the whole.
         var index = Data()
@@ -111,7 +111,7 @@ enum OpenData {
                     figures[String(change.dropFirst(2))] = rate
                 }
             }
-            lines.append(CSVWriter.row(cells))
+            csv.append(contentsOf: (CSVWriter.row(cells) + "\r\n").utf8)
             let object: [String: Any] = ["unit_id": id, "unit_name": e["unitName"] ?? id, "region": e["region"] ?? "", "supervisor": e["supervisor"] ?? "",
                           "year": Int(year) ?? 0, "kind": e["kind"] ?? "", "url": absolute(e["url"] ?? ""),
                           "json": absolute((e["url"] ?? "").replacingOccurrences(of: "index.html", with: "report.json")),
@@ -121,7 +121,7 @@ enum OpenData {
         }
         let title = (try? JSONSerialization.data(withJSONObject: [site.title], options: [.withoutEscapingSlashes])).map { Data($0.dropFirst().dropLast()) } ?? Data("\"\"".utf8)
         let json = Data("{\"reports\":[".utf8) + index + Data("],\"site\":".utf8) + title + Data("}".utf8)
-        return ["data/reports.csv": Data((lines.joined(separator: "\r\n") + "\r\n").utf8), "data/all-reports.json": json]
+        return ["data/reports.csv": csv, "data/all-reports.json": json]
     }
 
     /// Assembles the package under `site/data/` from every report's `data.csv`: `cells.csv`, one

@@ -23,6 +23,7 @@ extension SiteBuilder {
             content.hashAll(root: options.content)
             return fullBuild(record: folder, key: key, content: content, templates: templates, progress: progress)
         }
+        MemoryTrace.note("build record read")
         // Changed by stamp and by content: a file saved without a change is not a change.
         let changedPaths = content.changes(since: record.content, root: options.content)
         if changedPaths.contains(where: { !$0.contains("/") }) {
@@ -190,8 +191,10 @@ extension SiteBuilder {
         // Stamps of the content as it was read: a file saved during the build makes the next one re-read it.
         var units: [String: BuildRecord.Unit] = [:]
         for (id, output) in outputs { units[id] = .from(grouped, id, output) }
+        MemoryTrace.note("output swapped in; build record next")
         try? BuildRecord(key: key, content: content, templates: templates, output: FileStamps.scan(options.output, directories: true),
                          site: grouped[""] ?? .empty, units: units).save(to: folder)
+        MemoryTrace.note("build record saved")
         Self.forgetOnPDFFailure(result, record: folder)
         return result
     }
@@ -284,6 +287,7 @@ extension SiteBuilder {
                                             rendered: renderedHere)
                 }
             }
+            if (first / group) % 25 == 0 { MemoryTrace.note("units \(first + batch.count)/\(ids.count)") }
             for (index, unit) in done.enumerated() {
                 guard let unit else { continue }
                 diagnostics += unit.diagnostics
@@ -311,13 +315,16 @@ extension SiteBuilder {
             let order = ids.filter { outputs[$0] != nil }
             progress("[4/4] 写入 \(options.output.lastPathComponent)/…")
             let sitePages = renderer.pages(tree: ContentTree(site: renderer.site, units: [], reports: []), sources: check.site.sources, diagnostics: [])
-            sink(sitePages.siteFiles(units: order.map { ($0, outputs[$0]!) }))
+            MemoryTrace.note("every unit written; site pages next")
+            sink(sitePages.siteFiles(units: order.map { ($0, outputs[$0]!) }, sink: sink))
+            MemoryTrace.note("site pages written")
             if let error = failure.error {
                 staged.discard()
                 throw error
             }
             // The open-data package is assembled from every report's rows now in the staging folder.
             try OpenData.assemble(site: staged.staging, title: renderer.site.title)
+            MemoryTrace.note("open-data package assembled")
             links.add(OpenData.assembledFiles(in: staged.staging))
             // A dead internal link is an error of the build: the published site stays as it was.
             let dead = links.dead(existingUnder: staged.staging)
@@ -326,6 +333,7 @@ extension SiteBuilder {
                 result.diagnostics += LinkChecker.diagnostics(dead, output: options.output.lastPathComponent)
                 return nil
             }
+            MemoryTrace.note("links checked")
             try staged.commit()
             result.written = true
             result.pdf = renderer.pdf?.result

@@ -269,8 +269,9 @@ final class SitePages: @unchecked Sendable {
     }
 
     /// The files that depend on every unit: the home page and the sitemap (from each unit's entries, in
-    /// unit order), with the assets and 404.html.
-    func siteFiles(units: [(id: String, output: UnitOutput)]) -> [String: Data] {
+    /// unit order), with the assets and 404.html. With a `sink`, each year's comparison pages go to it
+    /// as soon as they are made (a province has thousands per year) instead of into the result.
+    func siteFiles(units: [(id: String, output: UnitOutput)], sink: (([String: Data]) -> Void)? = nil) -> [String: Data] {
         var files: [String: Data] = [:]
         for asset in templates.assets { files[asset.path] = asset.data }
         let entries = units.flatMap(\.output.home)
@@ -281,6 +282,7 @@ final class SitePages: @unchecked Sendable {
             "years": years.map { year in ["year": year, "reports": entries.filter { $0["year"] == String(year) }] as [String: Any] },
         ]
         files["index.html"] = page("index", home, title: site.title, root: "", canonical: absolute(""), breadcrumbs: [])
+        MemoryTrace.note("home page rendered")
         files["404.html"] = page("404", [:], title: "页面不存在 - \(site.title)", root: absolute(""), canonical: nil, breadcrumbs: [],
                                  inlineStyles: true)
         let urls = ["index.html"] + units.flatMap(\.output.urls)
@@ -291,13 +293,15 @@ final class SitePages: @unchecked Sendable {
                                                canonical: absolute("quality/"), breadcrumbs: [["label": "首页", "url": "../index.html"], ["label": "公开质量自检"]])
         }
         // Comparison pages and open data, from every report's entry.
-        files.merge(comparePages(entries: entries)) { a, _ in a }
+        files.merge(comparePages(entries: entries, sink: sink)) { a, _ in a }
+        MemoryTrace.note("comparison pages rendered")
         files.merge(OpenData.siteFiles(entries: entries, site: site, absolute: absolute)) { a, _ in a }
         files["data/index.html"] = page("data", ["tables": Set(entries.compactMap { $0["unitID"] }).count, "reports": entries.count],
                                         title: "开放数据 - \(site.title)", root: "../", canonical: absolute("data/"),
                                         breadcrumbs: [["label": "首页", "url": "../index.html"], ["label": "开放数据"]])
         // Search: the page, and the exact-name index it matches unit names against (full text comes from
         // the search engine's index, added after the build when it is installed).
+        MemoryTrace.note("open-data index rendered")
         let names = SearchNameIndex(entries: entries)
         files[SearchNameIndex.jsonPath] = names.json
         files[SearchNameIndex.scriptPath] = names.script
@@ -309,11 +313,15 @@ final class SitePages: @unchecked Sendable {
 
 extension SitePages {
     /// `compare/`: an index, and for each year every unit and each region and 主管部门, with CSVs.
-    func comparePages(entries: [SiteEntry]) -> [String: Data] {
+    func comparePages(entries: [SiteEntry], sink: (([String: Data]) -> Void)? = nil) -> [String: Data] {
         let compare = ComparePages(entries: entries)
         var files: [String: Data] = [:]
         var years: [[String: Any]] = []
         for year in compare.years {
+            if let sink, !files.isEmpty {
+                sink(files)
+                files = [:]
+            }
             let groups = compare.groups(of: year)
             for group in groups {
                 let path = "compare/\(year)/\(group.file)"
