@@ -122,9 +122,10 @@ struct Compare: ParsableCommand {
             print(String(format: "min:    hugo %.3f s; hugo/disclose %.2f×", hugoTimes.min()!, hugoTimes.min()! / times[.disclose]!.min()!))
         }
         let discloseMemory = disclose == nil ? "this process, reference build included" : "largest disclose process"
-        print(String(format: "peak memory: disclose %.0f MB (%@), floor %.0f MB (largest cmark or cp process)",
+        print(String(format: "peak memory: disclose %.0f MB (%@), floor %.0f MB (cp)",
                      Double(peakKB[.disclose] ?? 0) / 1024, discloseMemory, Double(peakKB[.floor] ?? 0) / 1024)
-              + (peakKB[.hugo].map { String(format: ", hugo %.0f MB (largest hugo process)", Double($0) / 1024) } ?? ""))
+              + (peakKB[.hugo].map { String(format: ", hugo %.0f MB (largest hugo process)", Double($0) / 1024) } ?? "")
+              + (Self.peakIsUpperBound ? " — no /usr/bin/time: peaks of other processes include this one's memory (upper bounds)" : ""))
         print("load average at end: \(Self.loadAverage())")
     }
 
@@ -169,7 +170,8 @@ struct Compare: ParsableCommand {
     @discardableResult
     func build(content: String, output: String) throws -> Int {
         if let disclose {
-            let result = try Self.spawn(disclose, ["build", "--content", content, "--templates", templates, "--output", output, "--full"], stdout: "/dev/null")
+            let result = try Self.spawn(disclose, ["build", "--content", content, "--templates", templates, "--output", output, "--full"],
+                                        stdout: "/dev/null", measured: true)
             if result.status != 0 { throw ValidationError("disclose build exited with \(result.status)") }
             return result.peakKB
         }
@@ -193,13 +195,13 @@ struct Compare: ParsableCommand {
 
     /// The floor: each folder's Markdown through one `cmark` process (both cores busy), written as
     /// `<folder>/narrative.html`, and the whole reference output copied with `cp -r`. Returns the peak
-    /// memory (KB) of the largest of those processes.
+    /// memory (KB) of `cp` (the cmark processes, one per folder, are not measured: running each under
+    /// /usr/bin/time would add a process per folder to the floor's time).
     static func floor(markdown: [String: [String]], content: String, copy reference: String, into output: String, cmark: String) throws -> Int {
         let fm = FileManager.default
         try fm.createDirectory(atPath: output, withIntermediateDirectories: true)
         let folders = markdown.keys.sorted()
         let failures = Counter()
-        let peak = Counter()
         DispatchQueue.concurrentPerform(iterations: ProcessInfo.processInfo.activeProcessorCount) { worker in
             var index = worker
             while index < folders.count {
@@ -208,19 +210,40 @@ struct Compare: ParsableCommand {
                 try? FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
                 let result = try? spawn(cmark, markdown[folder]!.map { "\(content)/\($0)" }, stdout: "\(target)/narrative.html")
                 if result?.status != 0 { failures.add() }
-                peak.raise(to: result?.peakKB ?? 0)
                 index += ProcessInfo.processInfo.activeProcessorCount
             }
         }
         if failures.value > 0 { throw ValidationError("cmark failed \(failures.value) times") }
-        let copy = try spawn("/bin/cp", ["-r", reference, "\(output)/site"], stdout: "/dev/null")
+        let copy = try spawn("/bin/cp", ["-r", reference, "\(output)/site"], stdout: "/dev/null", measured: true)
         if copy.status != 0 { throw ValidationError("cp exited with \(copy.status)") }
-        return max(peak.value, copy.peakKB)
+        return copy.peakKB
     }
 
     /// Runs a program with its standard output (and, if given, its standard error) to a file; returns
-    /// its exit status and its peak resident memory in KB (`wait4`'s `ru_maxrss`).
-    static func spawn(_ program: String, _ arguments: [String], stdout: String, stderr: String? = nil) throws -> (status: Int32, peakKB: Int) {
+    /// its exit status and, when `measured`, its peak resident memory in KB, else 0.
+    ///
+    /// The peak is GNU time's `%M` (`/usr/bin/time` runs the program): a child's `ru_maxrss` from
+    /// `wait4` starts from the memory of the process it was forked from — this one, with its builds —
+    /// so it says nothing about a small program. Without /usr/bin/time, `wait4`'s figure is returned,
+    /// an upper bound (see `peakIsUpperBound`).
+    static func spawn(_ program: String, _ arguments: [String], stdout: String, stderr: String? = nil,
+                      measured: Bool = false) throws -> (status: Int32, peakKB: Int) {
+        guard measured, !peakIsUpperBound else { return try spawnDirectly(program, arguments, stdout: stdout, stderr: stderr) }
+        let report = NSTemporaryDirectory() + "disclose-bench-time-\(getpid())-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: report) }
+        let result = try spawnDirectly(GNUTime.path, ["-f", "%M", "-o", report, program] + arguments, stdout: stdout, stderr: stderr)
+        let text = (try? String(contentsOfFile: report, encoding: .utf8)) ?? ""
+        // GNU time writes "Command exited with non-zero status N" before the figure when the program failed.
+        let peak = text.split(separator: "\n").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? 0
+        return (result.status, peak)
+    }
+
+    enum GNUTime { static let path = "/usr/bin/time" }
+
+    /// True when peaks come from `wait4` (no /usr/bin/time): they include this process's memory.
+    static let peakIsUpperBound = !FileManager.default.isExecutableFile(atPath: GNUTime.path)
+
+    static func spawnDirectly(_ program: String, _ arguments: [String], stdout: String, stderr: String?) throws -> (status: Int32, peakKB: Int) {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -244,6 +267,4 @@ final class Counter: @unchecked Sendable {
     private var count = 0
     func add() { lock.lock(); count += 1; lock.unlock() }
     var value: Int { lock.lock(); defer { lock.unlock() }; return count }
-    /// Keeps the largest value seen (as a peak).
-    func raise(to value: Int) { lock.lock(); count = max(count, value); lock.unlock() }
 }

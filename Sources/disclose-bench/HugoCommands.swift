@@ -31,7 +31,7 @@ enum HugoRunner {
         let log = "\(destination).log"
         var result: (status: Int32, peakKB: Int) = (0, 0)
         let seconds = try Compare.timed {
-            result = try Compare.spawn(hugo, ["--source", site, "--destination", destination, "--quiet"], stdout: log, stderr: log + ".err")
+            result = try Compare.spawn(hugo, ["--source", site, "--destination", destination, "--quiet"], stdout: log, stderr: log + ".err", measured: true)
         }
         let text = [log, log + ".err"].compactMap { try? String(contentsOfFile: $0, encoding: .utf8) }.joined()
         try? FileManager.default.removeItem(atPath: log)
