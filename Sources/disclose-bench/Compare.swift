@@ -73,7 +73,7 @@ struct Compare: ParsableCommand {
             let hugoSite = "\(work)-hugo-site"
             outputs.append(hugoSite)
             let summary = try HugoSite(content: content, output: reference).write(to: hugoSite)
-            print("hugo: \(HugoRunner.version(hugoBinary)); site \(hugoSite): \(summary.pages) pages (\(summary.reports) reports, \(summary.units) units, \(summary.otherPages) other, home, 404), \(summary.markdownFiles) Markdown files, \(summary.resources) page resources, \(summary.staticFiles) static files")
+            print("hugo: \(HugoRunner.version(hugoBinary)); site \(hugoSite): \(summary.pages) pages (\(summary.reports) reports, \(summary.units) units, \(summary.otherPages) other, home, 404), \(summary.markdownFiles) Markdown files\(summary.reportsWithoutNarrative > 0 ? " (\(summary.reportsWithoutNarrative) report pages with no Markdown in their content folder)" : ""), \(summary.resources) page resources, \(summary.staticFiles) static files")
             let first = "\(work)-hugo-reference"
             outputs.append(first)
             let result = try HugoRunner.build(hugoBinary, site: hugoSite, destination: first)
@@ -85,6 +85,7 @@ struct Compare: ParsableCommand {
             sides.append(.hugo)
         }
 
+        fflush(nil)
         var times: [Side: [Double]] = [:]
         for run in 0..<runs {
             // Rotate which goes first, so that none always runs on a machine another just warmed.
@@ -109,6 +110,7 @@ struct Compare: ParsableCommand {
                 peakKB[side] = max(peakKB[side] ?? 0, peak)
                 times[side, default: []].append(seconds)
                 print(String(format: "run %d  %@ %7.3f s", run + 1, Self.label(side).padding(toLength: 26, withPad: " ", startingAt: 0), seconds))
+                fflush(nil) // each line as it is measured, also when the output goes to a file
             }
         }
         if disclose == nil { peakKB[.disclose] = Self.peakKBOfThisProcess() }
