@@ -3,7 +3,7 @@ SWIFT ?= swift
 CONTENT ?= Content
 BIN := .build/debug/disclose
 
-.PHONY: site test build deps pydeps browserdeps searchdeps pdfdeps distdeps check schema clean install dist templates
+.PHONY: site test build deps pydeps browserdeps searchdeps pdfdeps distdeps check schema clean install dist templates hugodeps bench-hugo-check bench-compare
 
 # System packages the build needs (Debian). Installed only when missing.
 APT_PACKAGES := libcmark-dev librsvg2-dev fonts-noto-cjk pkg-config
@@ -120,6 +120,29 @@ test: deps pydeps browserdeps searchdeps pdfdeps templates
 	python3 tests/pdf/pdf_test.py $(BIN) $(CONTENT) Templates .build/pdf-test
 	$(MAKE) install PREFIX=$(CURDIR)/.build/install-test CONFIG=debug
 	$(SWIFT) test --skip-build --disable-swift-testing
+
+# Benchmarks (docs/performance.md), not part of `make test`: they need Hugo and cmark and take long.
+# bench-hugo-check: a 2 × 2-report tree built by disclose and, as a generated Hugo site, by Hugo;
+# fails unless Hugo renders the same pages (addresses, tables, rows, inline SVGs) and files.
+hugodeps:
+	@missing=""; for p in hugo cmark; do command -v $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing:$$missing"; \
+		SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+bench-hugo-check: hugodeps
+	$(SWIFT) build --product disclose-bench
+	.build/debug/disclose-bench hugo-check --units 2 --years 2 --require-hugo
+
+# disclose against the floor and Hugo, interleaved (UNITS × YEARS reports, RUNS runs), release build.
+UNITS ?= 10
+YEARS ?= 10
+RUNS ?= 3
+bench-compare: hugodeps
+	$(SWIFT) build -c release --product disclose-bench
+	.build/release/disclose-bench compare --units $(UNITS) --years $(YEARS) --runs $(RUNS)
 
 clean:
 	rm -rf .build Output/* .disclose-cache

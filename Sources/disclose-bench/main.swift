@@ -11,7 +11,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "disclose-bench",
         abstract: "Generate large content trees and time disclose builds (see docs/performance.md).",
-        subcommands: [Generate.self, Run.self, Compare.self, Fuzz.self, FuzzWorker.self]
+        subcommands: [Generate.self, Run.self, Compare.self, HugoSiteCommand.self, HugoCheck.self, Fuzz.self, FuzzWorker.self]
     )
 }
 
