@@ -27,8 +27,16 @@ struct ComparePages {
     }
 
     let rows: [Row]
+    /// Every year with a row, newest first (also those of entries not given: see `comparePages`).
+    let years: [Int]
 
-    init(entries: [SiteEntry]) {
+    /// Whether an entry makes a row (a report whose figures were compared).
+    static func hasRow(_ e: SiteEntry) -> Bool {
+        e["unitID"] != nil && e["year"].flatMap { Int($0) } != nil && e["c_grand"] != nil
+    }
+
+    /// `years`: the site's years when `entries` are one year's (the pages link to the others).
+    init(entries: [SiteEntry], years: [Int]? = nil) {
         rows = entries.compactMap { e -> Row? in
             guard let id = e["unitID"], let year = e["year"].flatMap({ Int($0) }), e["c_grand"] != nil else { return nil }
             let unit = MoneyUnit(rawValue: e["c_unit"] ?? "") ?? .wanYuan
@@ -42,9 +50,8 @@ struct ComparePages {
             return Row(unitID: id, unitName: e["unitName"] ?? id, region: e["region"] ?? "", supervisor: supervisor, year: year,
                        url: e["url"] ?? "\(id)/\(year)/index.html", values: values, rates: rates)
         }
+        self.years = years ?? Set(rows.map(\.year)).sorted(by: >)
     }
-
-    var years: [Int] { Set(rows.map(\.year)).sorted(by: >) }
 
     /// A short stable file name for a region or 主管部门 (the value itself may be any text).
     static func slug(_ value: String) -> String {

@@ -314,10 +314,13 @@ final class SitePages: @unchecked Sendable {
 extension SitePages {
     /// `compare/`: an index, and for each year every unit and each region and 主管部门, with CSVs.
     func comparePages(entries: [SiteEntry], sink: (([String: Data]) -> Void)? = nil) -> [String: Data] {
-        let compare = ComparePages(entries: entries)
+        // Rows are made one year at a time: a province has 100,000 entries.
+        let byYear = Dictionary(grouping: entries.filter(ComparePages.hasRow)) { Int($0["year"]!)! }
+        let allYears = byYear.keys.sorted(by: >)
         var files: [String: Data] = [:]
         var years: [[String: Any]] = []
-        for year in compare.years {
+        for year in allYears {
+            let compare = ComparePages(entries: byYear[year]!, years: allYears)
             if let sink, !files.isEmpty {
                 sink(files)
                 files = [:]
