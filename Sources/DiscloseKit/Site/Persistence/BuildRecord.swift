@@ -234,24 +234,25 @@ struct BuildRecord {
         try? fm.removeItem(at: meta)
         if changed == nil { try? fm.removeItem(at: unitsFolder) }
         try fm.createDirectory(at: unitsFolder, withIntermediateDirectories: true)
-        var shares: [String: (content: FileStamps, output: FileStamps)] = [:]
-        // Only the shares that are rewritten: the changed units' and the site's.
+        // Each share's paths, by owner (the paths themselves are shared with the stamps, not copied: a
+        // province's record holds a million of them). Only the shares that are rewritten: the changed
+        // units' and the site's.
         let rewritten = { (owner: String) in changed == nil || owner.isEmpty || changed!.contains(owner) }
-        for (path, stamp) in content.files {
+        var contentPaths: [String: [String]] = [:]
+        var outputPaths: [String: [String]] = [:]
+        for path in content.files.keys {
             let owner = owner(of: path)
-            guard rewritten(owner) else { continue }
-            shares[owner, default: (FileStamps(), FileStamps())].content.files[path] = stamp
-            shares[owner, default: (FileStamps(), FileStamps())].content.hashes[path] = content.hashes[path]
+            if rewritten(owner) { contentPaths[owner, default: []].append(path) }
         }
-        for (path, stamp) in output.files {
+        for path in output.files.keys {
             let owner = owner(of: path)
-            if rewritten(owner) { shares[owner, default: (FileStamps(), FileStamps())].output.files[path] = stamp }
+            if rewritten(owner) { outputPaths[owner, default: []].append(path) }
         }
         func write(_ id: String, to url: URL, templates: FileStamps = FileStamps()) throws {
             var bytes: [UInt8] = []
-            shares[id]?.content.append(kind: "c", to: &bytes)
+            content.append(kind: "c", paths: contentPaths[id] ?? [], to: &bytes)
             templates.append(kind: "t", to: &bytes)
-            shares[id]?.output.append(kind: "o", to: &bytes)
+            output.append(kind: "o", paths: outputPaths[id] ?? [], to: &bytes)
             try Data(bytes).write(to: url, options: .atomic)
         }
         for id in units.keys where unitIDs.contains(id) && changed?.contains(id) ?? true {

@@ -109,7 +109,13 @@ struct FileStamps: Equatable, Sendable {
 
     /// "kind size seconds nanoseconds inode hash path" lines, tab-separated, in no particular order.
     func append(kind: String, to out: inout [UInt8]) {
-        for (path, s) in files {
+        append(kind: kind, paths: Array(files.keys), to: &out)
+    }
+
+    /// The lines of some of the files only (a share of the build record).
+    func append(kind: String, paths: [String], to out: inout [UInt8]) {
+        for path in paths {
+            guard let s = files[path] else { continue }
             out.append(contentsOf: "\(kind)\t\(s.size)\t\(s.seconds)\t\(s.nanoseconds)\t\(s.inode)\t\(hashes[path] ?? 0)\t".utf8)
             out.append(contentsOf: path.utf8)
             out.append(10)
