@@ -62,8 +62,13 @@ enum TextRules {
         scans(c).flatMap { text, result in result.claims.map { ($0, text) } }
     }
 
-    /// Every text of the report scanned once: its claims and the amounts it could not link.
+    /// Every text of the report scanned once: its claims and the amounts it could not link. Several
+    /// rules read the scans; the scanning, a good part of checking a report, is done once per context.
     static func scans(_ c: RuleContext) -> [(Text, NarrativeScanner.ScanResult)] {
+        c.memo.scans { scanTexts(c) }
+    }
+
+    static func scanTexts(_ c: RuleContext) -> [(Text, NarrativeScanner.ScanResult)] {
         let known = NarrativeFacts.facts(c) + NarrativeStatedFacts.facts(c)
         let all = texts(c)
         let named = NarrativeStatedFacts.quotedItems(in: all.map(\.markdown), known: Set(known.map(\.label)))
@@ -74,7 +79,8 @@ enum TextRules {
             // A project summary speaks of its own project, not of the department's totals.
             let all = text.extraFacts.isEmpty ? facts : text.extraFacts.sorted { $0.length > $1.length }
             return (text, NarrativeScanner.scanAll(text.markdown, facts: all, unitNames: c.unitNames, defaultUnit: c.unit,
-                                                   qualifiedFacts: text.extraFacts.isEmpty ? qualified : [:], subject: text.extraFacts.last))
+                                                   qualifiedFacts: text.extraFacts.isEmpty ? qualified : [:], subject: text.extraFacts.last,
+                                                   sentences: c.memo.sentences(text.markdown)))
         }
     }
 
@@ -349,7 +355,7 @@ enum TextRules {
         }
         var out: [Diagnostic] = []
         for (markdown, file, offset) in docs {
-            for sentence in NarrativeScanner.sentences(markdown) {
+            for sentence in c.memo.sentences(markdown) {
                 guard let finding = Enumeration.check(sentence.text) else { continue }
                 let at = offset > 0 ? SourceLocation(file: file, line: offset, column: 1) : SourceLocation(file: file, line: sentence.line, column: sentence.column)
                 out.append(Diagnostic(.warning, "TEXT-SUM", at: at, Message(
