@@ -18,14 +18,30 @@ public struct FunctionalLine: Sendable {
         self.scope = scope
         self.rows = rows
         self.stated = stated
-        budgetComplete = !rows.isEmpty && rows.allSatisfy { $0.budget != nil }
-        budgetGiven = rows.contains { $0.budget != nil }
-        var sums: [FunctionalColumn: DecimalNumber] = [:]
-        for kind in ExpenditureStatement.Kind.allCases {
-            sums[FunctionalColumn(kind)] = DecimalNumber.sum(rows.map { $0.amount(kind, unit: unit).value })
+        // One pass over the rows (a report derives thousands of lines). A row without a kind adds the
+        // zero `amount(_:unit:)` would give, which leaves an exact sum as it is: it is skipped.
+        let kinds = ExpenditureStatement.Kind.allCases
+        var kindSums = [DecimalNumber](repeating: .zero, count: kinds.count)
+        var budget = DecimalNumber.zero
+        var complete = !rows.isEmpty
+        var given = false
+        for row in rows {
+            for (index, kind) in kinds.enumerated() {
+                if let figure = row.kinds[kind] { kindSums[index] = kindSums[index] + figure.amount.value }
+            }
+            if let rowBudget = row.budget {
+                budget = budget + rowBudget.value
+                given = true
+            } else {
+                complete = false
+            }
         }
-        sums[.total] = DecimalNumber.sum(ExpenditureStatement.Kind.allCases.map { sums[FunctionalColumn($0)]! })
-        sums[.budget] = DecimalNumber.sum(rows.compactMap(\.budget?.value))
+        budgetComplete = complete
+        budgetGiven = given
+        var sums = [FunctionalColumn: DecimalNumber](minimumCapacity: kinds.count + 2)
+        for (index, kind) in kinds.enumerated() { sums[FunctionalColumn(kind)] = kindSums[index] }
+        sums[.total] = DecimalNumber.sum(kindSums)
+        sums[.budget] = budget
         self.sums = sums
     }
 
