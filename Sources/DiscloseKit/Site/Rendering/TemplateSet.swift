@@ -8,6 +8,9 @@ import Mustache
 public struct TemplateSet: @unchecked Sendable {
     public let directory: URL
     let library: MustacheLibrary
+    /// The same templates for rendering without swift-mustache's dynamic casts (nil: a template uses
+    /// something only swift-mustache renders; every render then goes through it).
+    let compiled: CompiledTemplates?
     /// Static files copied as they are (assets/… → Output/assets/…).
     public let assets: [(path: String, data: Data)]
     /// Changes when any template or asset changes.
@@ -85,14 +88,21 @@ public struct TemplateSet: @unchecked Sendable {
             }
         }
         if !problems.isEmpty { return .failure(.diagnostics(problems)) }
-        return .success(TemplateSet(directory: directory, library: library, assets: assets, fingerprint: hash.value,
-                                    overridden: overridden, warnings: warnings))
+        let names = files.keys.filter { !$0.hasPrefix("assets/") }.map { String($0.dropLast(".mustache".count)) }
+        return .success(TemplateSet(directory: directory, library: library, compiled: CompiledTemplates(library: library, names: names),
+                                    assets: assets, fingerprint: hash.value, overridden: overridden, warnings: warnings))
     }
 
     public func has(_ name: String) -> Bool { library.getTemplate(named: name) != nil }
 
     /// Renders a template; a missing template renders as an empty string (checked at build start).
     public func render(_ name: String, _ context: Any) -> String {
+        if let compiled, let html = compiled.render(name, TemplateValue(context)) { return html }
+        return library.render(TemplateValues.clean(context), withTemplate: name) ?? ""
+    }
+
+    /// The same render through swift-mustache alone (what `render` must always equal).
+    func renderWithMustache(_ name: String, _ context: Any) -> String {
         library.render(TemplateValues.clean(context), withTemplate: name) ?? ""
     }
 
