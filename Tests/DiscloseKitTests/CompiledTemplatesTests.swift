@@ -26,11 +26,15 @@ final class CompiledTemplatesTests: XCTestCase {
 
     /// Renders `template` both ways; they must agree, and `expected` (when given) must be what both print.
     func assertSame(_ template: String, _ context: [String: Any], partials: [String: String] = [:], expected: String? = nil,
-                    compiled: Bool = true, file: StaticString = #filePath, line: UInt = #line) throws {
+                    compiled: Bool = true, handedToMustache: Bool = false, file: StaticString = #filePath, line: UInt = #line) throws {
         var files = partials
         files["t"] = template
         let set = try templateSet(files)
         XCTAssertEqual(set.compiled != nil, compiled, "compiled", file: file, line: line)
+        if compiled {
+            // The compiled renderer itself rendered it (nil: it handed the render to swift-mustache).
+            XCTAssertEqual(set.compiled?.render("t", TemplateValue(context)) == nil, handedToMustache, "handed to swift-mustache", file: file, line: line)
+        }
         let fast = set.render("t", context)
         let reference = set.renderWithMustache("t", context)
         XCTAssertEqual(fast, reference, file: file, line: line)
@@ -99,12 +103,25 @@ final class CompiledTemplatesTests: XCTestCase {
         try assertSame("{{#point}}{{x}}{{label}}{{missing}}{{/point}}{{point.x}}{{null}}{{#null}}n{{/null}}{{^null}}没有{{/null}}",
                        ["point": point, "null": NSNull()])
         // A lambda: the compiled renderer hands the render to swift-mustache.
-        try assertSame("{{#wrap}}内容{{/wrap}}", ["wrap": MustacheLambda { text in "<b>\(text)</b>" }])
+        try assertSame("{{#wrap}}内容{{/wrap}}", ["wrap": MustacheLambda { text in "<b>\(text)</b>" }], handedToMustache: true)
     }
 
     func testTemplatesWithInheritanceAreLeftToSwiftMustache() throws {
         try assertSame("{{<base}}{{$title}}新标题{{/title}}{{/base}}", ["x": 1], partials: ["base": "<h1>{{$title}}默认{{/title}}</h1>"],
                        expected: "<h1>新标题</h1>", compiled: false)
+    }
+
+    func testEscapingCopiesRunsYetTreatsCharactersAsSwiftMustacheDoes() {
+        // Prepend (U+0600) and combining marks make "<" part of a longer Character, which is not escaped.
+        var samples = ["\u{0600}<b>", "<\u{301}>", "a\u{200D}<", "\r\n<\r\n", "<svg viewBox=\"0 0 10 10\"><text>公开 & 透明</text></svg>",
+                       "&&&", "'\"'", "\u{1F468}\u{200D}\u{1F469}<", "\u{0915}\u{094D}&", "<", ""]
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [String] = ["<", ">", "&", "\"", "'", "a", "公", "\u{301}", "\u{0600}", "\r", "\n", "\u{200D}", " "]
+        for _ in 0..<300 { samples.append((0..<12).map { _ in alphabet.randomElement(using: &generator)! }.joined()) }
+        for sample in samples {
+            XCTAssertEqual(HTMLEscaping.escape(sample), HTMLEscaping.referenceEscape(sample), sample.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " "))
+        }
+        XCTAssertEqual(HTMLEscaping.escape("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
     }
 
     func testHTMLEscapingMatchesSwiftMustacheOnEveryKindOfText() throws {

@@ -366,14 +366,38 @@ enum HTMLEscaping {
         // Without any of those bytes no Character can be one of them: the text is its own escape.
         let hasSpecial = text.utf8.withContiguousStorageIfAvailable(containsSpecial) ?? Array(text.utf8).withUnsafeBufferPointer(containsSpecial)
         if !hasSpecial { return text }
+        // Runs of other Characters are copied whole. A Character is one of the five only as that single
+        // scalar (nothing else is canonically equivalent to them): "&" with a combining mark stays as it is.
         var escaped = ""
-        escaped.reserveCapacity(text.count)
+        escaped.reserveCapacity(text.utf8.count + 32)
+        var rest = text[...]
+        while let index = rest.firstIndex(where: { replacement(for: $0) != nil }) {
+            escaped += rest[..<index]
+            escaped += replacement(for: rest[index])!
+            rest = rest[rest.index(after: index)...]
+        }
+        escaped += rest
+        return escaped
+    }
+
+    private static func replacement(for c: Character) -> String? {
+        let utf8 = c.utf8
+        guard utf8.count == 1 else { return nil }
+        switch utf8.first! {
+        case UInt8(ascii: "<"): return "&lt;"
+        case UInt8(ascii: ">"): return "&gt;"
+        case UInt8(ascii: "&"): return "&amp;"
+        case UInt8(ascii: "\""): return "&quot;"
+        case UInt8(ascii: "'"): return "&#39;"
+        default: return nil
+        }
+    }
+
+    /// swift-mustache's own loop (the specification `escape` is tested against).
+    static func referenceEscape(_ text: String) -> String {
+        var escaped = ""
         for c in text {
-            if let replacement = replacements[c] {
-                escaped += replacement
-            } else {
-                escaped.append(c)
-            }
+            if let replacement = replacements[c] { escaped += replacement } else { escaped.append(c) }
         }
         return escaped
     }

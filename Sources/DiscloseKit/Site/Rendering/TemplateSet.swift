@@ -101,6 +101,30 @@ public struct TemplateSet: @unchecked Sendable {
         return library.render(TemplateValues.clean(context), withTemplate: name) ?? ""
     }
 
+    /// A page context worked out once for several renders that each add a few fields (the report's
+    /// parts all read the whole page context).
+    struct PreparedContext {
+        let original: [String: Any]
+        let values: [String: TemplateValue]
+
+        init(_ context: [String: Any]) {
+            original = context
+            values = context.mapValues(TemplateValue.init)
+        }
+    }
+
+    /// `render(name, context + extra)`, with the context's values worked out already.
+    func render(_ name: String, _ base: PreparedContext, adding extra: [String: Any]) -> String {
+        var original = base.original
+        var values = base.values
+        for (key, value) in extra {
+            original[key] = value
+            values[key] = TemplateValue(value)
+        }
+        if let compiled, let html = compiled.render(name, .object(values, original: original)) { return html }
+        return library.render(TemplateValues.clean(original), withTemplate: name) ?? ""
+    }
+
     /// The same render through swift-mustache alone (what `render` must always equal).
     func renderWithMustache(_ name: String, _ context: Any) -> String {
         library.render(TemplateValues.clean(context), withTemplate: name) ?? ""
