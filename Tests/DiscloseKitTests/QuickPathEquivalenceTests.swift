@@ -48,6 +48,34 @@ final class QuickPathEquivalenceTests: XCTestCase {
         XCTAssertEqual(sentences.map(\.line), [1, 1, 1, 1, 3])
     }
 
+    func testPlaceholderCandidatesHoldEveryPatternFoundationFinds() {
+        let lines = ["支出比上年增加/减少10万元", "增长/下\u{FA09}", "补\u{FA74}说明", "本部门（单位）", "XX项目", "http://example.com/XXL", "[image: 1]",
+                     "（注：请删除）", "大小于", "一般公共服务支出增加5万元", "增加（减少）", "xx\u{301}", "[imagé", "{{name}}"]
+        for line in lines {
+            let candidates = TextRules.placeholderCandidates(line[...])
+            for pattern in TextRules.placeholderPatterns where line.range(of: pattern) != nil {
+                XCTAssertTrue(candidates.contains(pattern), "\(line): \(pattern)")
+            }
+        }
+        XCTAssertEqual(TextRules.placeholderCandidates("一般公共服务支出增加5万元"[...]), [])
+        XCTAssertEqual(TextRules.placeholderCandidates("增长/下\u{FA09}"[...]).count, TextRules.placeholderPatterns.count)
+    }
+
+    func testBracketsAreCheckedInOnePassAsPairByPair() {
+        var lines = ["（一）一般公共服务支出", "括号（没有关上", "多了）一个", "“引号”与《书名》", "《书名》》", "（(混合）)", "【】‘’", "（\u{301}）", "）（", ""]
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [String] = ["（", "）", "(", ")", "“", "”", "‘", "’", "《", "》", "【", "】", "字", "\u{301}", "a"]
+        for _ in 0..<500 { lines.append((0..<10).map { _ in alphabet.randomElement(using: &generator)! }.joined()) }
+        for line in ["见[说明](a.md)（", "`code（`", "\u{1FEF}（", "普通（文字", "](", "]\u{301}("] {
+            XCTAssertEqual(TextRules.isLinkOrCode(line[...]), line.contains("](") || line.contains("`"), line)
+        }
+        for line in lines {
+            let fast = TextRules.unbalanced(line[...]), reference = TextRules.unbalancedPairByPair(line[...])
+            XCTAssertEqual(fast?.name, reference?.name, line)
+            XCTAssertEqual(fast?.column, reference?.column, line)
+        }
+    }
+
     func testByteSearchFindsEveryOccurrenceFoundationFinds() {
         for text in texts + ["（", "(201)", "一般（201）", "（\u{301}"] {
             for needle in ["（", "("] {

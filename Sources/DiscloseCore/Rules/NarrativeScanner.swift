@@ -82,9 +82,11 @@ struct NarrativeScanner {
     /// match, when nothing else is canonically equivalent to `needle`'s first character (a full-width or
     /// ASCII bracket): a quick answer before Foundation's search.
     static func holdsBytes(_ text: String, _ needle: String) -> Bool {
-        let needle = Array(needle.utf8)
+        holdsBytes(Array(text.utf8), Array(needle.utf8))
+    }
+
+    static func holdsBytes(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
         guard let lead = needle.first else { return true }
-        let bytes = Array(text.utf8)
         guard bytes.count >= needle.count else { return false }
         var i = 0
         while i <= bytes.count - needle.count {

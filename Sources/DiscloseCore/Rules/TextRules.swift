@@ -303,6 +303,16 @@ enum TextRules {
                                       "本单位（部门）", "[image", "[图片", "［image"]
 
     static let placeholderStarts = Set(placeholderPatterns.compactMap { $0.unicodeScalars.first })
+    static let placeholderBytes = placeholderPatterns.map { Array($0.utf8) }
+
+    /// The patterns Foundation's search could find in `line`, in their order: those whose bytes the line
+    /// holds, or all when the line has a character canonically equal to one of the patterns' characters
+    /// (降 U+FA09 and 充 U+FA74 are the only ones). A quick answer before a search per pattern.
+    static func placeholderCandidates(_ line: Substring) -> [String] {
+        if line.unicodeScalars.contains(where: { $0.value == 0xFA09 || $0.value == 0xFA74 }) { return placeholderPatterns }
+        let bytes = Array(line.utf8)
+        return zip(placeholderPatterns, placeholderBytes).filter { NarrativeScanner.holdsBytes(bytes, $0.1) }.map(\.0)
+    }
 
     static let placeholders = ReconciliationRule(
         "TEXT-PLACEHOLDER", .text, .error,
@@ -320,7 +330,7 @@ enum TextRules {
             for (index, line) in doc.markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 // A cheap scalar test first: most lines hold none of the patterns' first characters.
                 guard line.unicodeScalars.contains(where: { placeholderStarts.contains($0) }) else { continue }
-                for pattern in placeholderPatterns {
+                for pattern in placeholderCandidates(line) {
                     guard let range = line.range(of: pattern) else { continue }
                     // "XX" inside a Latin word (e.g. an URL) is not a placeholder.
                     if pattern.lowercased() == "xx" {
