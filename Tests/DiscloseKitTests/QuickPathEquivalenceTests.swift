@@ -31,6 +31,31 @@ final class QuickPathEquivalenceTests: XCTestCase {
         XCTAssertEqual(CSVWriter.field("甲,乙"), "\"甲,乙\"")
     }
 
+    /// What `Markup.escape` did before its quick path: every scalar looked at.
+    func referenceMarkupEscape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            default: if scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out
+    }
+
+    func testMarkupEscapingReturnsCleanTextAsItIsAndEscapesTheRest() {
+        let samples = texts + ["全角，标点：（一）", "\u{FFFD}替换", "\u{FFFE}", "a\u{FFFF}b", "\u{FEFF}bom", "bell\u{07}", "nul\u{0}", "tab\tlf\ncr\r",
+                               "\u{FFEE}", "<svg>", "R&D", "O'Neil", "\u{7F}del"]
+        for sample in samples {
+            XCTAssertEqual(Markup.escape(sample), referenceMarkupEscape(sample), sample.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " "))
+        }
+    }
+
     func testSentenceEndsAreTheCharactersTheSentenceRuleNames() {
         var characters: [Character] = ["。", "；", ";", "！", "？", "!", "?", "\u{37E}", "。\u{301}", ";\u{301}", "\r\n", "，", "a", "\u{1F1E8}\u{1F1F3}"]
         for value in 0..<0x3100 { if let scalar = Unicode.Scalar(value) { characters.append(Character(scalar)) } }
