@@ -30,7 +30,7 @@ final class CompiledTemplatesTests: XCTestCase {
         var files = partials
         files["t"] = template
         let set = try templateSet(files)
-        XCTAssertEqual(set.compiled != nil, compiled, "compiled", file: file, line: line)
+        XCTAssertEqual(set.compiled?.compiles("t"), compiled, "compiled", file: file, line: line)
         if compiled {
             // The compiled renderer itself rendered it (nil: it handed the render to swift-mustache).
             XCTAssertEqual(set.compiled?.render("t", TemplateValue(context)) == nil, handedToMustache, "handed to swift-mustache", file: file, line: line)
@@ -45,7 +45,10 @@ final class CompiledTemplatesTests: XCTestCase {
         guard case .success(let set) = TemplateSet.load(URL(fileURLWithPath: "/nonexistent-templates"), display: "Templates") else {
             return XCTFail("bundled templates did not load")
         }
-        XCTAssertNotNil(set.compiled, "a bundled template uses a feature the compiled renderer does not have")
+        for file in BundledTemplates.all where file.path.hasSuffix(".mustache") {
+            let name = String(file.path.dropLast(".mustache".count))
+            XCTAssertEqual(set.compiled?.compiles(name), true, "\(name) uses a feature the compiled renderer does not have")
+        }
     }
 
     func testVariablesAreEscapedAsSwiftMustacheEscapesThem() throws {
@@ -109,6 +112,9 @@ final class CompiledTemplatesTests: XCTestCase {
     func testTemplatesWithInheritanceAreLeftToSwiftMustache() throws {
         try assertSame("{{<base}}{{$title}}新标题{{/title}}{{/base}}", ["x": 1], partials: ["base": "<h1>{{$title}}默认{{/title}}</h1>"],
                        expected: "<h1>新标题</h1>", compiled: false)
+        // A compiled template whose partial is not compiled: the whole render goes to swift-mustache.
+        try assertSame("<p>{{>base}}</p>", ["x": 1], partials: ["base": "{{$title}}默认{{/title}}{{x}}"], expected: "<p>默认1</p>",
+                       handedToMustache: true)
     }
 
     func testEscapingCopiesRunsYetTreatsCharactersAsSwiftMustacheDoes() {

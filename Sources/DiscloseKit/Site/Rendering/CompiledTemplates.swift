@@ -7,10 +7,10 @@ import Mustache
 /// with the renderer's rules for sections, lookups and escaping reproduced here.
 ///
 /// Only what the templates of a site use is compiled: text, variables (escaped or not, dotted, `.`),
-/// sections, inverted sections, partials and transforms such as `empty(items)`. A template set with
-/// anything else (inheritance blocks, dynamic partials, content-type pragmas, sequence transforms such as
-/// `first()`) is not compiled, and a value the fast path does not know (a lambda, a template) makes that
-/// one render go through swift-mustache: the output is swift-mustache's in every case.
+/// sections, inverted sections, partials and transforms such as `empty(items)`. A render that meets
+/// anything else — a template with inheritance blocks, dynamic partials, content-type pragmas or sequence
+/// transforms such as `first()`, or a value the fast path does not know (a lambda, a template) — goes
+/// through swift-mustache: the output is swift-mustache's in every case.
 final class CompiledTemplates: @unchecked Sendable {
     indirect enum Node {
         case text(String)
@@ -41,21 +41,36 @@ final class CompiledTemplates: @unchecked Sendable {
         }
     }
 
-    private let templates: [String: [Node]]
+    private let library: MustacheLibrary
+    /// Each template compiled when first rendered (a build renders a few dozen of a hundred): nil for one
+    /// that uses something only swift-mustache renders.
+    private var compiled: [String: [Node]?] = [:]
+    private let lock = NSLock()
 
-    /// Nil when a template uses something only swift-mustache renders.
-    init?(library: MustacheLibrary, names: [String]) {
+    /// Nil when lookups could not be reproduced on this platform.
+    init?(library: MustacheLibrary) {
         // Lookups into a string, number or flag find nothing (swift-mustache asks their Mirror).
         guard Mirror(reflecting: "a").children.isEmpty, Mirror(reflecting: 1).children.isEmpty,
               Mirror(reflecting: true).children.isEmpty, Mirror(reflecting: ["a"]).children.allSatisfy({ $0.label == nil })
         else { return nil }
-        var templates: [String: [Node]] = [:]
-        for name in names {
-            guard let template = library.getTemplate(named: name) else { continue }
-            guard let nodes = Self.nodes(of: template) else { return nil }
-            templates[name] = nodes
-        }
-        self.templates = templates
+        self.library = library
+    }
+
+    /// The template's nodes: `.none` when the library has no such template, `.some(nil)` when it cannot be compiled.
+    func nodes(named name: String) -> [Node]?? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = compiled[name] { return .some(known) }
+        guard let template = library.getTemplate(named: name) else { return .none }
+        let made = Self.nodes(of: template)
+        compiled[name] = .some(made)
+        return .some(made)
+    }
+
+    /// Whether the template is rendered here (not handed to swift-mustache whatever the values).
+    func compiles(_ name: String) -> Bool {
+        if case .some(.some) = nodes(named: name) { return true }
+        return false
     }
 
     // MARK: Reading swift-mustache's parsed tokens
@@ -114,7 +129,7 @@ final class CompiledTemplates: @unchecked Sendable {
 
     /// The rendered template; nil when the template is unknown to the compiled set or a value needs swift-mustache.
     func render(_ name: String, _ context: TemplateValue) -> String? {
-        guard let nodes = templates[name] else { return nil }
+        guard case .some(.some(let nodes)) = nodes(named: name) else { return nil }
         var stack = [context]
         return try? render(nodes, stack: &stack, indentation: nil)
     }
@@ -147,7 +162,9 @@ final class CompiledTemplates: @unchecked Sendable {
             return try inverted ? invertedSection(child, body, stack: &stack, indentation: indentation)
                 : section(child, body, stack: &stack, indentation: indentation)
         case .partial(let name, let indented):
-            guard let nodes = templates[name] else { return "" }
+            // A partial the library lacks renders as nothing; one that is not compiled hands the render over.
+            guard case .some(let compiled) = self.nodes(named: name) else { return "" }
+            guard let nodes = compiled else { throw Unsupported() }
             let inner = indented.map { (indentation ?? "") + $0 } ?? indentation
             return try render(nodes, stack: &stack, indentation: inner)
         }
@@ -241,6 +258,20 @@ indirect enum TemplateValue {
 
     /// The same case analysis as `TemplateValues.clean`, in the same order.
     init(_ value: Any) {
+        // The types page contexts are built of, told by their metadata before any dynamic cast (a cast
+        // that fails costs more than one that succeeds). Each gives what the casts below would: an empty
+        // [String] or [Any] would be taken as an empty [[String: Any]] there, which renders the same.
+        let type = Swift.type(of: value)
+        if type == String.self { self = .text(value as! String); return }
+        if type == [String: Any].self { let dict = value as! [String: Any]; self = .object(dict.mapValues(TemplateValue.init), original: dict); return }
+        if type == Bool.self { self = .flag(value as! Bool); return }
+        if type == Int.self { self = .int(value as! Int); return }
+        if type == [[String: Any]].self {
+            let array = value as! [[String: Any]]
+            self = .list(array.map { .object($0.mapValues(TemplateValue.init), original: $0) }, original: array); return
+        }
+        if type == [String].self { let array = value as! [String]; self = .list(array.map { .text($0) }, original: array); return }
+        if type == [Any].self { let array = value as! [Any]; self = .list(array.map(TemplateValue.init), original: array); return }
         switch value {
         case let s as String: self = .text(s); return
         case let b as Bool: self = .flag(b); return

@@ -8,8 +8,8 @@ import Mustache
 public struct TemplateSet: @unchecked Sendable {
     public let directory: URL
     let library: MustacheLibrary
-    /// The same templates for rendering without swift-mustache's dynamic casts (nil: a template uses
-    /// something only swift-mustache renders; every render then goes through it).
+    /// The same templates for rendering without swift-mustache's dynamic casts (each compiled when first
+    /// used; a render it cannot do goes through swift-mustache).
     let compiled: CompiledTemplates?
     /// Static files copied as they are (assets/… → Output/assets/…).
     public let assets: [(path: String, data: Data)]
@@ -88,8 +88,7 @@ public struct TemplateSet: @unchecked Sendable {
             }
         }
         if !problems.isEmpty { return .failure(.diagnostics(problems)) }
-        let names = files.keys.filter { !$0.hasPrefix("assets/") }.map { String($0.dropLast(".mustache".count)) }
-        return .success(TemplateSet(directory: directory, library: library, compiled: CompiledTemplates(library: library, names: names),
+        return .success(TemplateSet(directory: directory, library: library, compiled: CompiledTemplates(library: library),
                                     assets: assets, fingerprint: hash.value, overridden: overridden, warnings: warnings))
     }
 
