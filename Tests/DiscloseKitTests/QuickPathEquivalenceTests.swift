@@ -1,5 +1,6 @@
 @testable import DiscloseCore
 @testable import DiscloseKit
+import Foundation
 import XCTest
 
 /// The per-report hot paths answer the common case from bytes and leave the rest to the exact rule they
@@ -54,6 +55,27 @@ final class QuickPathEquivalenceTests: XCTestCase {
         for sample in samples {
             XCTAssertEqual(Markup.escape(sample), referenceMarkupEscape(sample), sample.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " "))
         }
+    }
+
+    func testMarkdownHeadingsAreShiftedOnlyWhereThereAreAny() {
+        XCTAssertFalse(MarkdownRenderer.hasHeadingTag("<p>没有标题</p>"))
+        XCTAssertTrue(MarkdownRenderer.hasHeadingTag("<h3>标题</h3>"))
+        XCTAssertTrue(MarkdownRenderer.hasHeadingTag("x</h2>"))
+        XCTAssertEqual(MarkdownRenderer.html("### 三级\n\n正文", headingOffset: 2), "<h5>三级</h5>\n<p>正文</p>\n")
+        XCTAssertEqual(MarkdownRenderer.html("正文 <h1>", headingOffset: 2), MarkdownRenderer.html("正文 <h1>"))
+        for text in ["**预算**是指……", "指 [链接](x)。", "第一段\n\n第二段"] {
+            XCTAssertEqual(MarkdownRenderer.sharedInlineHTML(text), MarkdownRenderer.inlineHTML(text))
+            XCTAssertEqual(MarkdownRenderer.sharedInlineHTML(text), MarkdownRenderer.inlineHTML(text), "asked again: from the cache")
+        }
+    }
+
+    func testCodeListFieldsAreTrimmedAsFoundationTrimsThem() {
+        for field in ["201", " 201", "201 ", "\t一般公共服务\u{3000}", "", " ", "\u{3000}", "a b", "e\u{301}", "\u{A0}x\u{A0}"] {
+            XCTAssertEqual(CodeList.trimmed(field[...], .whitespaces), field.trimmingCharacters(in: .whitespaces), field.debugDescription)
+        }
+        let list = CodeList.parse(csv: "code,name,level,parent\n201, 一般公共服务支出 ,类,\n20101,人大事务,款, 201\n", kind: .functional, edition: 2024)
+        XCTAssertEqual(list["201"]?.name, "一般公共服务支出")
+        XCTAssertEqual(list["20101"]?.parent, "201")
     }
 
     func testSentenceEndsAreTheCharactersTheSentenceRuleNames() {

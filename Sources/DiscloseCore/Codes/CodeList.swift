@@ -26,15 +26,22 @@ public struct CodeList: Sendable {
     /// Parses `code,name,level,parent` CSV.
     public static func parse(csv: String, kind: CodeKind, edition: Int) -> CodeList {
         var entries: [String: ClassificationCode] = [:]
+        let whitespace = CharacterSet.whitespaces
         for (index, raw) in csv.split(whereSeparator: \.isNewline).enumerated() where index > 0 {
-            let cols = raw.split(separator: ",", omittingEmptySubsequences: false).map {
-                $0.trimmingCharacters(in: .whitespaces)
-            }
+            let cols = raw.split(separator: ",", omittingEmptySubsequences: false).map { trimmed($0, whitespace) }
             guard cols.count >= 3, let level = ClassificationCode.Level(rawValue: cols[2]) else { continue }
             let parent = cols.count > 3 && !cols[3].isEmpty ? cols[3] : nil
             entries[cols[0]] = ClassificationCode(code: cols[0], name: cols[1], level: level, parent: parent)
         }
         return CodeList(kind: kind, edition: edition, entries: entries)
+    }
+
+    /// `field.trimmingCharacters(in: whitespace)`, without Foundation where neither end is whitespace
+    /// (nothing to trim: most of the bundled lists' thirty thousand fields).
+    static func trimmed(_ field: Substring, _ whitespace: CharacterSet) -> String {
+        let scalars = field.unicodeScalars
+        if let first = scalars.first, let last = scalars.last, !whitespace.contains(first), !whitespace.contains(last) { return String(field) }
+        return field.trimmingCharacters(in: whitespace)
     }
 
     /// Valid lengths of a code of this kind.

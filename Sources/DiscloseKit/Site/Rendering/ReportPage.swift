@@ -125,7 +125,7 @@ struct ReportPage {
         let organizationSentence = "\(divisions)纳入\(unit.name)\(report.year)年度\(kindWord)决算编制范围的单位共\(org.entities.count)个，其中：\(counts)。"
         let tableModels = prebuilt ?? tables
         let tablesContext = tableModels.map { TableContext.context($0, csv: csvURL($0)) }
-        let glossary = Glossary.standard.entries(for: report).map { ["term": $0.term, "definition": MarkdownRenderer.inlineHTML($0.definition)] }
+        let glossary = Glossary.standard.entries(for: report).map { ["term": $0.term, "definition": MarkdownRenderer.sharedInlineHTML($0.definition)] }
         var performance = PerformanceContext(report: report).context()
         if let title = partTitle(.performance) { performance["title"] = title }
 
