@@ -73,6 +73,9 @@ final class QuickPathEquivalenceTests: XCTestCase {
         for field in ["201", " 201", "201 ", "\t一般公共服务\u{3000}", "", " ", "\u{3000}", "a b", "e\u{301}", "\u{A0}x\u{A0}"] {
             XCTAssertEqual(CodeList.trimmed(field[...], .whitespaces), field.trimmingCharacters(in: .whitespaces), field.debugDescription)
         }
+        for field in ["收入", " 决算数 ", "\u{3000}合计", "", "a\u{301}"] {
+            XCTAssertEqual(OpenData.trimmed(field), field.trimmingCharacters(in: .whitespaces), field.debugDescription)
+        }
         let list = CodeList.parse(csv: "code,name,level,parent\n201, 一般公共服务支出 ,类,\n20101,人大事务,款, 201\n", kind: .functional, edition: 2024)
         XCTAssertEqual(list["201"]?.name, "一般公共服务支出")
         XCTAssertEqual(list["20101"]?.parent, "201")

@@ -38,7 +38,7 @@ enum OpenData {
                 if let known = paths[column] { return known }
                 var path: [String] = []
                 for header in headers where column < header.count {
-                    let text = header[column].trimmingCharacters(in: .whitespaces)
+                    let text = trimmed(header[column])
                     if !text.isEmpty, path.last != text { path.append(text) }
                 }
                 let field = CSVWriter.field(path.joined(separator: " / "))
@@ -89,6 +89,15 @@ enum OpenData {
             }
         }
         return out
+    }
+
+    private static let whitespace = CharacterSet.whitespaces
+
+    /// `text.trimmingCharacters(in: .whitespaces)`, without Foundation when neither end is whitespace.
+    static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        if let first = scalars.first, let last = scalars.last, !whitespace.contains(first), !whitespace.contains(last) { return text }
+        return text.trimmingCharacters(in: whitespace)
     }
 
     /// Header rows on a grid with every position a spanning cell covers holding its text, so that each

@@ -397,29 +397,45 @@ enum HTMLEscaping {
         // Without any of those bytes no Character can be one of them: the text is its own escape.
         let hasSpecial = text.utf8.withContiguousStorageIfAvailable(containsSpecial) ?? Array(text.utf8).withUnsafeBufferPointer(containsSpecial)
         if !hasSpecial { return text }
-        // Runs of other Characters are copied whole. A Character is one of the five only as that single
-        // scalar (nothing else is canonically equivalent to them): "&" with a combining mark stays as it is.
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count + 32)
-        var rest = text[...]
-        while let index = rest.firstIndex(where: { replacement(for: $0) != nil }) {
-            escaped += rest[..<index]
-            escaped += replacement(for: rest[index])!
-            rest = rest[rest.index(after: index)...]
+        // The bytes between the marks are copied as they are. A mark's byte is replaced when it is a
+        // Character of its own: a Prepend character before it or a combining mark after it makes it part
+        // of a longer Character, which swift-mustache compares with the five and leaves as it is. ASCII
+        // neighbours never do; for others Swift's own grapheme breaking is asked.
+        let bytes = Array(text.utf8)
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(bytes.count + 64)
+        var runStart = 0
+        for (offset, byte) in bytes.enumerated() {
+            guard let entity = entity(for: byte) else { continue }
+            if offset > 0, bytes[offset - 1] >= 0x80 {
+                // The scalar before: does it hold on to the mark (Prepend)?
+                var start = offset - 1
+                while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+                let previous = String(decoding: bytes[start..<offset], as: UTF8.self)
+                guard (previous + "<").count == 2 else { continue }
+            }
+            if offset + 1 < bytes.count, bytes[offset + 1] >= 0x80 {
+                // The Character starting at the mark: does a combining mark or joiner follow it?
+                let index = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+                guard text[index].utf8.count == 1 else { continue }
+            }
+            escaped.append(contentsOf: bytes[runStart..<offset])
+            escaped.append(contentsOf: entity)
+            runStart = offset + 1
         }
-        escaped += rest
-        return escaped
+        escaped.append(contentsOf: bytes[runStart...])
+        return String(decoding: escaped, as: UTF8.self)
     }
 
-    private static func replacement(for c: Character) -> String? {
-        let utf8 = c.utf8
-        guard utf8.count == 1 else { return nil }
-        switch utf8.first! {
-        case UInt8(ascii: "<"): return "&lt;"
-        case UInt8(ascii: ">"): return "&gt;"
-        case UInt8(ascii: "&"): return "&amp;"
-        case UInt8(ascii: "\""): return "&quot;"
-        case UInt8(ascii: "'"): return "&#39;"
+    private static let entities: [[UInt8]] = ["&lt;", "&gt;", "&amp;", "&quot;", "&#39;"].map { Array($0.utf8) }
+
+    private static func entity(for byte: UInt8) -> [UInt8]? {
+        switch byte {
+        case UInt8(ascii: "<"): return entities[0]
+        case UInt8(ascii: ">"): return entities[1]
+        case UInt8(ascii: "&"): return entities[2]
+        case UInt8(ascii: "\""): return entities[3]
+        case UInt8(ascii: "'"): return entities[4]
         default: return nil
         }
     }
