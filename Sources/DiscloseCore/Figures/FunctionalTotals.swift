@@ -11,7 +11,20 @@ public struct FunctionalLine: Sendable {
     public let budgetComplete: Bool
     /// At least one row has a budget.
     public let budgetGiven: Bool
-    private let sums: [FunctionalColumn: DecimalNumber]
+    /// Σ per column, by `slot(_:)` (an array: a report derives thousands of lines, each read often).
+    private let sums: [DecimalNumber]
+
+    private static func slot(_ column: FunctionalColumn) -> Int {
+        switch column {
+        case .total: return 0
+        case .basic: return 1
+        case .project: return 2
+        case .remitToSuperior: return 3
+        case .operating: return 4
+        case .subsidyToSubordinates: return 5
+        case .budget: return 6
+        }
+    }
 
     init(code: String?, scope: FundScope, rows: [FunctionalRow], stated: StatedFunctionalLine?, unit: MoneyUnit) {
         self.code = code
@@ -38,10 +51,10 @@ public struct FunctionalLine: Sendable {
         }
         budgetComplete = complete
         budgetGiven = given
-        var sums = [FunctionalColumn: DecimalNumber](minimumCapacity: kinds.count + 2)
-        for (index, kind) in kinds.enumerated() { sums[FunctionalColumn(kind)] = kindSums[index] }
-        sums[.total] = DecimalNumber.sum(kindSums)
-        sums[.budget] = budget
+        var sums = [DecimalNumber](repeating: .zero, count: 7)
+        for (index, kind) in kinds.enumerated() { sums[Self.slot(FunctionalColumn(kind))] = kindSums[index] }
+        sums[Self.slot(.total)] = DecimalNumber.sum(kindSums)
+        sums[Self.slot(.budget)] = budget
         self.sums = sums
     }
 
@@ -49,7 +62,7 @@ public struct FunctionalLine: Sendable {
     public var level: Int { code.map { $0.count <= 3 ? 0 : ($0.count <= 5 ? 1 : 2) } ?? 0 }
 
     /// Σ of the rows' column (budgets: of the rows that have one).
-    public func derived(_ column: FunctionalColumn) -> DecimalNumber { sums[column] ?? .zero }
+    public func derived(_ column: FunctionalColumn) -> DecimalNumber { sums[Self.slot(column)] }
 
     /// The column with its provenance and, where recorded, as printed.
     public func figure(_ column: FunctionalColumn) -> ReportFigure {

@@ -248,7 +248,9 @@ final class CompiledTemplates: @unchecked Sendable {
 /// A template context value with its kind worked out once (what `TemplateValues.clean` makes of it:
 /// nil optionals are `false`, other optionals their value), so that rendering needs no dynamic casts.
 /// `other` is anything else, rendered and looked into by swift-mustache's own rules.
-indirect enum TemplateValue {
+/// Not `indirect`: objects and lists hold their values in a Dictionary or an Array already, so a value
+/// needs no box of its own.
+enum TemplateValue {
     case text(String)
     case flag(Bool)
     case int(Int)
