@@ -69,6 +69,21 @@ final class QuickPathEquivalenceTests: XCTestCase {
         }
     }
 
+    func testEveryBundledCodeListParsesAsTheCharacterRuleWould() throws {
+        let urls = ResourceFiles.urls(in: "codes", withExtension: "csv")
+        XCTAssertGreaterThanOrEqual(urls.count, 16)
+        for url in urls {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let fast = CodeList.parse(csv: text, kind: .functional, edition: 2024)
+            let reference = CodeList.parseByCharacters(csv: text, kind: .functional, edition: 2024)
+            XCTAssertGreaterThan(fast.entries.count, 100, url.lastPathComponent)
+            XCTAssertEqual(fast.entries, reference.entries, url.lastPathComponent)
+        }
+        let crlf = "code,name,level,parent\r\n201,一般公共服务支出,类,\r\n\r\n20101,人大事务,款,201"
+        XCTAssertEqual(CodeList.parse(csv: crlf, kind: .functional, edition: 2024).entries,
+                       CodeList.parseByCharacters(csv: crlf, kind: .functional, edition: 2024).entries)
+    }
+
     func testCodeListFieldsAreTrimmedAsFoundationTrimsThem() {
         for field in ["201", " 201", "201 ", "\t一般公共服务\u{3000}", "", " ", "\u{3000}", "a b", "e\u{301}", "\u{A0}x\u{A0}"] {
             XCTAssertEqual(CodeList.trimmed(field[...], .whitespaces), field.trimmingCharacters(in: .whitespaces), field.debugDescription)
