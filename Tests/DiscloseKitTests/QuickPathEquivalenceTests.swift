@@ -69,6 +69,43 @@ final class QuickPathEquivalenceTests: XCTestCase {
         }
     }
 
+    /// `ChartLayout.wrap` as first written: each candidate line measured again from its start.
+    func referenceWrap(_ text: String, size: Double, maxWidth: Double) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        func isWordCharacter(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber || c == "." || c == ",") }
+        for ch in text {
+            if current.isEmpty, ch.isWhitespace, !lines.isEmpty { continue }
+            let candidate = current + String(ch)
+            if !current.isEmpty, ChartLayout.textWidth(candidate, size: size) > maxWidth {
+                var carried = ""
+                if isWordCharacter(ch) {
+                    while let last = current.last, isWordCharacter(last) { carried.insert(last, at: carried.startIndex); current.removeLast() }
+                    if current.isEmpty { current = carried; carried = "" }
+                }
+                lines.append(current)
+                current = ch.isWhitespace ? carried : carried + String(ch)
+            } else {
+                current = candidate
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines.isEmpty ? [""] : lines
+    }
+
+    func testChartTextWrapsAsWhenEachLineWasMeasuredAgain() {
+        var samples = ["来源：中国共产党泸州市委员会组织部《2020年度部门决算》", "12345678901234567890", "一般公共服务支出 2,345.67万元，占 12.5%",
+                       "Latin words that wrap, and numbers 1.23 4.56", "", "　全角空格　开头", "e\u{301}\u{301}组合字符"]
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [String] = ["公", "开", "1", "2", ".", ",", " ", "a", "%", "：", "“", "\u{301}", "　"]
+        for _ in 0..<300 { samples.append((0..<40).map { _ in alphabet.randomElement(using: &generator)! }.joined()) }
+        for sample in samples {
+            for (size, width) in [(13.0, 120.0), (12.0, 260.0), (14.0, 60.0), (11.5, 33.3)] {
+                XCTAssertEqual(ChartLayout.wrap(sample, size: size, maxWidth: width), referenceWrap(sample, size: size, maxWidth: width), sample)
+            }
+        }
+    }
+
     func testEveryBundledCodeListParsesAsTheCharacterRuleWould() throws {
         let urls = ResourceFiles.urls(in: "codes", withExtension: "csv")
         XCTAssertGreaterThanOrEqual(urls.count, 16)

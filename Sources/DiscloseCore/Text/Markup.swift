@@ -25,6 +25,19 @@ public enum Markup {
         return out
     }
 
+    /// The entity `escape` writes for an ASCII byte of & < > " ', nil for any other byte. The template
+    /// renderer (`HTMLEscaping`, which must escape exactly as swift-mustache did) takes its entities here.
+    public static func entity(for byte: UInt8) -> String? {
+        switch byte {
+        case UInt8(ascii: "&"): return "&amp;"
+        case UInt8(ascii: "<"): return "&lt;"
+        case UInt8(ascii: ">"): return "&gt;"
+        case UInt8(ascii: "\""): return "&quot;"
+        case UInt8(ascii: "'"): return "&#39;"
+        default: return nil
+        }
+    }
+
     /// Whether `escape` would return these UTF-8 bytes unchanged: none of & < > " ', no control
     /// character but tab, LF and CR, no U+FFFE or U+FFFF (EF BF BE, EF BF BF).
     static func isVerbatim(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

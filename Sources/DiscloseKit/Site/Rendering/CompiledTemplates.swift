@@ -1,3 +1,4 @@
+import DiscloseCore
 import Foundation
 import Mustache
 
@@ -391,9 +392,9 @@ extension Optional: AnyOptionalValue {
     var wrappedAny: Any? { self }
 }
 
-/// swift-mustache's HTML escaping of `{{name}}`: < > & " ' replaced, compared Character by Character.
+/// swift-mustache's HTML escaping of `{{name}}`: < > & " ' replaced where each is a Character of its own
+/// (swift-mustache compares Character by Character), with the entities of `Markup` (the same five).
 enum HTMLEscaping {
-    private static let replacements: [Character: String] = ["<": "&lt;", ">": "&gt;", "&": "&amp;", "\"": "&quot;", "'": "&#39;"]
 
     static func escape(_ text: String) -> String {
         // Without any of those bytes no Character can be one of them: the text is its own escape.
@@ -429,27 +430,10 @@ enum HTMLEscaping {
         return String(decoding: escaped, as: UTF8.self)
     }
 
-    private static let entities: [[UInt8]] = ["&lt;", "&gt;", "&amp;", "&quot;", "&#39;"].map { Array($0.utf8) }
+    /// `Markup.entity(for:)` as bytes, by byte value.
+    private static let entities: [[UInt8]?] = (0...255).map { Markup.entity(for: UInt8($0)).map { Array($0.utf8) } }
 
-    private static func entity(for byte: UInt8) -> [UInt8]? {
-        switch byte {
-        case UInt8(ascii: "<"): return entities[0]
-        case UInt8(ascii: ">"): return entities[1]
-        case UInt8(ascii: "&"): return entities[2]
-        case UInt8(ascii: "\""): return entities[3]
-        case UInt8(ascii: "'"): return entities[4]
-        default: return nil
-        }
-    }
-
-    /// swift-mustache's own loop (the specification `escape` is tested against).
-    static func referenceEscape(_ text: String) -> String {
-        var escaped = ""
-        for c in text {
-            if let replacement = replacements[c] { escaped += replacement } else { escaped.append(c) }
-        }
-        return escaped
-    }
+    private static func entity(for byte: UInt8) -> [UInt8]? { entities[Int(byte)] }
 
     private static func containsSpecial(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         for byte in bytes {
