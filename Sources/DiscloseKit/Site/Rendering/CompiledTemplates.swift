@@ -80,7 +80,8 @@ final class CompiledTemplates: @unchecked Sendable {
         Mirror(reflecting: payload).children.first { $0.label == label }?.value
     }
 
-    /// An optional field of a token: nil when absent or nil, `.some(nil)` when it is not an optional of `T`.
+    /// An optional field of a token: `.some(nil)` when absent or nil, `.some(value)` for a `T`, nil (the
+    /// token is not understood) when it holds something else.
     private static func optionalField<T>(_ payload: Any, _ label: String, as _: T.Type) -> T?? {
         guard let value = field(payload, label) else { return .some(nil) }
         let mirror = Mirror(reflecting: value)
