@@ -36,17 +36,24 @@ public struct ChartLayout: Sendable, Hashable {
     /// Approximate advance of a string in a CJK sans-serif font (Noto Sans CJK metrics): ideographs and
     /// full-width punctuation are one em, digits and Latin about 0.6 em. Errs on the wide side.
     public static func textWidth(_ s: String, size: Double) -> Double {
+        ems(s) * size
+    }
+
+    /// The width of `s` in em, added scalar by scalar from zero (the sum `textWidth` scales).
+    static func ems(_ s: String) -> Double {
         var em = 0.0
-        for scalar in s.unicodeScalars {
-            switch scalar.value {
-            case 0x2E80..., 0x2014, 0x2018...0x201F: em += 1.0
-            case 0x2C, 0x2E, 0x3A, 0x3B: em += 0.35   // , . : ;
-            case 0x20: em += 0.3
-            case 0x25: em += 0.9                         // %
-            default: em += 0.62
-            }
+        for scalar in s.unicodeScalars { em += ems(scalar) }
+        return em
+    }
+
+    static func ems(_ scalar: Unicode.Scalar) -> Double {
+        switch scalar.value {
+        case 0x2E80..., 0x2014, 0x2018...0x201F: return 1.0
+        case 0x2C, 0x2E, 0x3A, 0x3B: return 0.35   // , . : ;
+        case 0x20: return 0.3
+        case 0x25: return 0.9                         // %
+        default: return 0.62
         }
-        return em * size
     }
 
     /// Breaks text into lines no wider than `maxWidth` (CJK text has no spaces to break at). A number
@@ -56,10 +63,14 @@ public struct ChartLayout: Sendable, Hashable {
         var lines: [String] = []
         var current = ""
         func isWordCharacter(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber || c == "." || c == ",") }
+        // The line's width is carried along: adding a Character's scalars to the line's sum gives the same
+        // Double as summing the whole candidate line again (the same additions in the same order).
+        var currentEms = 0.0
         for ch in text {
             if current.isEmpty, ch.isWhitespace, !lines.isEmpty { continue }
-            let candidate = current + String(ch)
-            if !current.isEmpty, textWidth(candidate, size: size) > maxWidth {
+            var candidateEms = currentEms
+            for scalar in ch.unicodeScalars { candidateEms += ems(scalar) }
+            if !current.isEmpty, candidateEms * size > maxWidth {
                 var carried = ""
                 if isWordCharacter(ch) {
                     // Move the word begun on this line to the next one.
@@ -68,8 +79,10 @@ public struct ChartLayout: Sendable, Hashable {
                 }
                 lines.append(current)
                 current = ch.isWhitespace ? carried : carried + String(ch)
+                currentEms = ems(current)
             } else {
-                current = candidate
+                current.append(ch)
+                currentEms = candidateEms
             }
         }
         if !current.isEmpty { lines.append(current) }

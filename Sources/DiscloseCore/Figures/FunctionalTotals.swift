@@ -11,21 +11,50 @@ public struct FunctionalLine: Sendable {
     public let budgetComplete: Bool
     /// At least one row has a budget.
     public let budgetGiven: Bool
-    private let sums: [FunctionalColumn: DecimalNumber]
+    /// Σ per column, by `slot(_:)` (an array: a report derives thousands of lines, each read often).
+    private let sums: [DecimalNumber]
+
+    private static func slot(_ column: FunctionalColumn) -> Int {
+        switch column {
+        case .total: return 0
+        case .basic: return 1
+        case .project: return 2
+        case .remitToSuperior: return 3
+        case .operating: return 4
+        case .subsidyToSubordinates: return 5
+        case .budget: return 6
+        }
+    }
 
     init(code: String?, scope: FundScope, rows: [FunctionalRow], stated: StatedFunctionalLine?, unit: MoneyUnit) {
         self.code = code
         self.scope = scope
         self.rows = rows
         self.stated = stated
-        budgetComplete = !rows.isEmpty && rows.allSatisfy { $0.budget != nil }
-        budgetGiven = rows.contains { $0.budget != nil }
-        var sums: [FunctionalColumn: DecimalNumber] = [:]
-        for kind in ExpenditureStatement.Kind.allCases {
-            sums[FunctionalColumn(kind)] = DecimalNumber.sum(rows.map { $0.amount(kind, unit: unit).value })
+        // One pass over the rows (a report derives thousands of lines). A row without a kind adds the
+        // zero `amount(_:unit:)` would give, which leaves an exact sum as it is: it is skipped.
+        let kinds = ExpenditureStatement.Kind.allCases
+        var kindSums = [DecimalNumber](repeating: .zero, count: kinds.count)
+        var budget = DecimalNumber.zero
+        var complete = !rows.isEmpty
+        var given = false
+        for row in rows {
+            for (index, kind) in kinds.enumerated() {
+                if let figure = row.kinds[kind] { kindSums[index] = kindSums[index] + figure.amount.value }
+            }
+            if let rowBudget = row.budget {
+                budget = budget + rowBudget.value
+                given = true
+            } else {
+                complete = false
+            }
         }
-        sums[.total] = DecimalNumber.sum(ExpenditureStatement.Kind.allCases.map { sums[FunctionalColumn($0)]! })
-        sums[.budget] = DecimalNumber.sum(rows.compactMap(\.budget?.value))
+        budgetComplete = complete
+        budgetGiven = given
+        var sums = [DecimalNumber](repeating: .zero, count: 7)
+        for (index, kind) in kinds.enumerated() { sums[Self.slot(FunctionalColumn(kind))] = kindSums[index] }
+        sums[Self.slot(.total)] = DecimalNumber.sum(kindSums)
+        sums[Self.slot(.budget)] = budget
         self.sums = sums
     }
 
@@ -33,7 +62,7 @@ public struct FunctionalLine: Sendable {
     public var level: Int { code.map { $0.count <= 3 ? 0 : ($0.count <= 5 ? 1 : 2) } ?? 0 }
 
     /// Σ of the rows' column (budgets: of the rows that have one).
-    public func derived(_ column: FunctionalColumn) -> DecimalNumber { sums[column] ?? .zero }
+    public func derived(_ column: FunctionalColumn) -> DecimalNumber { sums[Self.slot(column)] }
 
     /// The column with its provenance and, where recorded, as printed.
     public func figure(_ column: FunctionalColumn) -> ReportFigure {

@@ -54,7 +54,7 @@ struct NarrativeScanner {
                 column += ch.unicodeScalars.count
                 if current.isEmpty { startColumn = column }
                 current.append(ch)
-                if "。；;！？!?".contains(ch) {
+                if isSentenceEnd(ch) {
                     out.append(Sentence(text: normalize(current), line: index + 1, column: startColumn))
                     current = ""
                 }
@@ -64,6 +64,36 @@ struct NarrativeScanner {
             }
         }
         return out
+    }
+
+    /// Whether `ch` is one of 。；;！？!? (as `"。；;！？!?".contains(ch)` decides, without comparing Strings).
+    /// A Character equals one of them only as a single scalar: the mark itself, or U+037E GREEK QUESTION
+    /// MARK, which is canonically a semicolon.
+    static func isSentenceEnd(_ ch: Character) -> Bool {
+        let scalars = ch.unicodeScalars
+        guard let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else { return false }
+        switch first.value {
+        case 0x3002, 0xFF1B, 0x3B, 0xFF01, 0xFF1F, 0x21, 0x3F, 0x37E: return true
+        default: return false
+        }
+    }
+
+    /// Whether the UTF-8 of `text` holds the UTF-8 of `needle`. False means no search for `needle` can
+    /// match, when nothing else is canonically equivalent to `needle`'s first character (a full-width or
+    /// ASCII bracket): a quick answer before Foundation's search.
+    static func holdsBytes(_ text: String, _ needle: String) -> Bool {
+        holdsBytes(Array(text.utf8), Array(needle.utf8))
+    }
+
+    static func holdsBytes(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let lead = needle.first else { return true }
+        guard bytes.count >= needle.count else { return false }
+        var i = 0
+        while i <= bytes.count - needle.count {
+            if bytes[i] == lead, bytes[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
     }
 
     /// Removes the spaces PDF extraction leaves around numbers and turns full-width digits into ASCII.
@@ -76,12 +106,15 @@ struct NarrativeScanner {
             if scalar.value == 0xFF0E { out.append("."); continue }
             out.unicodeScalars.append(scalar)
         }
-        return withoutBracketedCodes(out).replacingOccurrences(of: "（类）", with: "").replacingOccurrences(of: "（款）", with: "").replacingOccurrences(of: "（项）", with: "")
+        let plain = withoutBracketedCodes(out)
+        // （类）（款）（项） can only be found where there is a full-width opening bracket.
+        guard holdsBytes(plain, "（") else { return plain }
+        return plain.replacingOccurrences(of: "（类）", with: "").replacingOccurrences(of: "（款）", with: "").replacingOccurrences(of: "（项）", with: "")
     }
 
     /// "一般公共服务（201）支出" → "一般公共服务支出": a code in brackets belongs to the name before it.
     static func withoutBracketedCodes(_ text: String) -> String {
-        guard text.contains("（") || text.contains("(") else { return text }
+        guard holdsBytes(text, "（") || holdsBytes(text, "("), text.contains("（") || text.contains("(") else { return text }
         var out = ""
         var chars = Array(text)[...]
         while let ch = chars.first {
@@ -208,13 +241,15 @@ struct NarrativeScanner {
 
     /// `subject`: what the whole text is about (a project's summary speaks of the project).
     static func scanAll(_ markdown: String, facts: [NarrativeFact], unitNames: [String] = [], defaultUnit: MoneyUnit? = nil,
-                        qualifiedFacts: [String: [NarrativeFact]] = [:], subject textSubject: NarrativeFact? = nil) -> ScanResult {
+                        qualifiedFacts: [String: [NarrativeFact]] = [:], subject textSubject: NarrativeFact? = nil,
+                        sentences split: [Sentence]? = nil) -> ScanResult {
         var result = ScanResult()
         var listBase: DecimalNumber?
         var qualifiedSentence = false
         var paragraphSubject = textSubject
         var paragraphLine = 0
-        let allSentences = sentences(markdown)
+        // `split`: the markdown's sentences when the caller has them already (`sentences(markdown)`).
+        let allSentences = split ?? sentences(markdown)
         for (sentenceIndex, sentence) in allSentences.enumerated() {
             // The unit's own name stands before item names ("…组织部机关运行经费"): mark it as a word boundary.
             var text = sentence.text

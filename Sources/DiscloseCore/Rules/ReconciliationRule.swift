@@ -7,19 +7,44 @@ public struct RuleContext: Sendable {
     public let functionalCodes: CodeList?
     /// The unit's full and short names, which stand before item names in sentences.
     public let unitNames: [String]
-    /// The narrative claims, found once per report and shared by the text rules.
+    /// The narrative scanned and its claims, found once per report and shared by the text rules.
     let memo = Memo()
 
     final class Memo: @unchecked Sendable {
-        private let lock = NSLock()
+        // Two locks: the claims are made from the scans, so making them takes the scans' lock.
+        private let claimsLock = NSLock()
+        private let scansLock = NSLock()
         private var claims: [(NarrativeScanner.Claim, TextRules.Text)]?
+        private var scans: [(TextRules.Text, NarrativeScanner.ScanResult)]?
 
         func claims(_ make: () -> [(NarrativeScanner.Claim, TextRules.Text)]) -> [(NarrativeScanner.Claim, TextRules.Text)] {
-            lock.lock()
-            defer { lock.unlock() }
+            claimsLock.lock()
+            defer { claimsLock.unlock() }
             if let claims { return claims }
             let made = make()
             claims = made
+            return made
+        }
+
+        private let sentencesLock = NSLock()
+        private var sentences: [String: [NarrativeScanner.Sentence]] = [:]
+
+        /// A text's sentences, split once however many rules read them.
+        func sentences(_ markdown: String) -> [NarrativeScanner.Sentence] {
+            sentencesLock.lock()
+            defer { sentencesLock.unlock() }
+            if let known = sentences[markdown] { return known }
+            let made = NarrativeScanner.sentences(markdown)
+            sentences[markdown] = made
+            return made
+        }
+
+        func scans(_ make: () -> [(TextRules.Text, NarrativeScanner.ScanResult)]) -> [(TextRules.Text, NarrativeScanner.ScanResult)] {
+            scansLock.lock()
+            defer { scansLock.unlock() }
+            if let scans { return scans }
+            let made = make()
+            scans = made
             return made
         }
     }

@@ -6,7 +6,48 @@ extension TextRules {
     ]
 
     /// The first unbalanced pair of a paragraph: the pair's name and the column of the stray mark.
+    /// One pass over the line for all pairs; the answer is the first pair's, in `bracketPairs` order, that
+    /// `unbalancedPairByPair` would give. A Character is a mark only as that single scalar (no other
+    /// character is canonically equal to one of these marks).
     static func unbalanced(_ line: Substring) -> (name: String, column: Int)? {
+        var open = [[Int]](repeating: [], count: bracketPairs.count)
+        var stray = [Int?](repeating: nil, count: bracketPairs.count)
+        var column = 0
+        for ch in line {
+            let scalars = ch.unicodeScalars
+            column += scalars.count
+            guard scalars.count == 1, let mark = bracketMarks[scalars.first!.value] else { continue }
+            guard stray[mark.pair] == nil else { continue }
+            if mark.opens { open[mark.pair].append(column) } else if open[mark.pair].popLast() == nil { stray[mark.pair] = column }
+        }
+        for (index, pair) in bracketPairs.enumerated() {
+            if let column = stray[index] { return (pair.name, column) }
+            if let first = open[index].first { return (pair.name, first) }
+        }
+        return nil
+    }
+
+    /// `line.contains("](") || line.contains("`")`, Foundation's search asked only when the line holds
+    /// those bytes (or U+1FEF, canonically a backtick).
+    static func isLinkOrCode(_ line: Substring) -> Bool {
+        let bytes = Array(line.utf8)
+        let mayLink = NarrativeScanner.holdsBytes(bytes, Array("](".utf8))
+        let mayCode = bytes.contains(UInt8(ascii: "`")) || line.unicodeScalars.contains { $0.value == 0x1FEF }
+        return mayLink && line.contains("](") || mayCode && line.contains("`")
+    }
+
+    /// Each mark's pair and side, by scalar.
+    static let bracketMarks: [UInt32: (pair: Int, opens: Bool)] = {
+        var marks: [UInt32: (pair: Int, opens: Bool)] = [:]
+        for (index, pair) in bracketPairs.enumerated() {
+            marks[pair.open.unicodeScalars.first!.value] = (index, true)
+            marks[pair.close.unicodeScalars.first!.value] = (index, false)
+        }
+        return marks
+    }()
+
+    /// The rule as first written, a pass per pair (the specification `unbalanced` is tested against).
+    static func unbalancedPairByPair(_ line: Substring) -> (name: String, column: Int)? {
         for pair in bracketPairs {
             var open: [Int] = []
             var column = 0
@@ -32,7 +73,7 @@ extension TextRules {
         for doc in NarrativeCoverage.documents(c.report.narrative) {
             for (index, line) in doc.markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 // Markdown link targets and code are not prose.
-                guard !line.contains("](") && !line.contains("`"), let (name, column) = unbalanced(line) else { continue }
+                guard !isLinkOrCode(line), let (name, column) = unbalanced(line) else { continue }
                 out.append(Diagnostic(.error, "TEXT-BRACKET", at: SourceLocation(file: doc.file, line: index + 1, column: column), Message(
                     zh: "这一段的\(name)不成对（第 \(column) 列）。", en: "unbalanced \(name) in this paragraph (column \(column))."),
                     actual: name))

@@ -146,7 +146,7 @@ enum TextCountRules {
         var out: [Diagnostic] = []
         for text in TextRules.texts(c) where text.extraFacts.isEmpty {
             var paragraph = "", paragraphLine = 0
-            for sentence in NarrativeScanner.sentences(text.markdown) {
+            for sentence in c.memo.sentences(text.markdown) {
                 let s = sentence.text
                 if sentence.line != paragraphLine { paragraph = ""; paragraphLine = sentence.line }
                 defer { paragraph += s }

@@ -34,7 +34,7 @@ enum TextDateRules {
         var out: [Diagnostic] = []
         let year = c.report.year
         for text in TextRules.texts(c) {
-            for sentence in NarrativeScanner.sentences(text.markdown) {
+            for sentence in c.memo.sentences(text.markdown) {
                 let s = sentence.text
                 func at(_ index: String.Index) -> SourceLocation {
                     text.lineOffset > 0 ? SourceLocation(file: text.file, line: text.lineOffset, column: 1)

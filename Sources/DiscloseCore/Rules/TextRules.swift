@@ -62,8 +62,13 @@ enum TextRules {
         scans(c).flatMap { text, result in result.claims.map { ($0, text) } }
     }
 
-    /// Every text of the report scanned once: its claims and the amounts it could not link.
+    /// Every text of the report scanned once: its claims and the amounts it could not link. Several
+    /// rules read the scans; the scanning, a good part of checking a report, is done once per context.
     static func scans(_ c: RuleContext) -> [(Text, NarrativeScanner.ScanResult)] {
+        c.memo.scans { scanTexts(c) }
+    }
+
+    static func scanTexts(_ c: RuleContext) -> [(Text, NarrativeScanner.ScanResult)] {
         let known = NarrativeFacts.facts(c) + NarrativeStatedFacts.facts(c)
         let all = texts(c)
         let named = NarrativeStatedFacts.quotedItems(in: all.map(\.markdown), known: Set(known.map(\.label)))
@@ -74,7 +79,8 @@ enum TextRules {
             // A project summary speaks of its own project, not of the department's totals.
             let all = text.extraFacts.isEmpty ? facts : text.extraFacts.sorted { $0.length > $1.length }
             return (text, NarrativeScanner.scanAll(text.markdown, facts: all, unitNames: c.unitNames, defaultUnit: c.unit,
-                                                   qualifiedFacts: text.extraFacts.isEmpty ? qualified : [:], subject: text.extraFacts.last))
+                                                   qualifiedFacts: text.extraFacts.isEmpty ? qualified : [:], subject: text.extraFacts.last,
+                                                   sentences: c.memo.sentences(text.markdown)))
         }
     }
 
@@ -297,6 +303,16 @@ enum TextRules {
                                       "本单位（部门）", "[image", "[图片", "［image"]
 
     static let placeholderStarts = Set(placeholderPatterns.compactMap { $0.unicodeScalars.first })
+    static let placeholderBytes = placeholderPatterns.map { Array($0.utf8) }
+
+    /// The patterns Foundation's search could find in `line`, in their order: those whose bytes the line
+    /// holds, or all when the line has a character canonically equal to one of the patterns' characters
+    /// (降 U+FA09 and 充 U+FA74 are the only ones). A quick answer before a search per pattern.
+    static func placeholderCandidates(_ line: Substring) -> [String] {
+        if line.unicodeScalars.contains(where: { $0.value == 0xFA09 || $0.value == 0xFA74 }) { return placeholderPatterns }
+        let bytes = Array(line.utf8)
+        return zip(placeholderPatterns, placeholderBytes).filter { NarrativeScanner.holdsBytes(bytes, $0.1) }.map(\.0)
+    }
 
     static let placeholders = ReconciliationRule(
         "TEXT-PLACEHOLDER", .text, .error,
@@ -314,7 +330,7 @@ enum TextRules {
             for (index, line) in doc.markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 // A cheap scalar test first: most lines hold none of the patterns' first characters.
                 guard line.unicodeScalars.contains(where: { placeholderStarts.contains($0) }) else { continue }
-                for pattern in placeholderPatterns {
+                for pattern in placeholderCandidates(line) {
                     guard let range = line.range(of: pattern) else { continue }
                     // "XX" inside a Latin word (e.g. an URL) is not a placeholder.
                     if pattern.lowercased() == "xx" {
@@ -349,7 +365,7 @@ enum TextRules {
         }
         var out: [Diagnostic] = []
         for (markdown, file, offset) in docs {
-            for sentence in NarrativeScanner.sentences(markdown) {
+            for sentence in c.memo.sentences(markdown) {
                 guard let finding = Enumeration.check(sentence.text) else { continue }
                 let at = offset > 0 ? SourceLocation(file: file, line: offset, column: 1) : SourceLocation(file: file, line: sentence.line, column: sentence.column)
                 out.append(Diagnostic(.warning, "TEXT-SUM", at: at, Message(

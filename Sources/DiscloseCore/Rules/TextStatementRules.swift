@@ -125,7 +125,7 @@ enum TextStatementRules {
     ) { c in
         var out: [Diagnostic] = []
         for text in TextRules.texts(c) {
-            for sentence in NarrativeScanner.sentences(text.markdown) {
+            for sentence in c.memo.sentences(text.markdown) {
                 guard let finding = MoneyEnumeration.check(sentence.text) else { continue }
                 let at = text.lineOffset > 0 ? SourceLocation(file: text.file, line: text.lineOffset, column: 1)
                     : SourceLocation(file: text.file, line: sentence.line, column: sentence.column)

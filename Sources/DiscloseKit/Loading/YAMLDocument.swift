@@ -20,7 +20,9 @@ enum YAMLDocument {
         do {
             // The basic resolver: the checker reads every scalar's text itself, so Yams' regular-expression
             // tag resolution (int, float, bool…) would only cost time.
-            composed = try Yams.compose(yaml: text, .basic)
+            // UTF-8 named, not `Parser.Encoding.default`, which reads the whole environment on every call
+            // to look for an override (the encoding only says how the text is handed to libyaml).
+            composed = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             return (nil, [syntaxDiagnostic(error, file: file, text: text)])
         } catch {

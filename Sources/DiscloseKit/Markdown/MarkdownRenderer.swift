@@ -13,13 +13,55 @@ public enum MarkdownRenderer {
         guard let cString = cmark_markdown_to_html(bytes.map { CChar(bitPattern: $0) }, bytes.count, options) else { return "" }
         defer { free(cString) }
         var html = String(cString: cString)
-        if headingOffset > 0 {
+        // Headings are shifted where there are any ("<h" or "</h" in the bytes; no other characters are
+        // canonically equal to those, so Foundation's search would find nothing without them).
+        if headingOffset > 0, hasHeadingTag(html) {
             for level in (1...6).reversed() {
                 let target = min(level + headingOffset, 6)
                 html = html.replacingOccurrences(of: "<h\(level)>", with: "<h\(target)>").replacingOccurrences(of: "</h\(level)>", with: "</h\(target)>")
             }
         }
         return html
+    }
+
+    static func hasHeadingTag(_ html: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in html.utf8 {
+            if byte == UInt8(ascii: "h"), previous == UInt8(ascii: "<") || previous == UInt8(ascii: "/") { return true }
+            previous = byte
+        }
+        return false
+    }
+
+    /// `inlineHTML` of a text many reports share (the standard glossary's definitions): worked out once
+    /// per text, for the first thousand texts asked for (the memory stays bounded whatever the site).
+    static func sharedInlineHTML(_ markdown: String) -> String {
+        if let known = sharedInline.value(markdown) { return known }
+        let html = inlineHTML(markdown)
+        sharedInline.store(markdown, html)
+        return html
+    }
+
+    private static let sharedInline = BoundedCache(limit: 1024)
+
+    final class BoundedCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var values: [String: String] = [:]
+        let limit: Int
+
+        init(limit: Int) { self.limit = limit }
+
+        func value(_ key: String) -> String? {
+            lock.lock()
+            defer { lock.unlock() }
+            return values[key]
+        }
+
+        func store(_ key: String, _ value: String) {
+            lock.lock()
+            defer { lock.unlock() }
+            if values.count < limit { values[key] = value }
+        }
     }
 
     /// Renders inline Markdown (a reason, a summary) without the surrounding <p>.

@@ -27,9 +27,26 @@ enum OpenData {
 
     /// A report's tidy rows (no header): every amount of every table.
     static func reportRows(_ report: Report, unit: UnitInfo, tables: [TableModel]) -> String {
-        var lines: [String] = []
+        var out = ""
+        // The cells every row of the report repeats, as CSV fields once.
+        let unitFields = CSVWriter.field(unit.id) + "," + CSVWriter.field(unit.name) + "," + CSVWriter.field(String(report.year)) + ","
         for table in tables {
             let headers = headerGrid(table.headerRows, columns: table.columnCount)
+            // Each column's heading path (收入 / 决算数), worked out once per table rather than per amount.
+            var paths: [Int: String] = [:]
+            func path(_ column: Int) -> String {
+                if let known = paths[column] { return known }
+                var path: [String] = []
+                for header in headers where column < header.count {
+                    let text = trimmed(header[column])
+                    if !text.isEmpty, path.last != text { path.append(text) }
+                }
+                let field = CSVWriter.field(path.joined(separator: " / "))
+                paths[column] = field
+                return field
+            }
+            let tableID = CSVWriter.field(table.id) + ","
+            let tableFields = CSVWriter.field(table.number) + "," + CSVWriter.field(table.title) + ","
             for (rowIndex, body) in table.bodyRows.enumerated() {
                 // Each amount belongs to the code and label before it in its row (a two-sided table such as
                 // 收入支出决算总表 has the income item, its amount, then the spending item and its amount).
@@ -37,7 +54,6 @@ enum OpenData {
                 var codes: [String] = []
                 var label = ""
                 var codesClosed = false
-                var amounts: [(column: Int, value: String, code: String, item: String)] = []
                 for cell in body {
                     switch cell.kind {
                     case .code:
@@ -51,24 +67,37 @@ enum OpenData {
                         codesClosed = true
                         if let plain = cell.plain, let value = DecimalNumber(plain) {
                             let wan = Amount(value, report.accounts.unit).inWanYuan
-                            amounts.append((column, wan.formatted(decimals: max(2, wan.scale)), codes.joined(), label))
+                            // table_id, unit_id, unit_name, year, table_number, table_title, row, code, item, column, amount
+                            out += tableID
+                            out += unitFields
+                            out += tableFields
+                            out += String(rowIndex + 1)
+                            out += ","
+                            out += CSVWriter.field(codes.joined())
+                            out += ","
+                            out += CSVWriter.field(label)
+                            out += ","
+                            out += path(column)
+                            out += ","
+                            out += CSVWriter.field(wan.formatted(decimals: max(2, wan.scale)))
+                            out += "\r\n"
                         }
                     case .header, .text: break
                     }
                     column += max(cell.colspan, 1)
                 }
-                for amount in amounts {
-                    var path: [String] = []
-                    for header in headers where amount.column < header.count {
-                        let text = header[amount.column].trimmingCharacters(in: .whitespaces)
-                        if !text.isEmpty, path.last != text { path.append(text) }
-                    }
-                    lines.append(CSVWriter.row([table.id, unit.id, unit.name, String(report.year), table.number, table.title, String(rowIndex + 1),
-                                                amount.code, amount.item, path.joined(separator: " / "), amount.value]))
-                }
             }
         }
-        return lines.map { $0 + "\r\n" }.joined()
+        return out
+    }
+
+    private static let whitespace = CharacterSet.whitespaces
+
+    /// `text.trimmingCharacters(in: .whitespaces)`, without Foundation when neither end is whitespace.
+    static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        if let first = scalars.first, let last = scalars.last, !whitespace.contains(first), !whitespace.contains(last) { return text }
+        return text.trimmingCharacters(in: whitespace)
     }
 
     /// Header rows on a grid with every position a spanning cell covers holding its text, so that each

@@ -33,6 +33,36 @@ public enum CSVWriter {
     }
 
     static func field(_ raw: String) -> String {
+        // Most cells (names, codes, amounts) hold none of the bytes that could matter: one pass over the
+        // UTF-8 answers that without walking Characters. Any such byte takes the exact rules below, which
+        // compare whole Characters (so "\r\n" is one Character, equal to neither "\r" nor "\n").
+        if !mayNeedQuoting(raw) { return raw }
+        return quoted(raw)
+    }
+
+    /// Whether a cell starts with a byte of = + - @ tab CR or holds a comma, quote, LF or CR anywhere.
+    /// False means `quoted` would return the cell unchanged (none of those Characters can occur).
+    static func mayNeedQuoting(_ raw: String) -> Bool {
+        raw.utf8.withContiguousStorageIfAvailable(scan) ?? Array(raw.utf8).withUnsafeBufferPointer(scan)
+    }
+
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first else { return false }
+        switch first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: return true
+        default: break
+        }
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: ","), UInt8(ascii: "\""), 0x0A, 0x0D: return true
+            default: continue
+            }
+        }
+        return false
+    }
+
+    /// The cell as CSV: made inert where a spreadsheet would read a formula, quoted where needed.
+    static func quoted(_ raw: String) -> String {
         var text = raw
         // =, +, -, @ (and tab/CR) at the start of a text cell start a formula in spreadsheets.
         if let first = text.first, "=+-@\t\r".contains(first), DecimalNumber(text) == nil {

@@ -57,10 +57,11 @@ struct ReportPage {
     /// only in the partials they pick.
     func renderedParts(_ context: [String: Any], partial: (ReportProfile.Part) -> String) -> [(part: ReportProfile.Part, html: String)] {
         let sections = context["explanationSections"] as? [String: [[String: Any]]] ?? [:]
+        // The page context is worked out for the templates once, not once per part.
+        let prepared = TemplateSet.PreparedContext(context)
         return profile.outline.map { part in
-            var ctx = context
-            ctx["part"] = ["id": part.id, "title": partTitle(part), "kind": part.kind.rawValue, "sections": sections[part.id] ?? []] as [String: Any]
-            var html = templates.render(partial(part), ctx)
+            let partContext: [String: Any] = ["id": part.id, "title": partTitle(part), "kind": part.kind.rawValue, "sections": sections[part.id] ?? []]
+            var html = templates.render(partial(part), prepared, adding: ["part": partContext])
             if html.hasSuffix("\n") { html.removeLast() }
             return (part, html)
         }
@@ -124,7 +125,7 @@ struct ReportPage {
         let organizationSentence = "\(divisions)纳入\(unit.name)\(report.year)年度\(kindWord)决算编制范围的单位共\(org.entities.count)个，其中：\(counts)。"
         let tableModels = prebuilt ?? tables
         let tablesContext = tableModels.map { TableContext.context($0, csv: csvURL($0)) }
-        let glossary = Glossary.standard.entries(for: report).map { ["term": $0.term, "definition": MarkdownRenderer.inlineHTML($0.definition)] }
+        let glossary = Glossary.standard.entries(for: report).map { ["term": $0.term, "definition": MarkdownRenderer.sharedInlineHTML($0.definition)] }
         var performance = PerformanceContext(report: report).context()
         if let title = partTitle(.performance) { performance["title"] = title }
 

@@ -21,11 +21,18 @@ enum TableHTML {
         var out = "<table class=\"official\">\n"
         if caption { out += "<caption class=\"visually-hidden\">\(Markup.escape(t.title))（\(Markup.escape(t.unitLine))）</caption>\n" }
         out += "<thead>\n"
+        // Appended piece by piece: a table has thousands of cells, and each interpolation or class list
+        // would be a string or an array of its own. The markup is what `spans` and `classAttribute` write.
         for row in layouts(t.headerRows, columns: t.columnCount, codes: codes, header: true) {
             out += "<tr>"
             for (c, layout) in row {
-                let classes = [layout.className].compactMap { $0 }
-                out += "<th\(c.scope.map { " scope=\"\($0)\"" } ?? "")\(classAttribute(classes))\(spans(c))>\(Markup.escape(c.text))</th>"
+                out += "<th"
+                if let scope = c.scope { out += " scope=\""; out += scope; out += "\"" }
+                if let variant = layout.className { out += " class=\""; out += variant; out += "\"" }
+                appendSpans(c, to: &out)
+                out += ">"
+                out += Markup.escape(c.text)
+                out += "</th>"
             }
             out += "</tr>\n"
         }
@@ -33,18 +40,30 @@ enum TableHTML {
         for row in layouts(t.bodyRows, columns: t.columnCount, codes: codes, header: false) {
             out += "<tr>"
             for (c, layout) in row {
-                let strong: [String] = c.emphasis ? ["strong"] : []
-                let variant = [layout.className].compactMap { $0 }
                 if c.kind == .label {
                     // The row's label names the row for screen readers.
-                    out += "<th scope=\"row\"\(classAttribute(["label", "level-\(c.level)"] + strong + variant))\(spans(c))>\(Markup.escape(c.text))</th>"
+                    out += "<th scope=\"row\" class=\"label level-"
+                    out += String(c.level)
                 } else {
-                    out += "<td\(classAttribute([c.kind.rawValue] + strong + variant))\(spans(c))>\(Markup.escape(c.text))</td>"
+                    out += "<td class=\""
+                    out += c.kind.rawValue
                 }
+                if c.emphasis { out += " strong" }
+                if let variant = layout.className { out += " "; out += variant }
+                out += "\""
+                appendSpans(c, to: &out)
+                out += ">"
+                out += Markup.escape(c.text)
+                out += c.kind == .label ? "</th>" : "</td>"
             }
             out += "</tr>\n"
         }
         return out + "</tbody>\n</table>"
+    }
+
+    static func appendSpans(_ c: TableModel.Cell, to out: inout String) {
+        if c.colspan > 1 { out += " colspan=\""; out += String(c.colspan); out += "\"" }
+        if c.rowspan > 1 { out += " rowspan=\""; out += String(c.rowspan); out += "\"" }
     }
 
     static func classAttribute(_ classes: [String]) -> String {

@@ -8,6 +8,9 @@ import Mustache
 public struct TemplateSet: @unchecked Sendable {
     public let directory: URL
     let library: MustacheLibrary
+    /// The same templates for rendering without swift-mustache's dynamic casts (each compiled when first
+    /// used; a render it cannot do goes through swift-mustache).
+    let compiled: CompiledTemplates?
     /// Static files copied as they are (assets/… → Output/assets/…).
     public let assets: [(path: String, data: Data)]
     /// Changes when any template or asset changes.
@@ -85,14 +88,44 @@ public struct TemplateSet: @unchecked Sendable {
             }
         }
         if !problems.isEmpty { return .failure(.diagnostics(problems)) }
-        return .success(TemplateSet(directory: directory, library: library, assets: assets, fingerprint: hash.value,
-                                    overridden: overridden, warnings: warnings))
+        return .success(TemplateSet(directory: directory, library: library, compiled: CompiledTemplates(library: library),
+                                    assets: assets, fingerprint: hash.value, overridden: overridden, warnings: warnings))
     }
 
     public func has(_ name: String) -> Bool { library.getTemplate(named: name) != nil }
 
     /// Renders a template; a missing template renders as an empty string (checked at build start).
     public func render(_ name: String, _ context: Any) -> String {
+        if let compiled, let html = compiled.render(name, TemplateValue(context)) { return html }
+        return library.render(TemplateValues.clean(context), withTemplate: name) ?? ""
+    }
+
+    /// A page context worked out once for several renders that each add a few fields (the report's
+    /// parts all read the whole page context).
+    struct PreparedContext {
+        let original: [String: Any]
+        let values: [String: TemplateValue]
+
+        init(_ context: [String: Any]) {
+            original = context
+            values = context.mapValues(TemplateValue.init)
+        }
+    }
+
+    /// `render(name, context + extra)`, with the context's values worked out already.
+    func render(_ name: String, _ base: PreparedContext, adding extra: [String: Any]) -> String {
+        var original = base.original
+        var values = base.values
+        for (key, value) in extra {
+            original[key] = value
+            values[key] = TemplateValue(value)
+        }
+        if let compiled, let html = compiled.render(name, .object(values, original: original)) { return html }
+        return library.render(TemplateValues.clean(original), withTemplate: name) ?? ""
+    }
+
+    /// The same render through swift-mustache alone (what `render` must always equal).
+    func renderWithMustache(_ name: String, _ context: Any) -> String {
         library.render(TemplateValues.clean(context), withTemplate: name) ?? ""
     }
 
