@@ -29,4 +29,21 @@ final class SiteEntryTests: XCTestCase {
         XCTAssertEqual(withEntries, withDictionaries)
         XCTAssertEqual(withEntries, "<a href=\"a/2023/index.html\">甲 2023</a><a href=\"b/2022/index.html\">乙&lt;&amp;&gt; 2022</a>|T")
     }
+
+    func testTheSitesTemplatesReadEntriesAsTheyReadDictionaries() throws {
+        guard case .success(let templates) = TemplateSet.load(URL(fileURLWithPath: "/nonexistent-templates"), display: "Templates") else {
+            return XCTFail("the bundled templates load")
+        }
+        let entries = [SiteEntry(["url": "a/2023/index.html", "unitURL": "a/index.html", "unitName": "甲", "year": "2023", "kind": "部门",
+                                  "grandTotal": "1,234.00", "expenditureTotal": "1,000.00", "threePublic": "3.00"]),
+                       SiteEntry(["url": "b/2023/index.html", "unitURL": "b/index.html", "unitName": "乙<&>", "year": "2023", "kind": "单位",
+                                  "grandTotal": "2.00", "expenditureTotal": "1.00", "threePublic": "0.00"])]
+        func home(_ reports: Any) -> [String: Any] {
+            ["site": ["title": "站"], "unitCount": 2, "reportCount": 2, "years": [["year": 2023, "reports": reports] as [String: Any]]]
+        }
+        let withEntries = templates.render("index", home(entries))
+        XCTAssertEqual(withEntries, templates.render("index", home(entries.map(\.fields))))
+        XCTAssertTrue(withEntries.contains("<a href=\"b/index.html\">乙&lt;&amp;&gt;</a>"), withEntries)
+        XCTAssertTrue(withEntries.contains("<td class=\"num\">1,234.00</td>"))
+    }
 }
