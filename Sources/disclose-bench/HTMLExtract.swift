@@ -1,3 +1,4 @@
+import DiscloseCore
 import Foundation
 
 /// Reads back from a page disclose wrote what the Hugo site needs as data: its title, its tables
@@ -109,11 +110,9 @@ enum HTMLExtract {
         return unescape(Substring(out)).split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
     }
 
+    /// Entities decoded by the site's one unescaper (`Markup`), with `&nbsp;` first (templates may write it).
     static func unescape(_ text: Substring) -> String {
         guard text.contains("&") else { return String(text) }
-        return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&#x27;", with: "'").replacingOccurrences(of: "&nbsp;", with: "\u{00A0}")
-            .replacingOccurrences(of: "&amp;", with: "&")
+        return Markup.unescape(text.replacingOccurrences(of: "&nbsp;", with: "\u{00A0}"))
     }
 }
