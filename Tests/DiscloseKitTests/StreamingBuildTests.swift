@@ -129,6 +129,9 @@ final class StreamingBuildTests: XCTestCase {
         try FileManager.default.createDirectory(at: staging.appendingPathComponent("b/2020"), withIntermediateDirectories: true)
         try Data().write(to: staging.appendingPathComponent("b/2020/index.html"))
         XCTAssertEqual(links.dead(existingUnder: staging).compactMap(\.resolved), ["a/2020/missing.png"])
+        // Settled against the disk as the site pages come: what is there is forgotten, the rest kept.
+        links.settleOnDisk(staging)
+        XCTAssertEqual(links.dead().compactMap(\.resolved), ["a/2020/missing.png"])
     }
 
     func testChartPNGsDrawnOnRequestAreNotDeadLinksButOtherImagesAre() {

@@ -93,6 +93,26 @@ final class LinkChecker: @unchecked Sendable {
         references[folder] = group.isEmpty ? nil : group
     }
 
+    /// References into folders no longer being written (settled units) that lead to a file under
+    /// `root` (the staging folder) are done with: the site-wide pages link to every report, and a
+    /// province's would otherwise be kept until the end.
+    func settleOnDisk(_ root: URL) {
+        lock.lock()
+        defer { lock.unlock() }
+        for (top, group) in references where written[top] == nil {
+            var left = group
+            for resolved in group.keys where Self.onDisk(resolved, under: root) { left[resolved] = nil }
+            references[top] = left.isEmpty ? nil : left
+        }
+    }
+
+    private static func onDisk(_ path: String, under root: URL) -> Bool {
+        var isDir: ObjCBool = false
+        let url = root.appendingPathComponent(path)
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) else { return false }
+        return !isDir.boolValue || FileManager.default.fileExists(atPath: url.appendingPathComponent("index.html").path)
+    }
+
     private static func exists(_ path: String, in files: Set<String>) -> Bool {
         files.contains(path) || files.contains(path + "/index.html") || (path.isEmpty && files.contains("index.html"))
     }
@@ -106,10 +126,7 @@ final class LinkChecker: @unchecked Sendable {
         func exists(_ path: String) -> Bool {
             if let files = written[Self.top(path.isEmpty ? "index.html" : path)], Self.exists(path, in: files) { return true }
             guard let output, !removed.contains(path) else { return false }
-            var isDir: ObjCBool = false
-            let url = output.appendingPathComponent(path)
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) else { return false }
-            return !isDir.boolValue || FileManager.default.fileExists(atPath: url.appendingPathComponent("index.html").path)
+            return Self.onDisk(path, under: output)
         }
         var dead: [Reference] = []
         func list(_ referrers: Referrers, resolved: String?) {

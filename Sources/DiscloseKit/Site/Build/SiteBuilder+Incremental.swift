@@ -316,7 +316,12 @@ extension SiteBuilder {
             progress("[4/4] 写入 \(options.output.lastPathComponent)/…")
             let sitePages = renderer.pages(tree: ContentTree(site: renderer.site, units: [], reports: []), sources: check.site.sources, diagnostics: [])
             MemoryTrace.note("every unit written; site pages next")
-            sink(sitePages.siteFiles(units: order.map { ($0, outputs[$0]!) }, sink: sink))
+            // Every unit is on disk now: the site pages' links to the reports are checked there as they come.
+            let siteSink: ([String: Data]) -> Void = { files in
+                sink(files)
+                links.settleOnDisk(staged.staging)
+            }
+            siteSink(sitePages.siteFiles(units: order.map { ($0, outputs[$0]!) }, sink: siteSink))
             MemoryTrace.note("site pages written")
             if let error = failure.error {
                 staged.discard()

@@ -273,6 +273,13 @@ final class SitePages: @unchecked Sendable {
     /// as soon as they are made (a province has thousands per year) instead of into the result.
     func siteFiles(units: [(id: String, output: UnitOutput)], sink: (([String: Data]) -> Void)? = nil) -> [String: Data] {
         var files: [String: Data] = [:]
+        // With a sink, the large pages (a province's home page, sitemap and open-data index are tens of
+        // megabytes each) are handed on as soon as they are made, not kept until all are.
+        func flush() {
+            guard let sink, !files.isEmpty else { return }
+            sink(files)
+            files = [:]
+        }
         for asset in templates.assets { files[asset.path] = asset.data }
         let entries = units.flatMap(\.output.home)
         // Home: every unit and year, newest first.
@@ -283,11 +290,13 @@ final class SitePages: @unchecked Sendable {
         ]
         files["index.html"] = page("index", home, title: site.title, root: "", canonical: absolute(""), breadcrumbs: [])
         MemoryTrace.note("home page rendered")
+        flush()
         files["404.html"] = page("404", [:], title: "页面不存在 - \(site.title)", root: absolute(""), canonical: nil, breadcrumbs: [],
                                  inlineStyles: true)
         let urls = ["index.html"] + units.flatMap(\.output.urls)
         let sitemap: [String: Any] = ["urls": urls.sorted().map { ["loc": absolute($0 == "index.html" ? "" : $0)] }]
         files["sitemap.xml"] = Data(templates.render("sitemap", sitemap).utf8)
+        flush()
         if quality != nil {
             files["quality/index.html"] = page("quality-index", QualityInputs.ranking(entries), title: "公开质量自检汇总 - \(site.title)", root: "../",
                                                canonical: absolute("quality/"), breadcrumbs: [["label": "首页", "url": "../index.html"], ["label": "公开质量自检"]])
@@ -295,6 +304,7 @@ final class SitePages: @unchecked Sendable {
         // Comparison pages and open data, from every report's entry.
         files.merge(comparePages(entries: entries, sink: sink)) { a, _ in a }
         MemoryTrace.note("comparison pages rendered")
+        flush()
         files.merge(OpenData.siteFiles(entries: entries, site: site, absolute: absolute)) { a, _ in a }
         files["data/index.html"] = page("data", ["tables": Set(entries.compactMap { $0["unitID"] }).count, "reports": entries.count],
                                         title: "开放数据 - \(site.title)", root: "../", canonical: absolute("data/"),
@@ -302,6 +312,7 @@ final class SitePages: @unchecked Sendable {
         // Search: the page, and the exact-name index it matches unit names against (full text comes from
         // the search engine's index, added after the build when it is installed).
         MemoryTrace.note("open-data index rendered")
+        flush()
         let names = SearchNameIndex(entries: entries)
         files[SearchNameIndex.jsonPath] = names.json
         files[SearchNameIndex.scriptPath] = names.script
@@ -321,12 +332,13 @@ extension SitePages {
         var years: [[String: Any]] = []
         for year in allYears {
             let compare = ComparePages(entries: byYear[year]!, years: allYears)
-            if let sink, !files.isEmpty {
-                sink(files)
-                files = [:]
-            }
             let groups = compare.groups(of: year)
             for group in groups {
+                // A few hundred pages at a time to the sink: a province has thousands of 主管部门 a year.
+                if let sink, files.count >= 200 {
+                    sink(files)
+                    files = [:]
+                }
                 let path = "compare/\(year)/\(group.file)"
                 files[path + ".csv"] = Data(ComparePages.csv(group).utf8)
                 var crumbs: [[String: Any]] = [["label": "首页", "url": "../../index.html"], ["label": "对比", "url": "../index.html"]]
