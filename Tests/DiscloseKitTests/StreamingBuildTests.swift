@@ -88,7 +88,6 @@ final class StreamingBuildTests: XCTestCase {
         XCTAssertFalse(result.written)
         let errors = result.diagnostics.filter { $0.severity == .error }
         XCTAssertEqual(Set(errors.compactMap { $0.location.source.unit }), ["unit-00", "unit-17"])
-        // The source line a finding quotes is kept for the message, the rest of the unit is not.
         XCTAssertEqual(files(under: output), before)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".") || $0.contains("staging") }, [])
     }
