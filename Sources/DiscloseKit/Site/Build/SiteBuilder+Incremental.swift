@@ -16,18 +16,19 @@ extension SiteBuilder {
     private func buildHoldingLock(progress: @escaping @Sendable (String) -> Void) -> Result {
         let folder = BuildRecord.folder(for: options)
         let key = BuildRecord.key(for: options)
-        var content = FileStamps.scan(options.content, hidden: false)
         let templates = FileStamps.scan(options.templates, hidden: false)
+        let stampsFile = BuildRecord.stampsFile(in: folder)
         guard let record = BuildRecord.load(from: folder), record.key == key, record.templates == templates,
-              record.output.matches(options.output) else {
-            content.hashAll(root: options.content)
-            return fullBuild(record: folder, key: key, content: content, templates: templates, progress: progress)
+              let stamps = try? Data(contentsOf: stampsFile) else {
+            return fullBuild(record: folder, key: key, templates: templates, progress: progress)
         }
-        MemoryTrace.note("build record read")
         // Changed by stamp and by content: a file saved without a change is not a change.
-        let changedPaths = content.changes(since: record.content, root: options.content)
-        if changedPaths.contains(where: { !$0.contains("/") }) {
-            return fullBuild(record: folder, key: key, content: content, templates: templates, progress: progress)
+        let stampCheck = StampCheck(stamps: stamps, written: FileStamps.stamp(stampsFile.path)?.seconds ?? .max,
+                                    content: options.content, output: options.output)
+        MemoryTrace.note("build record read and its stamps checked")
+        let changedPaths = stampCheck.changedContent
+        if stampCheck.outputTouched || changedPaths.contains(where: { !$0.contains("/") }) {
+            return fullBuild(record: folder, key: key, templates: templates, progress: progress)
         }
 
         // Which units, and which reports within them, changed.
@@ -51,7 +52,24 @@ extension SiteBuilder {
         }
 
         progress("[1/4] 检查有变化的单位：\(changedUnits.sorted().joined(separator: "、"))…")
-        let present = changedUnits.filter { content.files["\($0)/unit.yaml"] != nil || content.under($0).count > 0 }
+        // The changed units' stamps as they are read (a file saved during the build makes the next one
+        // read it again), with the content folder's own and its top-level files'.
+        var contentLines: [UInt8] = []
+        var present = Set<String>()
+        if let own = FileStamps.stamp(options.content.path) { StampFile.append(StampFile.contentFolder, own, hash: 0, path: "", to: &contentLines) }
+        for (name, info) in StampFile.entries(of: options.content.path, hidden: false) where (info.st_mode & S_IFMT) != S_IFDIR {
+            StampFile.append(StampFile.contentFile, FileStamps.Stamp(info), hash: FileStamps.hash(options.content.path + "/" + name) ?? 0,
+                             path: name, to: &contentLines)
+        }
+        for id in changedUnits.sorted() {
+            let unitFolder = options.content.appendingPathComponent(id)
+            guard let own = FileStamps.stamp(unitFolder.path) else { continue }
+            StampFile.append(StampFile.contentFolder, own, hash: 0, path: id, to: &contentLines)
+            for (name, info) in StampFile.entries(of: unitFolder.path, hidden: false) {
+                StampFile.collect(unitFolder.path + "/" + name, path: "\(id)/\(name)", info: info, into: &contentLines)
+            }
+            if !FileStamps.scan(unitFolder, hidden: false).files.isEmpty { present.insert(id) }
+        }
         let check = Checker.check(content: options.content, displayRoot: options.contentDisplay, units: present, publishing: true)
         result.diagnostics = check.diagnostics
         result.sources = check.load.sources
@@ -64,7 +82,7 @@ extension SiteBuilder {
         let renders = { (report: Report) -> Bool in
             changedFolders.contains(report.unitID) || changedFolders.contains("\(report.unitID)/\(report.year)")
                 || changedFolders.contains("\(report.unitID)/\(report.year - 1)")
-                || record.output.files["\(report.unitID)/\(report.year)"] == nil
+                || !FileManager.default.fileExists(atPath: options.output.appendingPathComponent("\(report.unitID)/\(report.year)").path)
         }
         let fresh = pages.unitOutputs(progress: progress, renders: renders)
         let grouped = BuildRecord.units(of: check.diagnostics, sources: check.load.sources)
@@ -88,8 +106,7 @@ extension SiteBuilder {
             }
             // A unit's share of the record that cannot be read: the record cannot vouch for the site.
             if entries.count < order.count {
-                content.hashAll(root: options.content)
-                return fullBuild(record: folder, key: key, content: content, templates: templates, progress: progress)
+                return fullBuild(record: folder, key: key, templates: templates, progress: progress)
             }
             files = pages.siteFiles(units: entries)
         }
@@ -118,7 +135,7 @@ extension SiteBuilder {
             return result
         }
         progress("[4/4] 更新 \(options.output.lastPathComponent)/…")
-        var output = record.output
+        var output = OutputRestamp()
         let rewritten: [String]
         do {
             rewritten = try Self.update(options.output, files: files, remove: stale, units: changedUnits, stamps: &output)
@@ -142,7 +159,7 @@ extension SiteBuilder {
             // The package is assembled again only when a report's rows were written or removed.
             if (rewritten + stale).contains(where: OpenData.isReportRows) {
                 try OpenData.assemble(site: options.output, title: pages.site.title)
-                Self.restamp("data", in: options.output, stamps: &output)
+                output.bundle("data", in: options.output)
             }
         } catch {
             result.diagnostics.append(.error("OUTPUT", at: .file(options.output.path),
@@ -154,15 +171,22 @@ extension SiteBuilder {
         }
         if options.search {
             result.search = SearchIndexer.index(site: options.output)
-            Self.restamp(SearchIndexer.bundleFolder, in: options.output, stamps: &output)
+            output.bundle(SearchIndexer.bundleFolder, in: options.output)
         }
         let siteUnit = grouped[""] ?? .empty
         next.key = key
-        next.content = content
         next.templates = templates
-        next.output = output
         next.site = siteUnit
-        try? next.save(to: folder, changed: changedUnits)
+        do {
+            try next.save(to: folder, changed: changedUnits) {
+                guard StampFile.rewrite(stamps, to: stampsFile.path, contentOwners: changedUnits.union([""]), content: contentLines, output: output) else {
+                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: stampsFile.path])
+                }
+            }
+        } catch {
+            // Without its stamps the record cannot vouch for anything: the next build is a full one.
+            try? FileManager.default.removeItem(at: folder)
+        }
         Self.forgetOnPDFFailure(result, record: folder)
         return result
     }
@@ -178,9 +202,18 @@ extension SiteBuilder {
     }
 
     /// A build from scratch that leaves a record for the next one.
-    private func fullBuild(record folder: URL, key: String, content: FileStamps, templates: FileStamps,
+    private func fullBuild(record folder: URL, key: String, templates: FileStamps,
                            progress: @escaping @Sendable (String) -> Void) -> Result {
         try? FileManager.default.removeItem(at: folder)
+        // Stamps of the content as it is about to be read (a file saved during the build makes the next
+        // one read it again), written to the record's folder as they are taken, not kept in memory.
+        let stampsFile = BuildRecord.stampsFile(in: folder)
+        let partial = stampsFile.path + ".partial"
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let stamps = StampFile.Writer(path: partial)
+        stamps?.scan(options.content.path, fileKind: StampFile.contentFile, folderKind: StampFile.contentFolder, hidden: false)
+        stamps?.flush()
+        MemoryTrace.note("content stamps taken")
         let pngCache = ChartPNGCache(folder: BuildRecord.pngFolder(for: options))
         var (result, outputs, grouped) = buildAll(pngCache: pngCache, progress: progress)
         result.incremental = .full
@@ -192,8 +225,17 @@ extension SiteBuilder {
         var units: [String: BuildRecord.Unit] = [:]
         for (id, output) in outputs { units[id] = .from(grouped, id, output) }
         MemoryTrace.note("output swapped in; build record next")
-        try? BuildRecord(key: key, content: content, templates: templates, output: FileStamps.scan(options.output, directories: true),
-                         site: grouped[""] ?? .empty, units: units).save(to: folder)
+        do {
+            try BuildRecord(key: key, templates: templates, site: grouped[""] ?? .empty, units: units).save(to: folder) {
+                guard let stamps else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: partial]) }
+                stamps.scan(options.output.path, fileKind: nil, folderKind: StampFile.outputFolder, hidden: true)
+                guard stamps.finish(), rename(partial, stampsFile.path) == 0 else {
+                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: stampsFile.path])
+                }
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: folder)
+        }
         MemoryTrace.note("build record saved")
         Self.forgetOnPDFFailure(result, record: folder)
         return result
@@ -373,19 +415,6 @@ extension SiteBuilder {
         if let pdf = result.pdf, !pdf.failures.isEmpty { try? FileManager.default.removeItem(at: folder) }
     }
 
-    /// A folder written after the files (the search bundle, the open-data package): its stamps, and the
-    /// output folder's own, are taken again so that the next build does not take them for a touched output.
-    static func restamp(_ bundle: String, in output: URL, stamps: inout FileStamps) {
-        stamps.files = stamps.files.filter { $0.key != bundle && !$0.key.hasPrefix(bundle + "/") }
-        stamps.files[""] = FileStamps.stamp(output.path)
-        let folder = output.appendingPathComponent(bundle)
-        guard let own = FileStamps.stamp(folder.path) else { return }
-        stamps.files[bundle] = own
-        for (path, stamp) in FileStamps.scan(folder, directories: true).files where !path.isEmpty {
-            stamps.files["\(bundle)/\(path)"] = stamp
-        }
-    }
-
     static func earlier(_ units: [BuildRecord.Unit]) -> Result.Earlier {
         var earlier = Result.Earlier()
         for unit in units {
@@ -399,7 +428,7 @@ extension SiteBuilder {
     /// removes the stale ones; then the folder stamps of the changed units and of the site level are
     /// taken again. Returns the paths written.
     @discardableResult
-    static func update(_ output: URL, files: [String: Data], remove: [String], units: Set<String>, stamps: inout FileStamps) throws -> [String] {
+    static func update(_ output: URL, files: [String: Data], remove: [String], units: Set<String>, stamps: inout OutputRestamp) throws -> [String] {
         let fm = FileManager.default
         var touched = Set<String>()
         var written: [String] = []
@@ -427,15 +456,7 @@ extension SiteBuilder {
             }
             touched.insert((path as NSString).deletingLastPathComponent)
         }
-        for unit in units {
-            stamps.files = stamps.files.filter { $0.key != unit && !$0.key.hasPrefix(unit + "/") }
-            if let own = FileStamps.stamp(output.appendingPathComponent(unit).path) {
-                stamps.files[unit] = own
-                for (path, stamp) in FileStamps.scan(output.appendingPathComponent(unit), directories: true).files where !path.isEmpty {
-                    stamps.files["\(unit)/\(path)"] = stamp
-                }
-            }
-        }
+        for unit in units { stamps.unit(unit, in: output) }
         // Every folder from a touched one up to the output itself changed its time (or is gone).
         var folders = Set<String>([""])
         for var folder in touched {
@@ -444,9 +465,7 @@ extension SiteBuilder {
                 folder = (folder as NSString).deletingLastPathComponent
             }
         }
-        for folder in folders {
-            stamps.files[folder] = FileStamps.stamp(folder.isEmpty ? output.path : output.appendingPathComponent(folder).path)
-        }
+        for folder in folders { stamps.folder(folder, in: output) }
         return written
     }
 }

@@ -9,7 +9,8 @@ struct BuildRecord {
     /// 4: locations keep their file as data (content root, unit, year, file), not as the shown path.
     /// 5: meta.json lists the units with diagnostics and each unit's report count, so that a rebuild
     /// reads a unit's share only when it needs it (`unit(_:)`).
-    static let version = 5
+    /// 6: the stamps are one flat file checked in place (`StampFile`), with the content folders' own.
+    static let version = 6
 
     /// A unit's share of the last build: its diagnostics as data (with the source lines they point
     /// at, so they can be rendered in either language without reading the files again), its home-page
@@ -34,10 +35,7 @@ struct BuildRecord {
 
     /// Options, templates folder and binary the record was made with; another key means a full build.
     var key: String
-    var content: FileStamps
     var templates: FileStamps
-    /// The output's folders (not files): see `FileStamps.scan(_:directories:)`.
-    var output: FileStamps
     /// Diagnostics of site.yaml and the top of the content folder.
     var site: Unit
     /// Every unit of the build.
@@ -52,11 +50,9 @@ struct BuildRecord {
     /// Where a loaded record lives (nil for one made in memory).
     var folder: URL?
 
-    init(key: String, content: FileStamps, templates: FileStamps, output: FileStamps, site: Unit, units: [String: Unit]) {
+    init(key: String, templates: FileStamps, site: Unit, units: [String: Unit]) {
         self.key = key
-        self.content = content
         self.templates = templates
-        self.output = output
         self.site = site
         self.units = units
         unitIDs = Set(units.keys)
@@ -134,40 +130,27 @@ struct BuildRecord {
     // Kept as one small file per unit (its stamps and its share of the build) and a site file, so that
     // a build that changed one unit rewrites two files, not the whole record. meta.json goes last.
 
-    /// The unit a content or output path belongs to ("" for site.yaml, the assets, the home page…).
-    func owner(of path: String) -> String {
-        let first = path.split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
-        return unitIDs.contains(first) ? first : ""
-    }
+    /// The content, content folders' and output folders' stamps (`StampFile`), beside meta.json.
+    static func stampsFile(in folder: URL) -> URL { folder.appendingPathComponent("stamps.tsv") }
 
-    /// Reads the record's stamps (every unit's, to see what changed) and its index; units' shares are
-    /// read when asked for (`unit(_:)`), so that a rebuild of one unit does not parse every unit's.
+    /// Reads the record's index and the templates' stamps; the content and output stamps are checked
+    /// in place (`StampCheck`) and units' shares read when asked for (`unit(_:)`), so that a rebuild of
+    /// one unit parses neither every unit's stamps nor every unit's share.
     static func load(from folder: URL) -> BuildRecord? {
         guard let data = try? Data(contentsOf: folder.appendingPathComponent("meta.json")),
               let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               json["version"] as? Int == version, let key = json["key"] as? String,
               let site = (json["site"] as? [String: Any]).flatMap(unit), let ids = json["units"] as? [String],
               let noted = json["noted"] as? [String], let counts = json["reports"] as? [String: Int],
-              let siteStamps = try? Data(contentsOf: folder.appendingPathComponent("site.tsv")) else { return nil }
-        var record = BuildRecord(key: key, content: FileStamps(), templates: FileStamps(), output: FileStamps(), site: site, units: [:])
+              let templateStamps = try? Data(contentsOf: folder.appendingPathComponent("templates.tsv")),
+              FileManager.default.fileExists(atPath: stampsFile(in: folder).path) else { return nil }
+        var record = BuildRecord(key: key, templates: FileStamps.parse([UInt8](templateStamps))["t"] ?? FileStamps(), site: site, units: [:])
         record.unitIDs = Set(ids)
         record.noted = Set(noted)
         record.reportCounts = counts
         record.folder = folder
-        func add(_ bytes: Data) {
-            let stamps = FileStamps.parse([UInt8](bytes))
-            record.content.files.merge(stamps["c"]?.files ?? [:]) { a, _ in a }
-            record.content.hashes.merge(stamps["c"]?.hashes ?? [:]) { a, _ in a }
-            record.templates.files.merge(stamps["t"]?.files ?? [:]) { a, _ in a }
-            record.output.files.merge(stamps["o"]?.files ?? [:]) { a, _ in a }
-        }
-        add(siteStamps)
-        let unitsFolder = folder.appendingPathComponent("units")
-        for id in ids {
-            guard let stamps = try? Data(contentsOf: unitsFolder.appendingPathComponent("\(id).tsv")) else { return nil }
-            add(stamps)
-        }
         // The diagnostics a rebuild prints again must be there to read.
+        let unitsFolder = folder.appendingPathComponent("units")
         for id in noted where !FileManager.default.fileExists(atPath: unitsFolder.appendingPathComponent("\(id).json").path) { return nil }
         return record
     }
@@ -226,45 +209,27 @@ struct BuildRecord {
                           expected: object["expected"] as? String, actual: object["actual"] as? String, related: related.compactMap(location))
     }
 
-    /// Writes the record; with `changed`, only those units' files (and the site's) are rewritten.
-    func save(to folder: URL, changed: Set<String>? = nil) throws {
+    /// Writes the record; with `changed`, only those units' shares (and the site's) are rewritten.
+    /// `stamps` writes the stamps file (`stampsFile(in:)`) once meta.json is gone, so that a record
+    /// left half-written is never read.
+    func save(to folder: URL, changed: Set<String>? = nil, stamps: () throws -> Void) throws {
         let fm = FileManager.default
         let unitsFolder = folder.appendingPathComponent("units")
         let meta = folder.appendingPathComponent("meta.json")
         try? fm.removeItem(at: meta)
         if changed == nil { try? fm.removeItem(at: unitsFolder) }
         try fm.createDirectory(at: unitsFolder, withIntermediateDirectories: true)
-        // Each share's paths, by owner (the paths themselves are shared with the stamps, not copied: a
-        // province's record holds a million of them). Only the shares that are rewritten: the changed
-        // units' and the site's.
-        let rewritten = { (owner: String) in changed == nil || owner.isEmpty || changed!.contains(owner) }
-        var contentPaths: [String: [String]] = [:]
-        var outputPaths: [String: [String]] = [:]
-        for path in content.files.keys {
-            let owner = owner(of: path)
-            if rewritten(owner) { contentPaths[owner, default: []].append(path) }
-        }
-        for path in output.files.keys {
-            let owner = owner(of: path)
-            if rewritten(owner) { outputPaths[owner, default: []].append(path) }
-        }
-        func write(_ id: String, to url: URL, templates: FileStamps = FileStamps()) throws {
-            var bytes: [UInt8] = []
-            content.append(kind: "c", paths: contentPaths[id] ?? [], to: &bytes)
-            templates.append(kind: "t", to: &bytes)
-            output.append(kind: "o", paths: outputPaths[id] ?? [], to: &bytes)
-            try Data(bytes).write(to: url, options: .atomic)
-        }
+        try stamps()
         for id in units.keys where unitIDs.contains(id) && changed?.contains(id) ?? true {
-            try write(id, to: unitsFolder.appendingPathComponent("\(id).tsv"))
             let data = try JSONSerialization.data(withJSONObject: Self.json(units[id]!), options: [.sortedKeys])
             try data.write(to: unitsFolder.appendingPathComponent("\(id).json"), options: .atomic)
         }
         for id in changed ?? [] where !unitIDs.contains(id) {
-            try? fm.removeItem(at: unitsFolder.appendingPathComponent("\(id).tsv"))
             try? fm.removeItem(at: unitsFolder.appendingPathComponent("\(id).json"))
         }
-        try write("", to: folder.appendingPathComponent("site.tsv"), templates: templates)
+        var templateLines: [UInt8] = []
+        templates.append(kind: "t", to: &templateLines)
+        try Data(templateLines).write(to: folder.appendingPathComponent("templates.tsv"), options: .atomic)
         let object: [String: Any] = ["version": Self.version, "key": key, "site": Self.json(site), "units": unitIDs.sorted(),
                                      "noted": noted.sorted(), "reports": reportCounts]
         try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]).write(to: meta, options: .atomic)

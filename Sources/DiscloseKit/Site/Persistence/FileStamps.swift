@@ -15,9 +15,6 @@ struct FileStamps: Equatable, Sendable {
     }
 
     var files: [String: Stamp] = [:]
-    /// Content hashes (FNV-1a of the bytes) of the files whose hash is known: a file whose stamp
-    /// changed but whose bytes did not (saved unchanged, checked out again) is not a change.
-    var hashes: [String: UInt64] = [:]
 
     /// Every file under `root`, or with `directories` every folder (root included, as ""): a folder's
     /// time changes whenever an entry in it is added, removed or renamed, which is enough to notice a
@@ -34,12 +31,6 @@ struct FileStamps: Equatable, Sendable {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
         return Stamp(info)
-    }
-
-    /// Whether every recorded path under `root` still has its stamp (no directory listing needed).
-    func matches(_ root: URL) -> Bool {
-        let base = root.path
-        return files.allSatisfy { path, stamp in Self.stamp(path.isEmpty ? base : base + "/" + path) == stamp }
     }
 
     private static func walk(_ path: String, prefix: String, directories: Bool, hidden: Bool, into files: inout [String: Stamp]) {
@@ -66,6 +57,8 @@ struct FileStamps: Equatable, Sendable {
         }
     }
 
+    /// The content hash (FNV-1a of the bytes): a file whose stamp changed but whose bytes did not
+    /// (saved unchanged, checked out again) is not a change.
     static func hash(_ path: String) -> UInt64? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         return data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> UInt64 in
@@ -78,45 +71,13 @@ struct FileStamps: Equatable, Sendable {
         }
     }
 
-    /// The paths that changed since `old`, by stamp and then by content: files whose stamp changed
-    /// are hashed, and those whose bytes are the same as before do not count. Fills in `hashes`.
-    mutating func changes(since old: FileStamps, root: URL) -> Set<String> {
-        var changed = Set<String>()
-        for path in Set(files.keys).union(old.files.keys) {
-            guard let stamp = files[path] else { changed.insert(path); continue }
-            if old.files[path] == stamp, let known = old.hashes[path] {
-                hashes[path] = known
-                continue
-            }
-            let now = Self.hash(root.path + "/" + path)
-            hashes[path] = now
-            if now == nil || old.hashes[path] != now { changed.insert(path) }
-        }
-        return changed
-    }
-
-    /// Hashes every file (for the record of a full build).
-    mutating func hashAll(root: URL) {
-        for path in files.keys { hashes[path] = Self.hash(root.path + "/" + path) }
-    }
-
-    /// The stamps of the paths under `folder/`.
-    func under(_ folder: String) -> [String: Stamp] {
-        files.filter { $0.key.hasPrefix(folder + "/") }
-    }
-
     // MARK: Text form (one line per file), quicker to read back than JSON
 
-    /// "kind size seconds nanoseconds inode hash path" lines, tab-separated, in no particular order.
+    /// "kind size seconds nanoseconds inode hash path" lines, tab-separated, sorted by path (the
+    /// templates' stamps in the build record; see `StampFile` for the content's and the output's).
     func append(kind: String, to out: inout [UInt8]) {
-        append(kind: kind, paths: Array(files.keys), to: &out)
-    }
-
-    /// The lines of some of the files only (a share of the build record).
-    func append(kind: String, paths: [String], to out: inout [UInt8]) {
-        for path in paths {
-            guard let s = files[path] else { continue }
-            out.append(contentsOf: "\(kind)\t\(s.size)\t\(s.seconds)\t\(s.nanoseconds)\t\(s.inode)\t\(hashes[path] ?? 0)\t".utf8)
+        for (path, s) in files.sorted(by: { $0.key < $1.key }) {
+            out.append(contentsOf: "\(kind)\t\(s.size)\t\(s.seconds)\t\(s.nanoseconds)\t\(s.inode)\t0\t".utf8)
             out.append(contentsOf: path.utf8)
             out.append(10)
         }
@@ -145,12 +106,11 @@ struct FileStamps: Equatable, Sendable {
             if let kindEnd = bytes[i...].firstIndex(of: 9) {
                 let kind = String(decoding: bytes[i..<kindEnd], as: UTF8.self)
                 i = kindEnd + 1
-                if let size = number(), let seconds = number(), let nanoseconds = number(), let inode = number(), let hash = number() {
+                if let size = number(), let seconds = number(), let nanoseconds = number(), let inode = number(), number() != nil {
                     let end = bytes[i...].firstIndex(of: 10) ?? n
                     let path = String(decoding: bytes[i..<end], as: UTF8.self)
                     result[kind, default: FileStamps()].files[path] =
                         Stamp(size: size, seconds: seconds, nanoseconds: nanoseconds, inode: UInt64(bitPattern: inode))
-                    if hash != 0 { result[kind, default: FileStamps()].hashes[path] = UInt64(bitPattern: hash) }
                     i = end + 1
                     ok = true
                 }

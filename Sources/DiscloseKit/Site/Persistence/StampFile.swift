@@ -1,0 +1,366 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The build record's stamps as one flat file, read and checked in place: a line per content file
+/// (`c`, with its content hash), per content folder (`C`) and per output folder (`o`), as
+/// "kind size seconds nanoseconds inode hash path", tab-separated. A rebuild does not parse it into
+/// dictionaries: it walks the bytes, takes each recorded path's stamp again (lstat, no directory
+/// listing) and keeps only the lines that differ. A content folder whose stamp is as recorded had no
+/// entry added, removed or renamed; one that differs is listed to find the new entries. So a rebuild
+/// of a province's record (a million lines) costs a stat per line and no allocation per line, and a
+/// full build keeps none of it in memory: the lines go to the file as they are taken.
+enum StampFile {
+    static let contentFile = UInt8(ascii: "c")
+    static let contentFolder = UInt8(ascii: "C")
+    static let outputFolder = UInt8(ascii: "o")
+
+    /// One line of the file.
+    struct Line {
+        var kind: UInt8
+        var stamp: FileStamps.Stamp
+        var hash: UInt64
+        var path: String
+    }
+
+    // MARK: Writing
+
+    /// Appends lines to a file through a buffer.
+    final class Writer {
+        private let fd: Int32
+        private var buffer: [UInt8] = []
+        private(set) var failed = false
+        let path: String
+
+        init?(path: String) {
+            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { return nil }
+            self.path = path
+            buffer.reserveCapacity(1 << 20)
+        }
+
+        deinit { if fd >= 0 { close(fd) } }
+
+        func add(_ kind: UInt8, _ stamp: FileStamps.Stamp, hash: UInt64, path: String) {
+            StampFile.append(kind, stamp, hash: hash, path: path, to: &buffer)
+            if buffer.count >= 1 << 20 { flush() }
+        }
+
+        /// Bytes that are already lines (kept from an earlier file).
+        func add(lines: UnsafeRawBufferPointer) {
+            buffer.append(contentsOf: lines)
+            if let last = lines.last, last != 10 { buffer.append(10) }
+            if buffer.count >= 1 << 20 { flush() }
+        }
+
+        func flush() {
+            buffer.withUnsafeBytes { bytes in
+                var offset = 0
+                while offset < bytes.count, !failed {
+                    let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                    if n < 0 { if errno != EINTR { failed = true }; continue }
+                    offset += n
+                }
+            }
+            buffer.removeAll(keepingCapacity: true)
+        }
+
+        /// Flushes; false when anything failed to be written.
+        func finish() -> Bool {
+            flush()
+            return !failed
+        }
+
+        /// Every entry under `root` (names starting with "." left out unless `hidden`): files as
+        /// `fileKind` lines with their content hash (when `fileKind` is given), folders as `folderKind`
+        /// lines (the root itself as `prefix`). Paths are `prefix`/relative.
+        func scan(_ root: String, prefix: String = "", fileKind: UInt8?, folderKind: UInt8, hidden: Bool) {
+            guard let own = FileStamps.stamp(root) else { return }
+            add(folderKind, own, hash: 0, path: prefix)
+            walk(root, prefix: prefix, fileKind: fileKind, folderKind: folderKind, hidden: hidden)
+        }
+
+        private func walk(_ path: String, prefix: String, fileKind: UInt8?, folderKind: UInt8, hidden: Bool) {
+            for (name, info) in StampFile.entries(of: path, hidden: hidden) {
+                let full = path + "/" + name
+                let relative = prefix.isEmpty ? name : prefix + "/" + name
+                if (info.st_mode & S_IFMT) == S_IFDIR {
+                    add(folderKind, FileStamps.Stamp(info), hash: 0, path: relative)
+                    walk(full, prefix: relative, fileKind: fileKind, folderKind: folderKind, hidden: hidden)
+                } else if let fileKind {
+                    add(fileKind, FileStamps.Stamp(info), hash: FileStamps.hash(full) ?? 0, path: relative)
+                }
+            }
+        }
+    }
+
+    static func append(_ kind: UInt8, _ s: FileStamps.Stamp, hash: UInt64, path: String, to out: inout [UInt8]) {
+        out.append(kind)
+        out.append(contentsOf: "\t\(s.size)\t\(s.seconds)\t\(s.nanoseconds)\t\(s.inode)\t\(hash)\t".utf8)
+        out.append(contentsOf: path.utf8)
+        out.append(10)
+    }
+
+    /// The lines of one content entry: a file with its hash, or a folder and everything under it.
+    static func collect(_ full: String, path: String, info: stat, into out: inout [UInt8]) {
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            append(contentFolder, FileStamps.Stamp(info), hash: 0, path: path, to: &out)
+            for (name, sub) in entries(of: full, hidden: false) { collect(full + "/" + name, path: path + "/" + name, info: sub, into: &out) }
+        } else {
+            append(contentFile, FileStamps.Stamp(info), hash: FileStamps.hash(full) ?? 0, path: path, to: &out)
+        }
+    }
+
+    /// The names in a folder with their lstat, "." and ".." left out (and hidden names unless asked).
+    static func entries(of path: String, hidden: Bool) -> [(String, stat)] {
+        guard let dir = opendir(path) else { return [] }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name != "." && name != ".." && (hidden || !name.hasPrefix(".")) { names.append(name) }
+        }
+        closedir(dir)
+        return names.compactMap { name in
+            var info = stat()
+            return lstat(path + "/" + name, &info) == 0 ? (name, info) : nil
+        }
+    }
+
+    // MARK: Reading
+
+    /// Calls `body` with each well-formed line's kind, numbers, path bytes and whole line bytes
+    /// (with its newline); malformed lines are skipped.
+    static func forEachLine(_ bytes: UnsafeRawBufferPointer,
+                            _ body: (_ kind: UInt8, _ stamp: FileStamps.Stamp, _ hash: UInt64,
+                                     _ path: UnsafeRawBufferPointer, _ line: UnsafeRawBufferPointer) -> Void) {
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let start = i
+            var end = start
+            while end < n, bytes[end] != 10 { end += 1 }
+            i = end + 1
+            // kind TAB five numbers each followed by TAB, then the path.
+            guard end - start >= 12, bytes[start + 1] == 9 else { continue }
+            var j = start + 2
+            var numbers: [UInt64] = [0, 0, 0, 0, 0]
+            var ok = true
+            for k in 0..<5 {
+                var value: UInt64 = 0
+                var digits = 0
+                while j < end, bytes[j] >= 48, bytes[j] <= 57 {
+                    value = value &* 10 &+ UInt64(bytes[j] - 48)
+                    j += 1
+                    digits += 1
+                }
+                guard digits > 0, j < end, bytes[j] == 9 else { ok = false; break }
+                numbers[k] = value
+                j += 1
+            }
+            guard ok else { continue }
+            let stamp = FileStamps.Stamp(size: Int64(bitPattern: numbers[0]), seconds: Int64(bitPattern: numbers[1]),
+                                         nanoseconds: Int64(bitPattern: numbers[2]), inode: numbers[3])
+            body(bytes[start], stamp, numbers[4], UnsafeRawBufferPointer(rebasing: bytes[j..<end]),
+                 UnsafeRawBufferPointer(rebasing: bytes[start..<min(end + 1, n)]))
+        }
+    }
+
+    /// The lines of `kinds` whose recorded stamp is no longer the path's (changed or gone), taking
+    /// the stamps again under `roots` (by kind). Split over the cores at line boundaries.
+    /// Lines of `racyKinds` stamped at `racy` seconds or later count as differing whatever their stamp:
+    /// a file changed within the clock tick in which it was stamped keeps its time (as git's "racy
+    /// clean" entries), so those are looked at again (hashed, listed).
+    static func differing(_ data: Data, roots: [UInt8: String], racy: Int64 = .max, racyKinds: Set<UInt8> = []) -> [Line] {
+        data.withUnsafeBytes { (all: UnsafeRawBufferPointer) -> [Line] in
+            let parts = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount * 2))
+            var bounds = [0]
+            for p in 1..<parts {
+                var cut = max(bounds.last!, all.count * p / parts)
+                while cut < all.count, cut > 0, all[cut - 1] != 10 { cut += 1 }
+                bounds.append(cut)
+            }
+            bounds.append(all.count)
+            var found = [[Line]](repeating: [], count: parts)
+            let cuts = bounds
+            nonisolated(unsafe) let bytes = all
+            found.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let slots = buffer
+                DispatchQueue.concurrentPerform(iterations: parts) { p in
+                    slots[p] = differing(UnsafeRawBufferPointer(rebasing: bytes[cuts[p]..<cuts[p + 1]]), roots: roots,
+                                         racy: racy, racyKinds: racyKinds)
+                }
+            }
+            return found.flatMap { $0 }
+        }
+    }
+
+    private static func differing(_ bytes: UnsafeRawBufferPointer, roots: [UInt8: String], racy: Int64, racyKinds: Set<UInt8>) -> [Line] {
+        var result: [Line] = []
+        var scratch = [UInt8](repeating: 0, count: 4096)
+        let rootBytes = roots.mapValues { Array($0.utf8) }
+        forEachLine(bytes) { kind, stamp, hash, path, _ in
+            guard let root = rootBytes[kind] else { return }
+            let length = root.count + 1 + path.count + 1
+            if scratch.count < length { scratch = [UInt8](repeating: 0, count: length * 2) }
+            var now = stat()
+            let found = scratch.withUnsafeMutableBufferPointer { s -> Bool in
+                var k = 0
+                for b in root { s[k] = b; k += 1 }
+                if path.count > 0 {
+                    s[k] = 47; k += 1
+                    for b in path { s[k] = b; k += 1 }
+                }
+                s[k] = 0
+                return s.baseAddress!.withMemoryRebound(to: CChar.self, capacity: k + 1) { lstat($0, &now) } == 0
+            }
+            if found, FileStamps.Stamp(now) == stamp, stamp.seconds < racy || !racyKinds.contains(kind) { return }
+            result.append(Line(kind: kind, stamp: stamp, hash: hash, path: String(decoding: path, as: UTF8.self)))
+        }
+        return result
+    }
+
+    /// The recorded content entries (files and folders) directly inside `folders`, by path, with kind.
+    static func children(_ data: Data, of folders: Set<String>) -> [String: UInt8] {
+        guard !folders.isEmpty else { return [:] }
+        var result: [String: UInt8] = [:]
+        data.withUnsafeBytes { all in
+            forEachLine(all) { kind, _, _, path, _ in
+                guard kind == contentFile || kind == contentFolder, path.count > 0 else { return }
+                let slash = path.lastIndex(of: 47)
+                let parent = slash.map { String(decoding: UnsafeRawBufferPointer(rebasing: path[..<$0]), as: UTF8.self) } ?? ""
+                if folders.contains(parent) { result[String(decoding: path, as: UTF8.self)] = kind }
+            }
+        }
+        return result
+    }
+
+    /// The first path component (the unit folder) of a line: "" for the root and top-level files.
+    static func owner(kind: UInt8, path: UnsafeRawBufferPointer) -> String {
+        guard path.count > 0 else { return "" }
+        if let slash = path.firstIndex(of: 47) { return String(decoding: UnsafeRawBufferPointer(rebasing: path[..<slash]), as: UTF8.self) }
+        return kind == contentFile ? "" : String(decoding: path, as: UTF8.self)
+    }
+}
+
+/// What changed in the content since the record's stamps were taken, and whether the output is as
+/// the record left it.
+struct StampCheck {
+    /// Content paths added, removed or changed (by stamp, then by content hash).
+    var changedContent: Set<String> = []
+    /// An output folder whose stamp differs: someone touched the output.
+    var outputTouched = false
+
+    /// `written`: when the stamps file was last written (content stamped within two seconds of it is
+    /// looked at again).
+    init(stamps data: Data, written: Int64, content: URL, output: URL) {
+        let differing = StampFile.differing(data, roots: [StampFile.contentFile: content.path, StampFile.contentFolder: content.path,
+                                                          StampFile.outputFolder: output.path],
+                                            racy: written - 2, racyKinds: [StampFile.contentFile, StampFile.contentFolder])
+        var folders = Set<String>()
+        for line in differing {
+            switch line.kind {
+            case StampFile.outputFolder:
+                outputTouched = true
+            case StampFile.contentFile:
+                let full = line.path.isEmpty ? content.path : content.path + "/" + line.path
+                // Gone, no longer a file, or other bytes (a file saved unchanged is not a change).
+                var now = stat()
+                if lstat(full, &now) == 0, (now.st_mode & S_IFMT) != S_IFDIR, line.hash != 0, FileStamps.hash(full) == line.hash { continue }
+                changedContent.insert(line.path)
+            default:
+                folders.insert(line.path)
+            }
+        }
+        guard !outputTouched else { return }
+        // A folder whose entries changed: what is in it now that the record does not hold.
+        let recorded = StampFile.children(data, of: folders)
+        for folder in folders.sorted() {
+            let full = folder.isEmpty ? content.path : content.path + "/" + folder
+            for (name, info) in StampFile.entries(of: full, hidden: false) {
+                let path = folder.isEmpty ? name : folder + "/" + name
+                let isFolder = (info.st_mode & S_IFMT) == S_IFDIR
+                if isFolder {
+                    // A new folder (or one that was a file): every file in it is new.
+                    guard recorded[path] != StampFile.contentFolder else { continue }
+                    for sub in FileStamps.scan(URL(fileURLWithPath: full + "/" + name), hidden: false).files.keys {
+                        changedContent.insert(path + "/" + sub)
+                    }
+                } else if recorded[path] != StampFile.contentFile {
+                    changedContent.insert(path)
+                }
+            }
+        }
+    }
+}
+
+/// The output folders' stamps a rebuild took again (`stamps`), and which recorded ones they replace:
+/// every folder of the rebuilt `units`, the `folders` named, and the `bundles` with all under them.
+struct OutputRestamp {
+    var units = Set<String>()
+    var folders = Set<String>()
+    var bundles = Set<String>()
+    var stamps: [String: FileStamps.Stamp] = [:]
+
+    func replaces(_ path: String, owner: String) -> Bool {
+        units.contains(owner) || folders.contains(path) || bundles.contains { path == $0 || path.hasPrefix($0 + "/") }
+    }
+
+    /// A unit's output folders, taken again (none when the unit is gone).
+    mutating func unit(_ id: String, in output: URL) {
+        units.insert(id)
+        stamps = stamps.filter { $0.key != id && !$0.key.hasPrefix(id + "/") }
+        for (path, stamp) in FileStamps.scan(output.appendingPathComponent(id), directories: true).files {
+            stamps[path.isEmpty ? id : "\(id)/\(path)"] = stamp
+        }
+    }
+
+    /// One folder taken again (removed from the record when it is gone).
+    mutating func folder(_ path: String, in output: URL) {
+        folders.insert(path)
+        stamps[path] = FileStamps.stamp(path.isEmpty ? output.path : output.appendingPathComponent(path).path)
+    }
+
+    /// A folder written after the files (the search bundle, the open-data package) and everything in it.
+    mutating func bundle(_ name: String, in output: URL) {
+        bundles.insert(name)
+        stamps = stamps.filter { $0.key != name && !$0.key.hasPrefix(name + "/") }
+        for (path, stamp) in FileStamps.scan(output.appendingPathComponent(name), directories: true).files {
+            stamps[path.isEmpty ? name : "\(name)/\(path)"] = stamp
+        }
+        folder("", in: output)
+    }
+}
+
+extension StampFile {
+    /// Writes the record's stamps after a rebuild, to a temporary file then renamed over `path`: the
+    /// recorded lines but those of the content `owners` taken again and of the output folders taken
+    /// again, then the new ones (`content`: lines already made; `output`: the restamp).
+    static func rewrite(_ data: Data, to path: String, contentOwners: Set<String>, content: [UInt8], output: OutputRestamp) -> Bool {
+        let temporary = path + ".\(getpid()).tmp"
+        guard let writer = Writer(path: temporary) else { return false }
+        data.withUnsafeBytes { all in
+            forEachLine(all) { kind, _, _, pathBytes, line in
+                let owner = owner(kind: kind, path: pathBytes)
+                switch kind {
+                case contentFile, contentFolder:
+                    if contentOwners.contains(owner) { return }
+                case outputFolder:
+                    if output.replaces(String(decoding: pathBytes, as: UTF8.self), owner: owner) { return }
+                default:
+                    break
+                }
+                writer.add(lines: line)
+            }
+        }
+        content.withUnsafeBytes { writer.add(lines: $0) }
+        for (folder, stamp) in output.stamps.sorted(by: { $0.key < $1.key }) { writer.add(outputFolder, stamp, hash: 0, path: folder) }
+        guard writer.finish(), rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return false
+        }
+        return true
+    }
+}
