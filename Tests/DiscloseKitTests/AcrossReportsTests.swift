@@ -127,6 +127,11 @@ final class AcrossReportsTests: XCTestCase {
             XCTAssertEqual((one["groups"] as? [[String: Any]])?.count, listedOnGroupPages ? 2 + count : 0)
             XCTAssertEqual(one["groupsElsewhere"] as? Bool, !listedOnGroupPages)
             XCTAssertEqual(one["groupCount"] as? Int, 2 + count)
+            // The years' index (compare/index.html) lists them, or counts them and points to the year's page.
+            let index = ComparePages.indexEntry(year: 2023, groups: groups)
+            XCTAssertEqual((index["groups"] as? [[String: Any]])?.count, listedOnGroupPages ? 2 + count : 0)
+            XCTAssertEqual(index["groupsElsewhere"] as? Bool, !listedOnGroupPages)
+            XCTAssertEqual(index["count"] as? Int, count)
         }
     }
 

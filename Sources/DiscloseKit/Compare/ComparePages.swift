@@ -79,6 +79,14 @@ struct ComparePages {
     /// others (a province has thousands: every page would carry thousands of links); the year's page does.
     static let groupListLimit = 100
 
+    /// A year's line on `compare/index.html`: its groups listed, or above `groupListLimit` their count
+    /// and a pointer to the year's page, which lists them all.
+    static func indexEntry(year: Int, groups: [Group]) -> [String: Any] {
+        let listed = groups.count - 1 <= groupListLimit
+        return ["year": year, "count": groups[0].rows.count, "groupsElsewhere": !listed, "groupCount": groups.count - 1,
+                "groups": listed ? groups.dropFirst().map { ["title": $0.value, "kind": $0.kind, "url": "\($0.file).html", "count": $0.rows.count] } : []]
+    }
+
     /// The CSV of one table: exact decimals in 万元 and the growth rates as printed.
     static func csv(_ group: Group) -> String {
         var header = ["单位标识", "单位名称", "地区", "主管部门", "年度"]

@@ -120,10 +120,38 @@ enum OpenData {
 
     /// `data/reports.csv` and `data/all-reports.json` from the home-page entries (every unit, every year).
     static func siteFiles(entries: [SiteEntry], site: Site, absolute: (String) -> String) -> [String: Data] {
-        var csv = Data((CSVWriter.row(reportFields.map(\.name)) + "\r\n").utf8)
-        // all-reports.json is written one report at a time (a province has 100,000): each object as
-        // JSONSerialization writes it within the array, so the file is the same as serialising the whole.
-        var index = Data()
+        var csv = Data()
+        var json = Data()
+        index(entries: entries, site: site, absolute: absolute, csv: { csv.append($0) }, json: { json.append($0) })
+        return ["data/reports.csv": csv, "data/all-reports.json": json]
+    }
+
+    /// The same two files written into `site/data/` as they are made (a province's are tens of
+    /// megabytes each): what a full build does, into its staging folder.
+    static func writeSiteFiles(entries: [SiteEntry], site: Site, absolute: (String) -> String, into root: URL) throws {
+        let folder = root.appendingPathComponent("data")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let csv = try PackageFile(folder.appendingPathComponent("reports.csv"))
+        let json = try PackageFile(folder.appendingPathComponent("all-reports.json"))
+        do {
+            try index(entries: entries, site: site, absolute: absolute, csv: csv.append, json: json.append)
+            try csv.finish()
+            try json.finish()
+        } catch {
+            csv.discard()
+            json.discard()
+            throw error
+        }
+    }
+
+    /// `reports.csv` and `all-reports.json`, handed on a report at a time. all-reports.json is made one
+    /// report at a time (a province has 100,000): each object as JSONSerialization writes it within
+    /// the array, so the file is the same as serialising the whole.
+    private static func index(entries: [SiteEntry], site: Site, absolute: (String) -> String,
+                              csv: (Data) throws -> Void, json: (Data) throws -> Void) rethrows {
+        try csv(Data((CSVWriter.row(reportFields.map(\.name)) + "\r\n").utf8))
+        try json(Data("{\"reports\":[".utf8))
+        var first = true
         for e in entries {
             guard let id = e["unitID"], let year = e["year"] else { continue }
             let unit = MoneyUnit(rawValue: e["c_unit"] ?? "") ?? .wanYuan
@@ -140,17 +168,17 @@ enum OpenData {
                     figures[String(change.dropFirst(2))] = rate
                 }
             }
-            csv.append(contentsOf: (CSVWriter.row(cells) + "\r\n").utf8)
+            try csv(Data((CSVWriter.row(cells) + "\r\n").utf8))
             let object: [String: Any] = ["unit_id": id, "unit_name": e["unitName"] ?? id, "region": e["region"] ?? "", "supervisor": e["supervisor"] ?? "",
                           "year": Int(year) ?? 0, "kind": e["kind"] ?? "", "url": absolute(e["url"] ?? ""),
                           "json": absolute((e["url"] ?? "").replacingOccurrences(of: "index.html", with: "report.json")),
                           "figures_wan_yuan": figures]
-            if !index.isEmpty { index.append(UInt8(ascii: ",")) }
-            index.append((try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8))
+            if !first { try json(Data(",".utf8)) }
+            first = false
+            try json((try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8))
         }
         let title = (try? JSONSerialization.data(withJSONObject: [site.title], options: [.withoutEscapingSlashes])).map { Data($0.dropFirst().dropLast()) } ?? Data("\"\"".utf8)
-        let json = Data("{\"reports\":[".utf8) + index + Data("],\"site\":".utf8) + title + Data("}".utf8)
-        return ["data/reports.csv": csv, "data/all-reports.json": json]
+        try json(Data("],\"site\":".utf8) + title + Data("}".utf8))
     }
 
     /// Assembles the package under `site/data/` from every report's `data.csv`: `cells.csv`, one

@@ -830,7 +830,7 @@ table.compare thead th { min-width: 4.5em; }
 <p class="lead">同一年度各单位的收、支总计，财政拨款支出，基本、项目支出，“三公”经费和机关运行经费并列比较；每张表都可下载为 CSV。全部数据另见<a href="../data/index.html">开放数据</a>。</p>
 {{#years}}<section aria-labelledby="compare-{{year}}">
   <h2 id="compare-{{year}}">{{year}}年度</h2>
-  <ul class="report-list"><li><a href="{{year}}/index.html">全部单位（{{count}} 个）</a></li>{{#groups}}<li><a href="{{year}}/{{url}}">{{kind}}：{{title}}</a>（{{count}} 个单位）</li>{{/groups}}</ul>
+  <ul class="report-list"><li><a href="{{year}}/index.html">全部单位（{{count}} 个）</a></li>{{#groups}}<li><a href="{{year}}/{{url}}">{{kind}}：{{title}}</a>（{{count}} 个单位）</li>{{/groups}}{{#groupsElsewhere}}<li>本年度共有 {{groupCount}} 个地区和主管部门，列表见<a href="{{year}}/index.html">全部单位</a>页</li>{{/groupsElsewhere}}</ul>
 </section>
 {{/years}}
 

@@ -363,7 +363,10 @@ extension SiteBuilder {
                 sink(files)
                 links.settleOnDisk(staged.staging)
             }
-            siteSink(sitePages.siteFiles(units: order.map { ($0, outputs[$0]!) }, sink: siteSink))
+            let units = order.map { ($0, outputs[$0]!) }
+            siteSink(sitePages.siteFiles(units: units, sink: siteSink, openDataIndex: false))
+            try OpenData.writeSiteFiles(entries: units.flatMap(\.1.home), site: renderer.site, absolute: sitePages.absolute, into: staged.staging)
+            counts.add(files: 2, pages: 0)
             MemoryTrace.note("site pages written")
             if let error = failure.error {
                 staged.discard()
@@ -477,10 +480,14 @@ final class FileCounts: @unchecked Sendable {
     private(set) var pages = 0
 
     func add(_ batch: [String: Data]) {
+        add(files: batch.count, pages: batch.keys.filter { $0.hasSuffix(".html") }.count)
+    }
+
+    func add(files: Int, pages: Int) {
         lock.lock()
         defer { lock.unlock() }
-        files += batch.count
-        pages += batch.keys.filter { $0.hasSuffix(".html") }.count
+        self.files += files
+        self.pages += pages
     }
 }
 

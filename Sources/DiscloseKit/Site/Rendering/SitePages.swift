@@ -271,7 +271,9 @@ final class SitePages: @unchecked Sendable {
     /// The files that depend on every unit: the home page and the sitemap (from each unit's entries, in
     /// unit order), with the assets and 404.html. With a `sink`, each year's comparison pages go to it
     /// as soon as they are made (a province has thousands per year) instead of into the result.
-    func siteFiles(units: [(id: String, output: UnitOutput)], sink: (([String: Data]) -> Void)? = nil) -> [String: Data] {
+    /// `openDataIndex`: false when the caller writes `data/reports.csv` and `all-reports.json` itself
+    /// (`OpenData.writeSiteFiles`, streamed into the staging folder).
+    func siteFiles(units: [(id: String, output: UnitOutput)], sink: (([String: Data]) -> Void)? = nil, openDataIndex: Bool = true) -> [String: Data] {
         var files: [String: Data] = [:]
         // With a sink, the large pages (a province's home page, sitemap and open-data index are tens of
         // megabytes each) are handed on as soon as they are made, not kept until all are.
@@ -305,7 +307,7 @@ final class SitePages: @unchecked Sendable {
         files.merge(comparePages(entries: entries, sink: sink)) { a, _ in a }
         MemoryTrace.note("comparison pages rendered")
         flush()
-        files.merge(OpenData.siteFiles(entries: entries, site: site, absolute: absolute)) { a, _ in a }
+        if openDataIndex { files.merge(OpenData.siteFiles(entries: entries, site: site, absolute: absolute)) { a, _ in a } }
         files["data/index.html"] = page("data", ["tables": Set(entries.compactMap { $0["unitID"] }).count, "reports": entries.count],
                                         title: "开放数据 - \(site.title)", root: "../", canonical: absolute("data/"),
                                         breadcrumbs: [["label": "首页", "url": "../index.html"], ["label": "开放数据"]])
@@ -347,8 +349,7 @@ extension SitePages {
                 files[path + ".html"] = page("compare", compare.context(group, year: year, groups: groups), title: "\(group.title) - \(site.title)", root: "../../",
                                              canonical: absolute(group.kind.isEmpty ? "compare/\(year)/" : path + ".html"), breadcrumbs: crumbs)
             }
-            years.append(["year": year, "count": groups[0].rows.count,
-                          "groups": groups.dropFirst().map { ["title": $0.value, "kind": $0.kind, "url": "\($0.file).html", "count": $0.rows.count] }])
+            years.append(ComparePages.indexEntry(year: year, groups: groups))
         }
         files["compare/index.html"] = page("compare-index", ["years": years], title: "各单位决算对比 - \(site.title)", root: "../",
                                            canonical: absolute("compare/"), breadcrumbs: [["label": "首页", "url": "../index.html"], ["label": "对比"]])
