@@ -200,21 +200,23 @@ enum StampFile {
     private static func differing(_ bytes: UnsafeRawBufferPointer, roots: [UInt8: String], racy: Int64, racyKinds: Set<UInt8>) -> [Line] {
         var result: [Line] = []
         var scratch = [UInt8](repeating: 0, count: 4096)
-        let rootBytes = roots.mapValues { Array($0.utf8) }
+        // Each path is looked up from its root's open folder (fstatat), not from "/" again.
+        var folders: [UInt8: Int32] = [:]
+        for (kind, root) in roots { folders[kind] = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        defer { for fd in Set(folders.values) where fd >= 0 { close(fd) } }
         forEachLine(bytes) { kind, stamp, hash, path, _ in
-            guard let root = rootBytes[kind] else { return }
-            let length = root.count + 1 + path.count + 1
-            if scratch.count < length { scratch = [UInt8](repeating: 0, count: length * 2) }
+            guard let root = roots[kind], let folder = folders[kind] else { return }
             var now = stat()
-            let found = scratch.withUnsafeMutableBufferPointer { s -> Bool in
-                var k = 0
-                for b in root { s[k] = b; k += 1 }
-                if path.count > 0 {
-                    s[k] = 47; k += 1
-                    for b in path { s[k] = b; k += 1 }
+            let found: Bool
+            if path.isEmpty || folder < 0 {
+                found = lstat(path.isEmpty ? root : root + "/" + String(decoding: path, as: UTF8.self), &now) == 0
+            } else {
+                if scratch.count < path.count + 1 { scratch = [UInt8](repeating: 0, count: path.count * 2) }
+                found = scratch.withUnsafeMutableBytes { s -> Bool in
+                    s.copyMemory(from: path)
+                    s[path.count] = 0
+                    return fstatat(folder, s.baseAddress!.assumingMemoryBound(to: CChar.self), &now, AT_SYMLINK_NOFOLLOW) == 0
                 }
-                s[k] = 0
-                return s.baseAddress!.withMemoryRebound(to: CChar.self, capacity: k + 1) { lstat($0, &now) } == 0
             }
             if found, FileStamps.Stamp(now) == stamp, stamp.seconds < racy || !racyKinds.contains(kind) { return }
             result.append(Line(kind: kind, stamp: stamp, hash: hash, path: String(decoding: path, as: UTF8.self)))
@@ -237,12 +239,6 @@ enum StampFile {
         return result
     }
 
-    /// The first path component (the unit folder) of a line: "" for the root and top-level files.
-    static func owner(kind: UInt8, path: UnsafeRawBufferPointer) -> String {
-        guard path.count > 0 else { return "" }
-        if let slash = path.firstIndex(of: 47) { return String(decoding: UnsafeRawBufferPointer(rebasing: path[..<slash]), as: UTF8.self) }
-        return kind == contentFile ? "" : String(decoding: path, as: UTF8.self)
-    }
 }
 
 /// What changed in the content since the record's stamps were taken, and whether the output is as
@@ -304,10 +300,6 @@ struct OutputRestamp {
     var bundles = Set<String>()
     var stamps: [String: FileStamps.Stamp] = [:]
 
-    func replaces(_ path: String, owner: String) -> Bool {
-        units.contains(owner) || folders.contains(path) || bundles.contains { path == $0 || path.hasPrefix($0 + "/") }
-    }
-
     /// A unit's output folders, taken again (none when the unit is gone).
     mutating func unit(_ id: String, in output: URL) {
         units.insert(id)
@@ -341,19 +333,43 @@ extension StampFile {
     static func rewrite(_ data: Data, to path: String, contentOwners: Set<String>, content: [UInt8], output: OutputRestamp) -> Bool {
         let temporary = path + ".\(getpid()).tmp"
         guard let writer = Writer(path: temporary) else { return false }
+        let owners = contentOwners.map { Array($0.utf8) }
+        let units = output.units.map { Array($0.utf8) }
+        let folders = output.folders.map { Array($0.utf8) }
+        let bundles = output.bundles.map { Array($0.utf8) }
         data.withUnsafeBytes { all in
+            // Kept lines are copied in runs: the lines of one unit follow each other.
+            var run: Range<Int>?
+            func flush() {
+                if let r = run { writer.add(lines: UnsafeRawBufferPointer(rebasing: all[r])) }
+                run = nil
+            }
             forEachLine(all) { kind, _, _, pathBytes, line in
-                let owner = owner(kind: kind, path: pathBytes)
+                let dropped: Bool
                 switch kind {
                 case contentFile, contentFolder:
-                    if contentOwners.contains(owner) { return }
+                    let owner = ownerBytes(kind: kind, path: pathBytes)
+                    dropped = owners.contains { $0.elementsEqual(owner) }
                 case outputFolder:
-                    if output.replaces(String(decoding: pathBytes, as: UTF8.self), owner: owner) { return }
+                    let owner = ownerBytes(kind: kind, path: pathBytes)
+                    dropped = units.contains { $0.elementsEqual(owner) } || folders.contains { $0.elementsEqual(pathBytes) }
+                        || bundles.contains { b in pathBytes.starts(with: b) && (pathBytes.count == b.count || pathBytes[b.count] == 47) }
                 default:
-                    break
+                    dropped = false
                 }
-                writer.add(lines: line)
+                let start = line.baseAddress! - all.baseAddress!
+                let range = start..<(start + line.count)
+                if dropped || line.last != 10 {
+                    flush()
+                    if !dropped { writer.add(lines: line) }
+                } else if let r = run, r.upperBound == range.lowerBound {
+                    run = r.lowerBound..<range.upperBound
+                } else {
+                    flush()
+                    run = range
+                }
             }
+            flush()
         }
         content.withUnsafeBytes { writer.add(lines: $0) }
         for (folder, stamp) in output.stamps.sorted(by: { $0.key < $1.key }) { writer.add(outputFolder, stamp, hash: 0, path: folder) }
@@ -362,5 +378,12 @@ extension StampFile {
             return false
         }
         return true
+    }
+
+    /// The first path component (the unit folder) of a line: empty for the root and top-level files.
+    private static func ownerBytes(kind: UInt8, path: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        guard path.count > 0 else { return path }
+        if let slash = path.firstIndex(of: 47) { return UnsafeRawBufferPointer(rebasing: path[..<slash]) }
+        return kind == contentFile ? UnsafeRawBufferPointer(rebasing: path[0..<0]) : path
     }
 }
