@@ -228,17 +228,19 @@ enum StampFile {
     static func children(_ data: Data, of folders: Set<String>) -> [String: UInt8] {
         guard !folders.isEmpty else { return [:] }
         var result: [String: UInt8] = [:]
+        let wanted = folders.map { Array($0.utf8) }
         data.withUnsafeBytes { all in
             forEachLine(all) { kind, _, _, path, _ in
                 guard kind == contentFile || kind == contentFolder, path.count > 0 else { return }
-                let slash = path.lastIndex(of: 47)
-                let parent = slash.map { String(decoding: UnsafeRawBufferPointer(rebasing: path[..<$0]), as: UTF8.self) } ?? ""
-                if folders.contains(parent) { result[String(decoding: path, as: UTF8.self)] = kind }
+                let parent = path.lastIndex(of: 47).map { UnsafeRawBufferPointer(rebasing: path[..<$0]) } ?? UnsafeRawBufferPointer(rebasing: path[0..<0])
+                // A few folders are compared as bytes; many (a tree stamped just now) by set.
+                let inside = wanted.count <= 16 ? wanted.contains(where: { $0.elementsEqual(parent) })
+                    : folders.contains(String(decoding: parent, as: UTF8.self))
+                if inside { result[String(decoding: path, as: UTF8.self)] = kind }
             }
         }
         return result
     }
-
 }
 
 /// What changed in the content since the record's stamps were taken, and whether the output is as
