@@ -1,5 +1,8 @@
 @testable import DiscloseKit
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import XCTest
 
 /// The build record's stamps are checked in place, line by line: every kind of change to the content
@@ -68,6 +71,24 @@ final class StampFileTests: XCTestCase {
         try handle.close()
         try later("u1/2023/duties.md")
         XCTAssertEqual(try check().changedContent, ["u1/2023/duties.md"])
+    }
+
+    /// Same size, same time (edited within the clock tick in which it was stamped): the record is
+    /// younger than two seconds, so the file is hashed anyway.
+    func testAFileChangedWithoutChangingItsStampIsFoundWhileTheRecordIsFresh() throws {
+        let url = content.appendingPathComponent("u1/unit.yaml")
+        var before = stat()
+        XCTAssertEqual(lstat(url.path, &before), 0)
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.write(contentsOf: Data("内容 u1/unit.yamL\n".utf8))
+        try handle.close()
+        let times = [before.st_atim, before.st_mtim]
+        XCTAssertEqual(utimensat(AT_FDCWD, url.path, times, 0), 0)
+        XCTAssertEqual(FileStamps.stamp(url.path), FileStamps.Stamp(before), "the stamp is as recorded")
+        XCTAssertEqual(try check().changedContent, ["u1/unit.yaml"])
+        // An old record (its file written long after the stamps) trusts the stamp.
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(60)], ofItemAtPath: stamps.path)
+        XCTAssertEqual(try check().changedContent, [])
     }
 
     func testAFileSavedWithTheSameBytesIsNotAChange() throws {
