@@ -44,8 +44,8 @@ final class StampFileTests: XCTestCase {
     }
 
     private func check() throws -> StampCheck {
-        StampCheck(stamps: try Data(contentsOf: stamps), written: try XCTUnwrap(FileStamps.stamp(stamps.path)).seconds,
-                   content: content, output: output)
+        try XCTUnwrap(StampCheck(stamps: stamps.path, written: try XCTUnwrap(FileStamps.stamp(stamps.path)).seconds,
+                                 content: content, output: output))
     }
 
     /// Later than the recorded stamps, whatever the file system's time resolution.
@@ -62,6 +62,21 @@ final class StampFileTests: XCTestCase {
         XCTAssertEqual(lines.filter { $0.hasPrefix("c\t") }.count, 6, "every content file, with its hash")
         XCTAssertEqual(lines.filter { $0.hasPrefix("C\t") }.count, 5, "the content folder and its 4 folders")
         XCTAssertEqual(lines.filter { $0.hasPrefix("o\t") }.count, 7, "the output folder and its 6 folders")
+    }
+
+    /// The file is read a block of whole lines at a time: lines cut by a block boundary, one longer
+    /// than a block and a last line without its newline all arrive whole.
+    func testTheStampsFileIsReadInBlocksOfWholeLines() throws {
+        let lines = ["c\t1\t2\t3\t4\t5\tshort", "c\t1\t2\t3\t4\t5\t" + String(repeating: "长", count: 40), "o\t1\t2\t3\t4\t0\tlast"]
+        let file = root.appendingPathComponent("blocks.tsv")
+        try Data(lines.joined(separator: "\n").utf8).write(to: file)
+        var seen: [String] = []
+        XCTAssertTrue(StampFile.forEachBlock(of: file.path, blockSize: 16) { block in
+            XCTAssertTrue(block.last == 10 || seen.count == 2, "a block ends at a line's end (or the file's)")
+            StampFile.forEachLine(block) { _, _, _, _, line in seen.append(String(decoding: line, as: UTF8.self)) }
+        })
+        XCTAssertEqual(seen, [lines[0] + "\n", lines[1] + "\n", lines[2]])
+        XCTAssertFalse(StampFile.forEachBlock(of: root.appendingPathComponent("missing.tsv").path) { _ in })
     }
 
     func testAFileEditedInPlaceIsFoundByItsStampAndBytes() throws {
@@ -142,8 +157,7 @@ final class StampFileTests: XCTestCase {
         restamp.unit("u1", in: output)
         restamp.folder("compare", in: output)
         restamp.folder("", in: output)
-        let old = try Data(contentsOf: stamps)
-        XCTAssertTrue(StampFile.rewrite(old, to: stamps.path, contentOwners: ["u1", ""], content: contentLines, output: restamp))
+        XCTAssertTrue(StampFile.rewrite(stamps.path, contentOwners: ["u1", ""], content: contentLines, output: restamp))
 
         let result = try check()
         XCTAssertEqual(result.changedContent, [])

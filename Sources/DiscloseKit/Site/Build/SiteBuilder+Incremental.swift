@@ -18,13 +18,12 @@ extension SiteBuilder {
         let key = BuildRecord.key(for: options)
         let templates = FileStamps.scan(options.templates, hidden: false)
         let stampsFile = BuildRecord.stampsFile(in: folder)
+        // Changed by stamp and by content: a file saved without a change is not a change.
         guard let record = BuildRecord.load(from: folder), record.key == key, record.templates == templates,
-              let stamps = try? Data(contentsOf: stampsFile) else {
+              let stampCheck = StampCheck(stamps: stampsFile.path, written: FileStamps.stamp(stampsFile.path)?.seconds ?? .max,
+                                          content: options.content, output: options.output) else {
             return fullBuild(record: folder, key: key, templates: templates, progress: progress)
         }
-        // Changed by stamp and by content: a file saved without a change is not a change.
-        let stampCheck = StampCheck(stamps: stamps, written: FileStamps.stamp(stampsFile.path)?.seconds ?? .max,
-                                    content: options.content, output: options.output)
         MemoryTrace.note("build record read and its stamps checked")
         let changedPaths = stampCheck.changedContent
         if stampCheck.outputTouched || changedPaths.contains(where: { !$0.contains("/") }) {
@@ -179,7 +178,7 @@ extension SiteBuilder {
         next.site = siteUnit
         do {
             try next.save(to: folder, changed: changedUnits) {
-                guard StampFile.rewrite(stamps, to: stampsFile.path, contentOwners: changedUnits.union([""]), content: contentLines, output: output) else {
+                guard StampFile.rewrite(stampsFile.path, contentOwners: changedUnits.union([""]), content: contentLines, output: output) else {
                     throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: stampsFile.path])
                 }
             }

@@ -168,36 +168,65 @@ enum StampFile {
         }
     }
 
+    /// Calls `body` with the file's lines a block at a time (about 8 MB of whole lines each): a
+    /// province's stamps file is some 80 MB, which a rebuild does not hold in memory. False when the
+    /// file cannot be read.
+    @discardableResult
+    static func forEachBlock(of path: String, blockSize: Int = 8 << 20, _ body: (UnsafeRawBufferPointer) -> Void) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: blockSize)
+        var filled = 0
+        while true {
+            if filled == buffer.count { buffer += [UInt8](repeating: 0, count: buffer.count) }
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            filled += n
+            // The whole lines read so far go to `body`; the start of an unfinished one waits for the rest.
+            let end = n == 0 ? filled : (buffer[..<filled].lastIndex(of: 10).map { $0 + 1 } ?? 0)
+            if end > 0 {
+                buffer.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[..<end])) }
+                buffer.withUnsafeMutableBytes { bytes in
+                    if end < filled { memmove(bytes.baseAddress!, bytes.baseAddress! + end, filled - end) }
+                }
+                filled -= end
+            }
+            if n == 0 { return true }
+        }
+    }
+
     /// The lines of `kinds` whose recorded stamp is no longer the path's (changed or gone), taking
     /// the stamps again under `roots` (by kind). Split over the cores at line boundaries.
     /// Lines of `racyKinds` stamped at `racy` seconds or later count as differing whatever their stamp:
     /// a file changed within the clock tick in which it was stamped keeps its time (as git's "racy
     /// clean" entries), so those are looked at again (hashed, listed).
-    static func differing(_ data: Data, roots: [UInt8: String], racy: Int64 = .max, racyKinds: Set<UInt8> = []) -> [Line] {
-        data.withUnsafeBytes { (all: UnsafeRawBufferPointer) -> [Line] in
-            let parts = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount * 2))
-            var bounds = [0]
-            for p in 1..<parts {
-                var cut = max(bounds.last!, all.count * p / parts)
-                while cut < all.count, cut > 0, all[cut - 1] != 10 { cut += 1 }
-                bounds.append(cut)
-            }
-            bounds.append(all.count)
-            var found = [[Line]](repeating: [], count: parts)
-            let cuts = bounds
-            nonisolated(unsafe) let bytes = all
-            found.withUnsafeMutableBufferPointer { buffer in
-                nonisolated(unsafe) let slots = buffer
-                DispatchQueue.concurrentPerform(iterations: parts) { p in
-                    slots[p] = differing(UnsafeRawBufferPointer(rebasing: bytes[cuts[p]..<cuts[p + 1]]), roots: roots,
-                                         racy: racy, racyKinds: racyKinds)
-                }
-            }
-            return found.flatMap { $0 }
+    static func differing(_ all: UnsafeRawBufferPointer, roots: [UInt8: String], racy: Int64 = .max, racyKinds: Set<UInt8> = []) -> [Line] {
+        let parts = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount * 2))
+        var bounds = [0]
+        for p in 1..<parts {
+            var cut = max(bounds.last!, all.count * p / parts)
+            while cut < all.count, cut > 0, all[cut - 1] != 10 { cut += 1 }
+            bounds.append(cut)
         }
+        bounds.append(all.count)
+        var found = [[Line]](repeating: [], count: parts)
+        let cuts = bounds
+        nonisolated(unsafe) let bytes = all
+        found.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: parts) { p in
+                slots[p] = differingPart(UnsafeRawBufferPointer(rebasing: bytes[cuts[p]..<cuts[p + 1]]), roots: roots,
+                                     racy: racy, racyKinds: racyKinds)
+            }
+        }
+        return found.flatMap { $0 }
     }
 
-    private static func differing(_ bytes: UnsafeRawBufferPointer, roots: [UInt8: String], racy: Int64, racyKinds: Set<UInt8>) -> [Line] {
+    private static func differingPart(_ bytes: UnsafeRawBufferPointer, roots: [UInt8: String], racy: Int64, racyKinds: Set<UInt8>) -> [Line] {
         var result: [Line] = []
         var scratch = [UInt8](repeating: 0, count: 4096)
         // Each path is looked up from its root's open folder (fstatat), not from "/" again.
@@ -225,11 +254,11 @@ enum StampFile {
     }
 
     /// The recorded content entries (files and folders) directly inside `folders`, by path, with kind.
-    static func children(_ data: Data, of folders: Set<String>) -> [String: UInt8] {
+    static func children(_ path: String, of folders: Set<String>) -> [String: UInt8] {
         guard !folders.isEmpty else { return [:] }
         var result: [String: UInt8] = [:]
         let wanted = folders.map { Array($0.utf8) }
-        data.withUnsafeBytes { all in
+        forEachBlock(of: path) { all in
             forEachLine(all) { kind, _, _, path, _ in
                 guard kind == contentFile || kind == contentFolder, path.count > 0 else { return }
                 let parent = path.lastIndex(of: 47).map { UnsafeRawBufferPointer(rebasing: path[..<$0]) } ?? UnsafeRawBufferPointer(rebasing: path[0..<0])
@@ -253,10 +282,14 @@ struct StampCheck {
 
     /// `written`: when the stamps file was last written (content stamped within two seconds of it is
     /// looked at again).
-    init(stamps data: Data, written: Int64, content: URL, output: URL) {
-        let differing = StampFile.differing(data, roots: [StampFile.contentFile: content.path, StampFile.contentFolder: content.path,
-                                                          StampFile.outputFolder: output.path],
-                                            racy: written - 2, racyKinds: [StampFile.contentFile, StampFile.contentFolder])
+    /// Nil when the stamps file cannot be read.
+    init?(stamps path: String, written: Int64, content: URL, output: URL) {
+        var differing: [StampFile.Line] = []
+        let roots = [StampFile.contentFile: content.path, StampFile.contentFolder: content.path, StampFile.outputFolder: output.path]
+        let read = StampFile.forEachBlock(of: path) { block in
+            differing += StampFile.differing(block, roots: roots, racy: written - 2, racyKinds: [StampFile.contentFile, StampFile.contentFolder])
+        }
+        guard read else { return nil }
         var folders = Set<String>()
         for line in differing {
             switch line.kind {
@@ -274,7 +307,7 @@ struct StampCheck {
         }
         guard !outputTouched else { return }
         // A folder whose entries changed: what is in it now that the record does not hold.
-        let recorded = StampFile.children(data, of: folders)
+        let recorded = StampFile.children(path, of: folders)
         for folder in folders.sorted() {
             let full = folder.isEmpty ? content.path : content.path + "/" + folder
             for (name, info) in StampFile.entries(of: full, hidden: false) {
@@ -332,14 +365,14 @@ extension StampFile {
     /// Writes the record's stamps after a rebuild, to a temporary file then renamed over `path`: the
     /// recorded lines but those of the content `owners` taken again and of the output folders taken
     /// again, then the new ones (`content`: lines already made; `output`: the restamp).
-    static func rewrite(_ data: Data, to path: String, contentOwners: Set<String>, content: [UInt8], output: OutputRestamp) -> Bool {
+    static func rewrite(_ path: String, contentOwners: Set<String>, content: [UInt8], output: OutputRestamp) -> Bool {
         let temporary = path + ".\(getpid()).tmp"
         guard let writer = Writer(path: temporary) else { return false }
         let owners = contentOwners.map { Array($0.utf8) }
         let units = output.units.map { Array($0.utf8) }
         let folders = output.folders.map { Array($0.utf8) }
         let bundles = output.bundles.map { Array($0.utf8) }
-        data.withUnsafeBytes { all in
+        let read = forEachBlock(of: path) { all in
             // Kept lines are copied in runs: the lines of one unit follow each other.
             var run: Range<Int>?
             func flush() {
@@ -375,7 +408,7 @@ extension StampFile {
         }
         content.withUnsafeBytes { writer.add(lines: $0) }
         for (folder, stamp) in output.stamps.sorted(by: { $0.key < $1.key }) { writer.add(outputFolder, stamp, hash: 0, path: folder) }
-        guard writer.finish(), rename(temporary, path) == 0 else {
+        guard read, writer.finish(), rename(temporary, path) == 0 else {
             unlink(temporary)
             return false
         }
