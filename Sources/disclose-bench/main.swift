@@ -43,6 +43,7 @@ struct Run: ParsableCommand {
     @Option(help: "Output directory (replaced).") var output = ".build/bench-output"
     @Flag(help: "Empty the chart PNG cache before the full build (the cost of a site's first build).") var coldPNG = false
     @Flag(name: .customLong("no-png"), help: "Build without chart PNGs, as the preview does (province-scale runs: see docs/performance.md).") var noPNG = false
+    @Flag(help: "Skip the full build: time the rebuilds of an output this binary built before, with the same options (a province's full build takes most of an hour).") var rebuildsOnly = false
 
     func peakMemoryMB() -> Double {
         var usage = rusage()
@@ -78,15 +79,23 @@ struct Run: ParsableCommand {
                                           templates: URL(fileURLWithPath: templates), templatesDisplay: templates,
                                           output: URL(fileURLWithPath: output))
         options.chartPNGs = !noPNG
-        try? FileManager.default.removeItem(atPath: output)
-        // What `disclose build` does from the command line: each build a new builder, the record of the
-        // last build (.disclose-cache/ beside the output) the only thing carried from one to the next.
-        SiteBuilder(options: options).forgetLastBuild()
-        if coldPNG { SiteBuilder(options: options).forgetChartPNGs() }
         print("cores: \(ProcessInfo.processInfo.activeProcessorCount)")
-        _ = time("full build") { SiteBuilder(options: options).buildIncrementally() }
-        print(String(format: "peak memory after the full build: %.0f MB", peakMemoryMB()))
-        print("output: \(Self.shell("find '\(output)' -type f | wc -l")) files, \(Self.shell("du -s --block-size=1M '\(output)' | cut -f1")) MB on disk")
+        if rebuildsOnly {
+            guard SiteBuilder(options: options).lastBuildApplies else {
+                throw ValidationError("no build record of this binary with these options beside \(output): run without --rebuilds-only first")
+            }
+            // The last run put the changed report back: this rebuild catches up with it.
+            _ = time("rebuild after the last run") { SiteBuilder(options: options).buildIncrementally() }
+        } else {
+            try? FileManager.default.removeItem(atPath: output)
+            // What `disclose build` does from the command line: each build a new builder, the record of the
+            // last build (.disclose-cache/ beside the output) the only thing carried from one to the next.
+            SiteBuilder(options: options).forgetLastBuild()
+            if coldPNG { SiteBuilder(options: options).forgetChartPNGs() }
+            _ = time("full build") { SiteBuilder(options: options).buildIncrementally() }
+            print(String(format: "peak memory after the full build: %.0f MB", peakMemoryMB()))
+            print("output: \(Self.shell("find '\(output)' -type f | wc -l")) files, \(Self.shell("du -s --block-size=1M '\(output)' | cut -f1")) MB on disk")
+        }
         _ = time("no-op rebuild") { SiteBuilder(options: options).buildIncrementally() }
         // Change one report's narrative and rebuild.
         let fm = FileManager.default

@@ -190,6 +190,13 @@ extension SiteBuilder {
         return result
     }
 
+    /// Whether the record of the last build was made by this binary with these options and templates
+    /// (the next build can be incremental; the content and output are looked at by the build itself).
+    public var lastBuildApplies: Bool {
+        guard let record = BuildRecord.load(from: BuildRecord.folder(for: options)) else { return false }
+        return record.key == BuildRecord.key(for: options) && record.templates == FileStamps.scan(options.templates, hidden: false)
+    }
+
     /// Forgets the record of the last build: the next incremental build is a full one.
     public func forgetLastBuild() {
         try? FileManager.default.removeItem(at: BuildRecord.folder(for: options))

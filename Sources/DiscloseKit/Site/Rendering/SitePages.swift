@@ -318,6 +318,7 @@ final class SitePages: @unchecked Sendable {
         let names = SearchNameIndex(entries: entries)
         files[SearchNameIndex.jsonPath] = names.json
         files[SearchNameIndex.scriptPath] = names.script
+        MemoryTrace.note("search names rendered")
         files["search/index.html"] = page("search", ["facets": SearchFacets.names], title: "站内搜索 - \(site.title)", root: "../",
                                           canonical: absolute("search/"), breadcrumbs: [["label": "首页", "url": "../index.html"], ["label": "站内搜索"]])
         return files
@@ -350,6 +351,7 @@ extension SitePages {
                                              canonical: absolute(group.kind.isEmpty ? "compare/\(year)/" : path + ".html"), breadcrumbs: crumbs)
             }
             years.append(ComparePages.indexEntry(year: year, groups: groups))
+            MemoryTrace.note("comparison pages of \(year) rendered")
         }
         files["compare/index.html"] = page("compare-index", ["years": years], title: "各单位决算对比 - \(site.title)", root: "../",
                                            canonical: absolute("compare/"), breadcrumbs: [["label": "首页", "url": "../index.html"], ["label": "对比"]])
