@@ -40,14 +40,19 @@ public enum ReportCharts {
     /// The unit page's trends of 三公经费 and 机关运行经费 (from each year's `ReportFigures`), beside
     /// the total; amounts in the newest report's unit.
     public static func costTrends(_ reports: [Report], unitName: String) -> [ChartSpec] {
-        let sorted = reports.sorted { $0.year < $1.year }
+        costTrends(reports.map(ReportFigures.init), unitName: unitName)
+    }
+
+    /// The same from the reports' figures, where the caller derived them.
+    public static func costTrends(_ figures: [ReportFigures], unitName: String) -> [ChartSpec] {
+        let sorted = figures.sorted { $0.report.year < $1.report.year }
         guard sorted.count >= 2, let unit = sorted.last?.accounts.unit else { return [] }
         func inUnit(_ value: DecimalNumber, _ report: Report) -> DecimalNumber { Amount(value, report.accounts.unit).converted(to: unit).value }
         return [
             ChartSpec(id: "trend-three-public", number: "图", title: "\(unitName)历年“三公”经费", kind: .bar, unit: unit,
-                      items: sorted.map { ChartSpec.Item("\($0.year)年度", inUnit(ReportFigures($0).threePublicActual.total.shown, $0)) }),
+                      items: sorted.map { ChartSpec.Item("\($0.report.year)年度", inUnit($0.threePublicActual.total.shown, $0.report)) }),
             ChartSpec(id: "trend-agency-cost", number: "图", title: "\(unitName)历年机关运行经费", kind: .bar, unit: unit,
-                      items: sorted.map { ChartSpec.Item("\($0.year)年度", inUnit($0.accounts.agencyOperatingCost.amount.value, $0)) }),
+                      items: sorted.map { ChartSpec.Item("\($0.report.year)年度", inUnit($0.accounts.agencyOperatingCost.amount.value, $0.report)) }),
         ]
     }
 

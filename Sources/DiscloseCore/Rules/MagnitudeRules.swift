@@ -110,7 +110,7 @@ enum MagnitudeRules {
         var previousTotals: FunctionalTotals??
         func previous(_ code: String?) -> DecimalNumber? {
             guard let code else { return nil }
-            if previousTotals == nil { previousTotals = .some(c.previousReport.map { ReportFigures($0).functional[.all]! }) }
+            if previousTotals == nil { previousTotals = .some(c.previousFigures.map { $0.functional[.all]! }) }
             return previousTotals!?.line(code)?.derived(.total)
         }
         func siblings(_ totals: FunctionalTotals, _ make: (FunctionalLine) -> Row?) -> [[Row]] {

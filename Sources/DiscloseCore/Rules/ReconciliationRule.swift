@@ -8,7 +8,7 @@ public struct RuleContext: Sendable {
     /// The unit's full and short names, which stand before item names in sentences.
     public let unitNames: [String]
     /// The narrative scanned and its claims, found once per report and shared by the text rules.
-    let memo = Memo()
+    let memo: Memo
 
     final class Memo: @unchecked Sendable {
         // Two locks: the claims are made from the scans, so making them takes the scans' lock.
@@ -47,18 +47,44 @@ public struct RuleContext: Sendable {
             scans = made
             return made
         }
+
+        private let previousLock = NSLock()
+        private var previousFigures: ReportFigures??
+
+        /// The previous report's figures, derived when a rule first asks (or as the check derived them).
+        func previousFigures(_ make: () -> ReportFigures?) -> ReportFigures? {
+            previousLock.lock()
+            defer { previousLock.unlock() }
+            if let previousFigures { return previousFigures }
+            let made = make()
+            previousFigures = .some(made)
+            return made
+        }
+
+        init(previousFigures: ReportFigures? = nil) {
+            if let previousFigures { self.previousFigures = .some(previousFigures) }
+        }
     }
 
     /// Every total, subtotal and rate of the report, derived once: the rules read figures here, as the site does.
     public let figures: ReportFigures
 
+    /// The previous report's figures: derived once, by the check of the unit (which derives every
+    /// report's figures once) or by the first rule that reads them.
+    public var previousFigures: ReportFigures? {
+        memo.previousFigures { previousReport.map(ReportFigures.init) }
+    }
+
+    /// `figures` and `previousFigures`: the reports' figures where the caller has them (derived from
+    /// exactly `report` and `previousReport`).
     public init(report: Report, previousReport: Report?, functionalCodes: CodeList?, unitNames: [String] = [],
-                figures: ReportFigures? = nil) {
+                figures: ReportFigures? = nil, previousFigures: ReportFigures? = nil) {
         self.report = report
         self.previousReport = previousReport
         self.functionalCodes = functionalCodes
         self.unitNames = unitNames
         self.figures = figures ?? ReportFigures(report)
+        memo = Memo(previousFigures: previousReport == nil ? nil : previousFigures)
     }
 
     public var accounts: FinalAccounts { report.accounts }
@@ -121,32 +147,45 @@ public enum ReconciliationRules {
     public static func check(_ tree: ContentTree, codes: CodeLists = .bundled, consolidate: Bool = true) -> [Diagnostic] {
         let reports = tree.reports
         // Indexes, so that finding a report's predecessor and unit is not a scan per report.
-        let byKey = Dictionary(reports.map { ("\($0.unitID)/\($0.year)", $0) }, uniquingKeysWith: { a, _ in a })
         let units = Dictionary(tree.units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // Each report's figures, derived once: its own rules and its successor's read them.
+        let byKey = Dictionary(reports.indices.map { ("\(reports[$0].unitID)/\(reports[$0].year)", $0) }, uniquingKeysWith: { a, _ in a })
+        var derived = [ReportFigures?](repeating: nil, count: reports.count)
+        derived.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: reports.count) { index in slots[index] = ReportFigures(reports[index]) }
+        }
+        let figures = derived
         var results = [[Diagnostic]](repeating: [], count: reports.count)
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: reports.count) { index in
-                let report = reports[index]
-                slots[index] = check(report, previous: byKey["\(report.unitID)/\(report.year - 1)"], unit: units[report.unitID], codes: codes,
-                                     consolidate: consolidate)
+            DispatchQueue.concurrentPerform(iterations: reports.count) { at in
+                let report = reports[at]
+                let previous = byKey["\(report.unitID)/\(report.year - 1)"]
+                slots[at] = check(report, previous: previous.map { reports[$0] }, unit: units[report.unitID], codes: codes,
+                                  consolidate: consolidate, figures: figures[at], previousFigures: previous.flatMap { figures[$0] })
             }
         }
         return results.flatMap { $0 }
     }
 
-    static func check(_ report: Report, previous: Report?, unit: UnitInfo?, codes: CodeLists, consolidate: Bool = true) -> [Diagnostic] {
+    /// `figures` and `previousFigures`, where given, are derived from exactly `report` and `previous`.
+    static func check(_ report: Report, previous: Report?, unit: UnitInfo?, codes: CodeLists, consolidate: Bool = true,
+                      figures: ReportFigures? = nil, previousFigures: ReportFigures? = nil) -> [Diagnostic] {
         // The profile and its table set decide which rules apply (Shanghai publishes no self-evaluation tables…).
         let skipped = report.profile.skippedRules(tableSet: report.tableSetID)
         let rules = all.filter { skipped[$0.id.rawValue] == nil }
-        func run(_ report: Report, _ areas: BlameSearch.Areas) -> [Diagnostic] {
-            let context = RuleContext(report: report, previousReport: previous,
-                                      functionalCodes: codes.list(.functional, year: report.year),
-                                      unitNames: unit.map { [$0.name, $0.shortName] + $0.otherNames } ?? [])
+        let previousFigures = previous == nil ? nil : previousFigures
+        func run(_ checked: Report, _ areas: BlameSearch.Areas, figures: ReportFigures?) -> [Diagnostic] {
+            let context = RuleContext(report: checked, previousReport: previous,
+                                      functionalCodes: codes.list(.functional, year: checked.year),
+                                      unitNames: unit.map { [$0.name, $0.shortName] + $0.otherNames } ?? [],
+                                      figures: figures, previousFigures: previousFigures)
             return rules.filter { areas == .all || $0.area != .text }.flatMap { $0.check(context) }
         }
-        let out = run(report, .all)
-        return consolidate ? LikelyCause.consolidate(out, report: report, recheck: run) : out
+        // The likely-cause search rechecks copies of the report with a figure changed: their figures are their own.
+        let out = run(report, .all, figures: figures)
+        return consolidate ? LikelyCause.consolidate(out, report: report, recheck: { run($0, $1, figures: nil) }) : out
     }
 }
 

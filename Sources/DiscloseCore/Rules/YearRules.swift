@@ -28,7 +28,7 @@ enum YearRules {
             "three_public.previous.vehicle": tp?.statedVehicle,
             "three_public.previous.total": tp?.statedTotal,
         ]
-        let pairs = PreviousYearFigures.carried(from: prev).map { ($0, stated[$0.path] ?? nil) }
+        let pairs = PreviousYearFigures.carried(from: c.previousFigures ?? ReportFigures(prev)).map { ($0, stated[$0.path] ?? nil) }
         var out: [Diagnostic] = []
         for (carried, stated) in pairs {
             let actual = carried.value, there = carried.source, label = carried.label

@@ -5,6 +5,14 @@ import DiscloseCore
 struct ReportExtras {
     let report: Report
     let unit: UnitInfo
+    /// The report's figures, as the page derived them.
+    let figures: ReportFigures
+
+    init(report: Report, unit: UnitInfo, figures: ReportFigures? = nil) {
+        self.report = report
+        self.unit = unit
+        self.figures = figures ?? ReportFigures(report)
+    }
 
     /// One key figure with its change on last year (where last year's figure was published).
     static func figure(_ label: String, _ change: YearOnYear) -> [String: Any] {
@@ -22,7 +30,7 @@ struct ReportExtras {
 
     /// 收支总计, 财政拨款收支总计, “三公”经费, 机关运行经费 (万元) with their changes.
     var keyFigures: [[String: Any]] {
-        let f = ReportFigures(report)
+        let f = figures
         return [
             Self.figure("收、支总计", f.grandTotalChange),
             Self.figure("财政拨款收、支总计", f.appropriationChange),

@@ -32,6 +32,8 @@ final class LinkChecker: @unchecked Sendable {
 
     private let lock = NSLock()
     private let base: String
+    private let baseBytes: [UInt8]
+    private let baseIsASCII: Bool
     /// The files added, by the first part of their path (a unit folder, `assets`, `index.html`…), so
     /// that a unit's share can be settled and forgotten as soon as the unit is written (`settle`).
     private var written: [String: Set<String>] = [:]
@@ -48,6 +50,8 @@ final class LinkChecker: @unchecked Sendable {
     /// page's) are checked like relative ones.
     init(baseURL: String, deferredPNGs: Bool = false) {
         base = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        baseBytes = Array(base.utf8)
+        baseIsASCII = base.utf8.allSatisfy { $0 < 0x80 }
         self.deferredPNGs = deferredPNGs
     }
 
@@ -63,9 +67,11 @@ final class LinkChecker: @unchecked Sendable {
     /// Takes note of a batch of files: their paths, and the references in the HTML pages among them.
     func add(_ files: [String: Data]) {
         var found: [(page: String, target: String, resolved: String)] = []
+        var scratch = Scratch()
         for (path, data) in files where path.hasSuffix(".html") {
+            let folder = PageFolder(path)
             for target in Self.references(in: data) {
-                guard let resolved = resolve(target, from: path), !isDeferred(resolved) else { continue }
+                guard let resolved = resolve(target, in: folder, scratch: &scratch), !isDeferred(resolved) else { continue }
                 found.append((path, target, resolved))
             }
         }
@@ -155,34 +161,152 @@ final class LinkChecker: @unchecked Sendable {
         }
     }
 
-    /// The values of href and src attributes, entity-decoded.
+    /// The values of href and src attributes, entity-decoded: what follows ` href="` or ` src="` up to
+    /// the next quote (to the end of the page if there is none), the scan going on after that quote.
+    /// Found on the bytes: each `=` is looked at, and only those between such a name and a quote count.
     static func references(in page: Data) -> [String] {
         var out: [String] = []
-        let bytes = [UInt8](page)
-        let patterns: [[UInt8]] = [Array(" href=\"".utf8), Array(" src=\"".utf8)]
-        var i = 0
-        while i < bytes.count {
-            var matched: [UInt8]?
-            if bytes[i] == 0x20 {
-                for pattern in patterns where i + pattern.count <= bytes.count && Array(bytes[i..<i + pattern.count]) == pattern {
-                    matched = pattern
-                    break
-                }
+        page.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            guard let bytes = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+            let count = raw.count
+            // A reference's leading space is at or after `next`: references do not overlap.
+            var next = 0
+            var from = 0
+            while from < count, let hit = memchr(bytes + from, 0x3D, count - from) {
+                let equals = bytes.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                from = equals + 1
+                guard from < count, bytes[from] == 0x22 else { continue }
+                let isHref = equals - 5 >= next && bytes[equals - 5] == 0x20 && bytes[equals - 4] == 0x68 && bytes[equals - 3] == 0x72
+                    && bytes[equals - 2] == 0x65 && bytes[equals - 1] == 0x66  // " href"
+                let isSrc = !isHref && equals - 4 >= next && bytes[equals - 4] == 0x20 && bytes[equals - 3] == 0x73
+                    && bytes[equals - 2] == 0x72 && bytes[equals - 1] == 0x63  // " src"
+                guard isHref || isSrc else { continue }
+                let start = equals + 2
+                let end = start < count ? memchr(bytes + start, 0x22, count - start).map { bytes.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? count : count
+                let value = UnsafeBufferPointer(start: bytes + start, count: end - start)
+                let text = String(decoding: value, as: UTF8.self)
+                out.append(value.contains(0x26) ? Markup.unescape(text) : text)
+                next = end
+                from = max(from, end + 1)
             }
-            guard let pattern = matched else { i += 1; continue }
-            let start = i + pattern.count
-            var end = start
-            while end < bytes.count, bytes[end] != 0x22 { end += 1 }
-            let value = String(decoding: bytes[start..<end], as: UTF8.self)
-            out.append(Markup.unescape(value))
-            i = end
         }
         return out
+    }
+
+    /// The folder a page is in, worked out once for all its references: its parts, and the same
+    /// joined with slashes as bytes (with where each part starts) for the quick path of `resolve`.
+    struct PageFolder {
+        let page: String
+        let parts: [String]
+        let joined: [UInt8]
+        let starts: [Int]
+
+        init(_ page: String) {
+            self.page = page
+            var parts = page.split(separator: "/").map(String.init)
+            parts.removeLast()
+            self.parts = parts
+            var joined: [UInt8] = []
+            var starts: [Int] = []
+            for part in parts {
+                if !joined.isEmpty { joined.append(0x2F) }
+                starts.append(joined.count)
+                joined.append(contentsOf: part.utf8)
+            }
+            self.joined = joined
+            self.starts = starts
+        }
+    }
+
+    /// Buffers reused from one reference to the next.
+    struct Scratch {
+        var path: [UInt8] = []
+        var starts: [Int] = []
     }
 
     /// The site path a reference leads to: nil for what is not checked here (fragments, other sites,
     /// mail), "" for a path that climbs out of the site.
     func resolve(_ target: String, from page: String) -> String? {
+        var scratch = Scratch()
+        return resolve(target, in: PageFolder(page), scratch: &scratch)
+    }
+
+    /// `resolveByCharacters`, answered on the bytes where they decide: an ASCII reference without
+    /// percent-escapes in its path (and an ASCII base address). Anything else is left to it.
+    func resolve(_ target: String, in folder: PageFolder, scratch: inout Scratch) -> String? {
+        guard baseIsASCII else { return resolveByCharacters(target, in: folder.parts) }
+        var quick: String?? = .none
+        var target = target
+        target.withUTF8 { all in
+            // Trimmed of spaces and tabs (the only ASCII characters of `.whitespaces`).
+            var lower = 0, upper = all.count
+            while lower < upper, all[lower] == 0x20 || all[lower] == 0x09 { lower += 1 }
+            while upper > lower, all[upper - 1] == 0x20 || all[upper - 1] == 0x09 { upper -= 1 }
+            let t = UnsafeBufferPointer(rebasing: all[lower..<upper])
+            for byte in t where byte >= 0x80 { return }
+            if t.isEmpty || t[0] == 0x23 { quick = .some(nil); return }  // "" or "#…"
+            if t.count >= baseBytes.count && baseBytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, t.baseAddress!, $0.count) == 0 }) {
+                quick = Self.normalize(UnsafeBufferPointer(rebasing: t[baseBytes.count...]), in: nil, scratch: &scratch)
+                return
+            }
+            if let colon = t.firstIndex(of: 0x3A), t[..<colon].allSatisfy(Self.isSchemeByte) { quick = .some(nil); return }
+            if t.count >= 2 && t[0] == 0x2F && t[1] == 0x2F { quick = .some(nil); return }
+            if t[0] == 0x2F {
+                quick = Self.normalize(UnsafeBufferPointer(rebasing: t[1...]), in: nil, scratch: &scratch)
+                return
+            }
+            quick = Self.normalize(t, in: folder, scratch: &scratch)
+        }
+        if case .some(let answer) = quick { return answer }
+        return resolveByCharacters(target, in: folder.parts)
+    }
+
+    /// Letters, digits, `+`, `.` and `-`: what a scheme (`https`, `mailto`, `tel`…) is made of.
+    private static func isSchemeByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2B, 0x2E, 0x2D: return true
+        default: return false
+        }
+    }
+
+    /// `normalize` on the bytes of an ASCII path; `.none` where the path holds a percent-escape
+    /// (decoding it is left to Foundation). `folder` nil: from the site's root.
+    private static func normalize(_ target: UnsafeBufferPointer<UInt8>, in folder: PageFolder?,
+                                  scratch: inout Scratch) -> String?? {
+        var end = target.count
+        if let cut = target.firstIndex(where: { $0 == 0x23 || $0 == 0x3F }) { end = cut }  // "#", "?"
+        let path = UnsafeBufferPointer(rebasing: target[..<end])
+        if path.contains(0x25) { return .none }  // "%"
+        scratch.path.removeAll(keepingCapacity: true)
+        scratch.starts.removeAll(keepingCapacity: true)
+        if let folder {
+            scratch.path.append(contentsOf: folder.joined)
+            scratch.starts.append(contentsOf: folder.starts)
+        }
+        var index = 0
+        while index < path.count {
+            var stop = index
+            while stop < path.count, path[stop] != 0x2F { stop += 1 }
+            let length = stop - index
+            if length == 0 || (length == 1 && path[index] == 0x2E) {
+                // an empty part or "."
+            } else if length == 2 && path[index] == 0x2E && path[index + 1] == 0x2E {
+                guard let last = scratch.starts.popLast() else { return .some("") }
+                scratch.path.removeSubrange(max(0, last - 1)...)
+            } else {
+                if !scratch.path.isEmpty { scratch.path.append(0x2F) }
+                scratch.starts.append(scratch.path.count)
+                scratch.path.append(contentsOf: UnsafeBufferPointer(rebasing: path[index..<stop]))
+            }
+            index = stop + 1
+        }
+        if scratch.path.isEmpty { return .some("index.html") }
+        if path.last == 0x2F { scratch.path.append(contentsOf: "/index.html".utf8) }
+        return .some(String(decoding: scratch.path, as: UTF8.self))
+    }
+
+    /// The site path a reference leads to, worked out on Characters (see `resolve`).
+    func resolveByCharacters(_ target: String, in folder: [String]) -> String? {
         var target = target.trimmingCharacters(in: .whitespaces)
         if target.isEmpty || target.hasPrefix("#") { return nil }
         if target.hasPrefix(base) {
@@ -195,8 +319,6 @@ final class LinkChecker: @unchecked Sendable {
         }
         if target.hasPrefix("//") { return nil }
         if target.hasPrefix("/") { return Self.normalize(String(target.dropFirst()), in: []) }
-        var folder = page.split(separator: "/").map(String.init)
-        folder.removeLast()
         return Self.normalize(target, in: folder)
     }
 

@@ -98,9 +98,9 @@ final class SitePages: @unchecked Sendable {
 
     /// The home and unit pages' figures, in 万元 as their captions say, whatever unit a report keeps
     /// its figures in (a report in 元 is converted, never printed in 元 under a 万元 heading).
-    func headline(_ r: Report) -> [String: Any] {
+    func headline(_ r: Report, figures: ReportFigures? = nil) -> [String: Any] {
         let a = r.accounts
-        let figures = ReportFigures(r)
+        let figures = figures ?? ReportFigures(r)
         let m = { (amount: Amount) in Derived.tableMoney(amount.inWanYuan) }
         return ["year": r.year, "kind": r.kind.rawValue, "grandTotal": m(a.income.grandTotal.amount),
                 "incomeTotal": m(a.income.total.amount), "expenditureTotal": m(a.expenditure.total.amount),
@@ -112,13 +112,14 @@ final class SitePages: @unchecked Sendable {
     }
 
     /// One report's files: from the cache when its inputs did not change, else rendered.
-    func reportFiles(_ report: Report, unit: UnitInfo) -> (files: [String: Data], rendered: Bool) {
+    /// `figures`: the report's, where the caller derived them.
+    func reportFiles(_ report: Report, unit: UnitInfo, figures derived: ReportFigures? = nil) -> (files: [String: Data], rendered: Bool) {
         let folder = "\(unit.id)/\(report.year)"
         // The fingerprint hashes the report's sources: only worth it when there is a cache to ask.
         let key = cache == nil ? 0 : fingerprint(report)
         if let cached = cache?.files(for: folder, fingerprint: key) { return (cached, false) }
         var own: [String: Data] = [:]
-        let reportPage = ReportPage(report: report, unit: unit, templates: templates, codes: codes)
+        let reportPage = ReportPage(report: report, unit: unit, templates: templates, codes: codes, figures: derived)
         let tables = reportPage.tables
         for table in tables { own["\(folder)/tables/\(table.id).csv"] = Data(CSVWriter.csv(table).utf8) }
         own["\(folder)/data.csv"] = Data(OpenData.reportRows(report, unit: unit, tables: tables).utf8)
@@ -140,7 +141,7 @@ final class SitePages: @unchecked Sendable {
             own["\(folder)/\(ReportPDF.fileName)"] = document
             context["pdf"] = ["url": ReportPDF.fileName, "name": ReportPDF.downloadName(unitName: unit.name, year: report.year, kind: report.kind)]
         }
-        context["extras"] = ReportExtras(report: report, unit: unit).context(siblings: tree.reports(of: unit.id))
+        context["extras"] = ReportExtras(report: report, unit: unit, figures: reportPage.figures).context(siblings: tree.reports(of: unit.id))
         context["contact"] = unit.contact as Any
         // The parts in the profile's order, rendered last: their partials read the whole page context.
         context["partsHTML"] = reportPage.partsHTML(context)
@@ -192,24 +193,32 @@ final class SitePages: @unchecked Sendable {
         var outputs: [String: UnitOutput] = [:]
 
         // Reports, rendered in parallel across cores; each report's files depend on that report only.
+        // Each report's figures are derived once here, for its files, its home-page entry (also on its
+        // unit's page) and its unit's trend charts; they live as long as this tree's render.
         let reports = tree.reports.filter { units[$0.unitID] != nil }
         let rendering = reports.map(renders)
         var results = [(files: [String: Data], rendered: Bool)?](repeating: nil, count: reports.count)
+        var derived = [(figures: ReportFigures, headline: [String: Any])?](repeating: nil, count: reports.count)
         let counter = counter ?? Counter()
         let total = total ?? reports.count
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: reports.count) { index in
-                guard rendering[index] else { return }
-                let report = reports[index]
-                var result = self.reportFiles(report, unit: units[report.unitID]!)
-                if let sink {
-                    sink(result.files)
-                    result.files = [:]
+            derived.withUnsafeMutableBufferPointer { derivedBuffer in
+                nonisolated(unsafe) let derivedSlots = derivedBuffer
+                DispatchQueue.concurrentPerform(iterations: reports.count) { index in
+                    let report = reports[index]
+                    let figures = ReportFigures(report)
+                    derivedSlots[index] = (figures, self.headline(report, figures: figures))
+                    guard rendering[index] else { return }
+                    var result = self.reportFiles(report, unit: units[report.unitID]!, figures: figures)
+                    if let sink {
+                        sink(result.files)
+                        result.files = [:]
+                    }
+                    slots[index] = result
+                    let count = counter.next()
+                    if result.rendered { progress("  [\(count)/\(total)] \(report.unitID)/\(report.year)") }
                 }
-                slots[index] = result
-                let count = counter.next()
-                if result.rendered { progress("  [\(count)/\(total)] \(report.unitID)/\(report.year)") }
             }
         }
         for (index, result) in results.enumerated() {
@@ -220,20 +229,22 @@ final class SitePages: @unchecked Sendable {
                 if result.rendered { renderedReports += 1 }
             }
             outputs[unit.id, default: UnitOutput()].urls.append("\(report.unitID)/\(report.year)/")
-            outputs[unit.id, default: UnitOutput()].home.append(SiteEntry(headline(report).mapValues { "\($0)" }.merging([
+            outputs[unit.id, default: UnitOutput()].home.append(SiteEntry(derived[index]!.headline.mapValues { "\($0)" }.merging([
                 "unitName": unit.name, "unitURL": "\(unit.id)/index.html", "url": "\(unit.id)/\(report.year)/index.html",
             ].merging(SearchNameIndex.entryFields(unit)) { a, _ in a }) { a, _ in a }))
         }
 
         // Unit pages: every year, newest first.
+        let positions = Dictionary(grouping: reports.indices) { reports[$0].unitID }
         for unit in tree.units {
-            let reports = tree.reports(of: unit.id).sorted { $0.year > $1.year }
+            let unitDerived = (positions[unit.id] ?? []).sorted { reports[$0].year > reports[$1].year }.map { derived[$0]! }
+            let reports = unitDerived.map(\.figures.report)
             var output = outputs[unit.id] ?? UnitOutput()
             let trend = ReportCharts.trend(reports, unitName: unit.shortName).map { spec in
                 spec.captioned(.years(unitName: unit.name, first: reports.last!.year, last: reports.first!.year,
                                       kindWord: reports.first!.kind == .department ? "部门" : "单位"))
             }
-            let costTrends = ReportCharts.costTrends(reports, unitName: unit.shortName).map { spec in
+            let costTrends = ReportCharts.costTrends(unitDerived.map(\.figures), unitName: unit.shortName).map { spec in
                 spec.captioned(.years(unitName: unit.name, first: reports.last!.year, last: reports.first!.year,
                                       kindWord: reports.first!.kind == .department ? "部门" : "单位"))
             }
@@ -251,8 +262,9 @@ final class SitePages: @unchecked Sendable {
                 "costTrends": costFigures,
                 "quality": quality != nil,
                 "unit": ["name": unit.name, "shortName": unit.shortName, "region": unit.region, "level": unit.level.rawValue, "otherNames": unit.otherNames],
-                "reports": reports.map { r in
-                    headline(r).merging(["url": "\(r.year)/index.html", "title": "\(unit.name)\(r.year)年度\(r.kind == .department ? "部门" : "单位")决算"]) { a, _ in a }
+                "reports": unitDerived.map { (figures, headline) in
+                    let r = figures.report
+                    return headline.merging(["url": "\(r.year)/index.html", "title": "\(unit.name)\(r.year)年度\(r.kind == .department ? "部门" : "单位")决算"]) { a, _ in a }
                 },
             ]
             output.files["\(unit.id)/index.html"] = page("unit", context, title: "\(unit.name) - \(site.title)", root: "../", canonical: absolute("\(unit.id)/"),
