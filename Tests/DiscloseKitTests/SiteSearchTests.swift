@@ -66,6 +66,23 @@ final class SiteSearchTests: XCTestCase {
         XCTAssertTrue(home.contains("action=\"search/index.html\""))
     }
 
+    /// The index is serialised a unit at a time; the bytes are those of the whole serialised at once,
+    /// and the script is that JSON with every `<` escaped, whatever follows it.
+    func testTheIndexSerialisedUnitByUnitIsTheWholeSerialisedAtOnce() throws {
+        for names in [["中国共产党渠县委员会组织部", "a\"b\\c/d"], ["x<\u{0338}y", "表情😀", "<b>"], []] {
+            var index = SearchNameIndex(entries: [])
+            index.units = names.enumerated().map { i, name in
+                .init(id: "u\(i)", name: name, shortName: "短\(i)", otherNames: [name + "（旧）"], region: "四川省", supervisor: "",
+                      reports: [(2024, "部门", "u\(i)/2024/index.html"), (2023, "单位", "u\(i)/2023/index.html")], url: "u\(i)/index.html")
+            }
+            let whole: [String: Any] = ["version": 1, "units": index.units.map(SearchNameIndex.object)]
+            let expected = try JSONSerialization.data(withJSONObject: whole, options: [.sortedKeys, .withoutEscapingSlashes])
+            XCTAssertEqual(index.json, expected)
+            let text = String(decoding: expected, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
+            XCTAssertEqual(String(decoding: index.script, as: UTF8.self), "window.DISCLOSE_NAMES = \(text);\n")
+        }
+    }
+
     func testANameCannotCloseTheScriptThatCarriesIt() {
         var index = SearchNameIndex(entries: [])
         index.units = [.init(id: "x", name: "</script><script>alert(1)</script>", shortName: "x", otherNames: [], region: "",

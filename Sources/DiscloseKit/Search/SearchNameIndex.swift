@@ -66,26 +66,53 @@ struct SearchNameIndex {
         return result
     }
 
-    var object: [String: Any] {
-        ["version": 1, "units": units.map { u -> [String: Any] in
-            [
-                "id": u.id, "name": u.name, "short": u.shortName, "other": u.otherNames,
-                "aliases": Self.aliases(name: u.name, shortName: u.shortName, others: u.otherNames),
-                "region": u.region, "supervisor": u.supervisor, "url": u.url,
-                "reports": u.reports.map { ["year": $0.year, "kind": $0.kind, "url": $0.url] as [String: Any] },
-            ]
-        }]
+    /// One unit's object in the index.
+    static func object(_ u: UnitEntry) -> [String: Any] {
+        [
+            "id": u.id, "name": u.name, "short": u.shortName, "other": u.otherNames,
+            "aliases": aliases(name: u.name, shortName: u.shortName, others: u.otherNames),
+            "region": u.region, "supervisor": u.supervisor, "url": u.url,
+            "reports": u.reports.map { ["year": $0.year, "kind": $0.kind, "url": $0.url] as [String: Any] },
+        ]
     }
 
+    /// `{"units":[…],"version":1}`, each unit's object serialised on its own and joined: the bytes of
+    /// serialising the whole with sorted keys, without a province's 10,000 units and 100,000 reports
+    /// in memory as one tree.
     var json: Data {
-        (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        var out = Data("{\"units\":[".utf8)
+        for (i, unit) in units.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            out.append((try? JSONSerialization.data(withJSONObject: Self.object(unit), options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8))
+        }
+        out.append(contentsOf: "],\"version\":1}".utf8)
+        return out
     }
+
+    var script: Data { Self.script(json: json) }
 
     /// The same JSON as a script, for pages opened from disk (where fetch is not allowed). `<` is escaped
     /// so that no name can close the script element.
-    var script: Data {
-        let text = String(decoding: json, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
-        return Data("window.DISCLOSE_NAMES = \(text);\n".utf8)
+    static func script(json: Data) -> Data {
+        var out = Data("window.DISCLOSE_NAMES = ".utf8)
+        // On bytes: `<` is ASCII. A `<` followed by a combining mark is one Character to Swift, which the
+        // String replacement would leave alone: those go the String way, as before.
+        let bytes = [UInt8](json)
+        let combined = bytes.indices.contains { bytes[$0] == UInt8(ascii: "<") && $0 + 1 < bytes.count && bytes[$0 + 1] >= 0x80 }
+        if combined {
+            out.append(contentsOf: String(decoding: json, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c").utf8)
+        } else {
+            out.reserveCapacity(json.count + 64)
+            var start = 0
+            for (i, byte) in bytes.enumerated() where byte == UInt8(ascii: "<") {
+                out.append(contentsOf: bytes[start..<i])
+                out.append(contentsOf: "\\u003c".utf8)
+                start = i + 1
+            }
+            out.append(contentsOf: bytes[start...])
+        }
+        out.append(contentsOf: ";\n".utf8)
+        return out
     }
 }
 

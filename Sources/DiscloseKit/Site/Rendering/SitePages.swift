@@ -328,8 +328,9 @@ final class SitePages: @unchecked Sendable {
         MemoryTrace.note("open-data index rendered")
         flush()
         let names = SearchNameIndex(entries: entries)
-        files[SearchNameIndex.jsonPath] = names.json
-        files[SearchNameIndex.scriptPath] = names.script
+        let namesJSON = names.json
+        files[SearchNameIndex.jsonPath] = namesJSON
+        files[SearchNameIndex.scriptPath] = SearchNameIndex.script(json: namesJSON)
         MemoryTrace.note("search names rendered")
         files["search/index.html"] = page("search", ["facets": SearchFacets.names], title: "站内搜索 - \(site.title)", root: "../",
                                           canonical: absolute("search/"), breadcrumbs: [["label": "首页", "url": "../index.html"], ["label": "站内搜索"]])
