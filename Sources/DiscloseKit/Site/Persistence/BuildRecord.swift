@@ -144,7 +144,7 @@ struct BuildRecord {
               let noted = json["noted"] as? [String], let counts = json["reports"] as? [String: Int],
               let templateStamps = try? Data(contentsOf: folder.appendingPathComponent("templates.tsv")),
               FileManager.default.fileExists(atPath: stampsFile(in: folder).path) else { return nil }
-        var record = BuildRecord(key: key, templates: FileStamps.parse([UInt8](templateStamps))["t"] ?? FileStamps(), site: site, units: [:])
+        var record = BuildRecord(key: key, templates: FileStamps.parse([UInt8](templateStamps), kind: StampFile.templateFile), site: site, units: [:])
         record.unitIDs = Set(ids)
         record.noted = Set(noted)
         record.reportCounts = counts
@@ -228,7 +228,7 @@ struct BuildRecord {
             try? fm.removeItem(at: unitsFolder.appendingPathComponent("\(id).json"))
         }
         var templateLines: [UInt8] = []
-        templates.append(kind: "t", to: &templateLines)
+        templates.append(kind: StampFile.templateFile, to: &templateLines)
         try Data(templateLines).write(to: folder.appendingPathComponent("templates.tsv"), options: .atomic)
         let object: [String: Any] = ["version": Self.version, "key": key, "site": Self.json(site), "units": unitIDs.sorted(),
                                      "noted": noted.sorted(), "reports": reportCounts]

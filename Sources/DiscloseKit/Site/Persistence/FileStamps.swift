@@ -71,53 +71,22 @@ struct FileStamps: Equatable, Sendable {
         }
     }
 
-    // MARK: Text form (one line per file), quicker to read back than JSON
+    // MARK: Text form (the templates' stamps in the build record, in `StampFile`'s line format)
 
-    /// "kind size seconds nanoseconds inode hash path" lines, tab-separated, sorted by path (the
-    /// templates' stamps in the build record; see `StampFile` for the content's and the output's).
-    func append(kind: String, to out: inout [UInt8]) {
-        for (path, s) in files.sorted(by: { $0.key < $1.key }) {
-            out.append(contentsOf: "\(kind)\t\(s.size)\t\(s.seconds)\t\(s.nanoseconds)\t\(s.inode)\t0\t".utf8)
-            out.append(contentsOf: path.utf8)
-            out.append(10)
-        }
+    /// A `kind` line per file, sorted by path.
+    func append(kind: UInt8, to out: inout [UInt8]) {
+        for (path, s) in files.sorted(by: { $0.key < $1.key }) { StampFile.append(kind, s, hash: 0, path: path, to: &out) }
     }
 
-    /// Parses the lines written by `append(kind:to:)`, by kind; bytes, not Strings, for speed.
-    static func parse(_ bytes: [UInt8]) -> [String: FileStamps] {
-        var result: [String: FileStamps] = [:]
-        var i = 0
-        let n = bytes.count
-        func number() -> Int64? {
-            var value: Int64 = 0
-            var digits = 0
-            while i < n, bytes[i] >= 48, bytes[i] <= 57 {
-                value = value &* 10 &+ Int64(bytes[i] - 48)
-                i += 1
-                digits += 1
+    /// The `kind` lines written by `append(kind:to:)`.
+    static func parse(_ bytes: [UInt8], kind: UInt8) -> FileStamps {
+        var stamps = FileStamps()
+        bytes.withUnsafeBytes { all in
+            StampFile.forEachLine(all) { lineKind, stamp, _, path, _ in
+                if lineKind == kind { stamps.files[String(decoding: path, as: UTF8.self)] = stamp }
             }
-            guard digits > 0, i < n, bytes[i] == 9 else { return nil }
-            i += 1
-            return value
         }
-        while i < n {
-            let lineStart = i
-            var ok = false
-            if let kindEnd = bytes[i...].firstIndex(of: 9) {
-                let kind = String(decoding: bytes[i..<kindEnd], as: UTF8.self)
-                i = kindEnd + 1
-                if let size = number(), let seconds = number(), let nanoseconds = number(), let inode = number(), number() != nil {
-                    let end = bytes[i...].firstIndex(of: 10) ?? n
-                    let path = String(decoding: bytes[i..<end], as: UTF8.self)
-                    result[kind, default: FileStamps()].files[path] =
-                        Stamp(size: size, seconds: seconds, nanoseconds: nanoseconds, inode: UInt64(bitPattern: inode))
-                    i = end + 1
-                    ok = true
-                }
-            }
-            if !ok { i = (bytes[lineStart...].firstIndex(of: 10) ?? n) + 1 }
-        }
-        return result
+        return stamps
     }
 }
 

@@ -15,11 +15,12 @@ enum StampFile {
     static let contentFile = UInt8(ascii: "c")
     static let contentFolder = UInt8(ascii: "C")
     static let outputFolder = UInt8(ascii: "o")
+    /// In `templates.tsv` (`FileStamps.append(kind:to:)`).
+    static let templateFile = UInt8(ascii: "t")
 
     /// One line of the file.
     struct Line {
         var kind: UInt8
-        var stamp: FileStamps.Stamp
         var hash: UInt64
         var path: String
     }
@@ -31,12 +32,10 @@ enum StampFile {
         private let fd: Int32
         private var buffer: [UInt8] = []
         private(set) var failed = false
-        let path: String
 
         init?(path: String) {
             fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             guard fd >= 0 else { return nil }
-            self.path = path
             buffer.reserveCapacity(1 << 20)
         }
 
@@ -248,7 +247,7 @@ enum StampFile {
                 }
             }
             if found, FileStamps.Stamp(now) == stamp, stamp.seconds < racy || !racyKinds.contains(kind) { return }
-            result.append(Line(kind: kind, stamp: stamp, hash: hash, path: String(decoding: path, as: UTF8.self)))
+            result.append(Line(kind: kind, hash: hash, path: String(decoding: path, as: UTF8.self)))
         }
         return result
     }
