@@ -44,8 +44,7 @@ final class StampFileTests: XCTestCase {
     }
 
     private func check() throws -> StampCheck {
-        try XCTUnwrap(StampCheck(stamps: stamps.path, written: try XCTUnwrap(FileStamps.stamp(stamps.path)).seconds,
-                                 content: content, output: output))
+        try XCTUnwrap(StampCheck(stamps: stamps.path, content: content, output: output))
     }
 
     /// Later than the recorded stamps, whatever the file system's time resolution.
@@ -135,9 +134,46 @@ final class StampFileTests: XCTestCase {
         XCTAssertTrue(try check().outputTouched)
     }
 
-    /// After a rebuild of u1, the file keeps u2's lines and the output's other folders, replaces u1's
-    /// and the folders taken again, and checks clean against the tree as it now is.
-    func testTheRewrittenFileReplacesOnlyWhatWasTakenAgain() throws {
+    /// The lines a check reads: the stamps file's but those the overlay replaces, then the overlay's.
+    private func recordedLines() throws -> [String] {
+        let overlay = StampFile.overlay(of: stamps.path)
+        var skipping: Superseded.Matcher?
+        var lines: [String] = []
+        if FileManager.default.fileExists(atPath: overlay) {
+            let read = try XCTUnwrap(StampFile.Overlay(path: overlay))
+            skipping = read.superseded.matcher
+            read.lines.withUnsafeBytes { all in StampFile.forEachLine(all) { _, _, _, _, line in lines.append(String(decoding: line, as: UTF8.self)) } }
+        }
+        var base: [String] = []
+        XCTAssertTrue(StampFile.forEachBlock(of: stamps.path) { all in
+            StampFile.forEachLine(all) { kind, _, _, path, line in
+                if skipping?.drops(kind: kind, path: path) != true { base.append(String(decoding: line, as: UTF8.self)) }
+            }
+        })
+        return (base + lines).map { $0.trimmingCharacters(in: .newlines) }
+    }
+
+    /// What a rebuild of `unit` takes again: its content lines and the content folder's own, its output
+    /// folders and the site folders named.
+    private func rebuilt(_ unit: String, folders: [String]) throws -> (Superseded, [UInt8], OutputRestamp) {
+        var contentLines: [UInt8] = []
+        let rootInfo = try XCTUnwrap(FileStamps.stamp(content.path))
+        StampFile.append(StampFile.contentFolder, rootInfo, hash: 0, path: "", to: &contentLines)
+        for (name, info) in StampFile.entries(of: content.path, hidden: false) {
+            if name == unit || (info.st_mode & S_IFMT) != S_IFDIR {
+                StampFile.collect(content.path + "/" + name, path: name, info: info, into: &contentLines)
+            }
+        }
+        var restamp = OutputRestamp()
+        restamp.unit(unit, in: output)
+        for folder in folders { restamp.folder(folder, in: output) }
+        return (Superseded(units: [unit], output: restamp), contentLines, restamp)
+    }
+
+    /// After a rebuild of u1, the record keeps u2's lines and the output's other folders, replaces u1's
+    /// and the folders taken again, and checks clean against the tree as it now is: first through the
+    /// overlay (the stamps file itself untouched), then merged into a new stamps file.
+    func testTheRecordAfterARebuildReplacesOnlyWhatWasTakenAgain() throws {
         try write("u1/2024/duties.md", "新的一年\n")
         XCTAssertEqual(try check().changedContent, ["u1/2024/duties.md"])
         // What the rebuild writes: u1's new report, and a site folder that is no longer made.
@@ -145,27 +181,59 @@ final class StampFileTests: XCTestCase {
         try FileManager.default.removeItem(at: output.appendingPathComponent("compare"))
         XCTAssertTrue(try check().outputTouched)
 
-        var contentLines: [UInt8] = []
-        let rootInfo = try XCTUnwrap(FileStamps.stamp(content.path))
-        StampFile.append(StampFile.contentFolder, rootInfo, hash: 0, path: "", to: &contentLines)
-        for (name, info) in StampFile.entries(of: content.path, hidden: false) {
-            if name == "u1" || (info.st_mode & S_IFMT) != S_IFDIR {
-                StampFile.collect(content.path + "/" + name, path: name, info: info, into: &contentLines)
-            }
-        }
-        var restamp = OutputRestamp()
-        restamp.unit("u1", in: output)
-        restamp.folder("compare", in: output)
-        restamp.folder("", in: output)
-        XCTAssertTrue(StampFile.rewrite(stamps.path, contentOwners: ["u1", ""], content: contentLines, output: restamp))
+        let before = try Data(contentsOf: stamps)
+        let (superseded, contentLines, restamp) = try rebuilt("u1", folders: ["compare", ""])
+        XCTAssertTrue(StampFile.record(stamps.path, superseded: superseded, content: contentLines, output: restamp))
+        XCTAssertEqual(try Data(contentsOf: stamps), before, "a small rebuild leaves the stamps file as it was")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: StampFile.overlay(of: stamps.path)))
 
-        let result = try check()
-        XCTAssertEqual(result.changedContent, [])
-        XCTAssertFalse(result.outputTouched)
-        let lines = String(decoding: try Data(contentsOf: stamps), as: UTF8.self).split(separator: "\n")
-        XCTAssertEqual(lines.filter { $0.hasSuffix("\tu2/2024/duties.md") }.count, 1, "u2's lines kept once")
-        XCTAssertEqual(lines.filter { $0.hasSuffix("\tu1/2024/duties.md") }.count, 1, "u1's taken again")
-        XCTAssertFalse(lines.contains { $0.hasSuffix("\tcompare") }, "a folder that is gone leaves the record")
-        XCTAssertEqual(lines.filter { $0.hasPrefix("o\t") }.count, 8, "output, u1, u1/2023, charts, u1/2024, charts, u2, u2/2024 but compare")
+        func assertRecordIsTheTreeNow(_ context: String) throws {
+            let result = try check()
+            XCTAssertEqual(result.changedContent, [], context)
+            XCTAssertFalse(result.outputTouched, context)
+            let lines = try recordedLines()
+            XCTAssertEqual(lines.filter { $0.hasSuffix("\tu2/2024/duties.md") }.count, 1, "u2's lines kept once: \(context)")
+            XCTAssertEqual(lines.filter { $0.hasSuffix("\tu1/2024/duties.md") }.count, 1, "u1's taken again: \(context)")
+            XCTAssertEqual(lines.filter { $0.hasSuffix("\tsite.yaml") }.count, 1, "top-level files once: \(context)")
+            XCTAssertFalse(lines.contains { $0.hasSuffix("\tcompare") }, "a folder that is gone leaves the record: \(context)")
+            XCTAssertEqual(lines.filter { $0.hasPrefix("o\t") }.count, 8,
+                           "output, u1, u1/2023, charts, u1/2024, charts, u2, u2/2024 but compare: \(context)")
+        }
+        try assertRecordIsTheTreeNow("through the overlay")
+
+        // A second rebuild, of u2: the overlay keeps u1's lines and replaces the site level's.
+        try write("u2/2024/extra.md", "补充\n")
+        XCTAssertEqual(try check().changedContent, ["u2/2024/extra.md"])
+        let (second, secondLines, secondRestamp) = try rebuilt("u2", folders: [""])
+        XCTAssertTrue(StampFile.record(stamps.path, superseded: second, content: secondLines, output: secondRestamp))
+        XCTAssertEqual(try Data(contentsOf: stamps), before)
+        XCTAssertEqual(try XCTUnwrap(StampFile.Overlay(path: StampFile.overlay(of: stamps.path))).superseded,
+                       Superseded(content: ["", "u1", "u2"], units: ["u1", "u2"], folders: ["", "compare"]))
+        try assertRecordIsTheTreeNow("after a second rebuild")
+
+        // Merged: one stamps file again, read the same.
+        let overlay = try XCTUnwrap(StampFile.Overlay(path: StampFile.overlay(of: stamps.path)))
+        XCTAssertTrue(StampFile.merge(stamps.path, superseded: overlay.superseded, lines: overlay.lines))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: StampFile.overlay(of: stamps.path)))
+        XCTAssertNotEqual(try Data(contentsOf: stamps), before)
+        try assertRecordIsTheTreeNow("merged")
+    }
+
+    /// The lines of an owner whose name another's starts with (u1, u10), or whose hash might collide,
+    /// are not taken for it.
+    func testAnOverlayReplacesItsOwnersLinesOnly() throws {
+        let matcher = Superseded(content: ["u1"], units: ["u1"], folders: ["compare"], bundles: ["data"]).matcher
+        func drops(_ kind: UInt8, _ path: String) -> Bool { Array(path.utf8).withUnsafeBytes { matcher.drops(kind: kind, path: $0) } }
+        XCTAssertTrue(drops(StampFile.contentFile, "u1/2023/duties.md"))
+        XCTAssertTrue(drops(StampFile.contentFolder, "u1"))
+        XCTAssertFalse(drops(StampFile.contentFile, "u10/2023/duties.md"))
+        XCTAssertFalse(drops(StampFile.contentFile, "site.yaml"), "top-level files belong to the owner \"\"")
+        XCTAssertTrue(drops(StampFile.outputFolder, "u1/2023/charts"))
+        XCTAssertFalse(drops(StampFile.outputFolder, "u10"))
+        XCTAssertTrue(drops(StampFile.outputFolder, "compare"))
+        XCTAssertFalse(drops(StampFile.outputFolder, "compare/2024"), "a folder named is that folder only")
+        XCTAssertTrue(drops(StampFile.outputFolder, "data/2024"))
+        XCTAssertFalse(drops(StampFile.outputFolder, "database"))
+        XCTAssertFalse(drops(StampFile.templateFile, "u1"))
     }
 }

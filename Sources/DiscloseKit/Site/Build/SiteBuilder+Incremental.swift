@@ -14,14 +14,14 @@ extension SiteBuilder {
     }
 
     private func buildHoldingLock(progress: @escaping @Sendable (String) -> Void) -> Result {
+        MemoryTrace.note("build starts")
         let folder = BuildRecord.folder(for: options)
         let key = BuildRecord.key(for: options)
         let templates = FileStamps.scan(options.templates, hidden: false)
         let stampsFile = BuildRecord.stampsFile(in: folder)
         // Changed by stamp and by content: a file saved without a change is not a change.
         guard let record = BuildRecord.load(from: folder), record.key == key, record.templates == templates,
-              let stampCheck = StampCheck(stamps: stampsFile.path, written: FileStamps.stamp(stampsFile.path)?.seconds ?? .max,
-                                          content: options.content, output: options.output) else {
+              let stampCheck = StampCheck(stamps: stampsFile.path, content: options.content, output: options.output) else {
             return fullBuild(record: folder, key: key, templates: templates, progress: progress)
         }
         MemoryTrace.note("build record read and its stamps checked")
@@ -43,6 +43,7 @@ extension SiteBuilder {
         // The earlier diagnostics of the units not checked again (only units that had any are read).
         let earlierUnits = { record.noted.subtracting(changedUnits).sorted().compactMap(record.unit) }
         result.earlier = Self.earlier([record.site] + earlierUnits())
+        MemoryTrace.note("earlier diagnostics read (\(record.noted.count) units noted)")
         if changedUnits.isEmpty {
             result.incremental = .unchanged
             result.written = true
@@ -69,7 +70,9 @@ extension SiteBuilder {
             }
             if !FileStamps.scan(unitFolder, hidden: false).files.isEmpty { present.insert(id) }
         }
+        MemoryTrace.note("changed units' stamps taken")
         let check = Checker.check(content: options.content, displayRoot: options.contentDisplay, units: present, publishing: true)
+        MemoryTrace.note("changed units checked")
         result.diagnostics = check.diagnostics
         result.sources = check.load.sources
         result.ioFailure = check.ioFailure
@@ -84,6 +87,7 @@ extension SiteBuilder {
                 || !FileManager.default.fileExists(atPath: options.output.appendingPathComponent("\(report.unitID)/\(report.year)").path)
         }
         let fresh = pages.unitOutputs(progress: progress, renders: renders)
+        MemoryTrace.note("changed reports rendered")
         let grouped = BuildRecord.units(of: check.diagnostics, sources: check.load.sources)
         var updated: [String: BuildRecord.Unit] = [:]
         for id in changedUnits {
@@ -129,6 +133,7 @@ extension SiteBuilder {
         // Written by the open-data step after the update (from every report's rows).
         links.add(OpenData.assembledFiles(in: nil))
         let dead = links.dead(existingUnder: options.output, removed: Set(stale))
+        MemoryTrace.note("links checked")
         if !dead.isEmpty {
             result.diagnostics += LinkChecker.diagnostics(dead, output: options.output.lastPathComponent)
             return result
@@ -147,6 +152,7 @@ extension SiteBuilder {
             return result
         }
         result.written = true
+        MemoryTrace.note("output updated")
         result.pdf = pages.pdf?.result
         result.rendered = pages.renderedReports
         var next = record
@@ -177,8 +183,9 @@ extension SiteBuilder {
         next.templates = templates
         next.site = siteUnit
         do {
+            MemoryTrace.note("open data and search updated")
             try next.save(to: folder, changed: changedUnits) {
-                guard StampFile.rewrite(stampsFile.path, contentOwners: changedUnits.union([""]), content: contentLines, output: output) else {
+                guard StampFile.record(stampsFile.path, superseded: Superseded(units: changedUnits, output: output), content: contentLines, output: output) else {
                     throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: stampsFile.path])
                 }
             }
@@ -186,6 +193,7 @@ extension SiteBuilder {
             // Without its stamps the record cannot vouch for anything: the next build is a full one.
             try? FileManager.default.removeItem(at: folder)
         }
+        MemoryTrace.note("build record saved")
         Self.forgetOnPDFFailure(result, record: folder)
         return result
     }
@@ -235,6 +243,7 @@ extension SiteBuilder {
             try BuildRecord(key: key, templates: templates, site: grouped[""] ?? .empty, units: units).save(to: folder) {
                 guard let stamps else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: partial]) }
                 stamps.scan(options.output.path, fileKind: nil, folderKind: StampFile.outputFolder, hidden: true)
+                MemoryTrace.note("output folders stamped")
                 guard stamps.finish(), rename(partial, stampsFile.path) == 0 else {
                     throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: stampsFile.path])
                 }

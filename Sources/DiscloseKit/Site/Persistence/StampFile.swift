@@ -11,12 +11,19 @@ import Glibc
 /// entry added, removed or renamed; one that differs is listed to find the new entries. So a rebuild
 /// of a province's record (a million lines) costs a stat per line and no allocation per line, and a
 /// full build keeps none of it in memory: the lines go to the file as they are taken.
+///
+/// A rebuild does not rewrite the file either: what it took again goes to an overlay beside it
+/// (`overlay(of:)`), headed by the owners whose recorded lines it replaces (`Superseded`). The two are
+/// merged into a new stamps file only when the overlay has grown (`record(_:superseded:content:output:)`).
 enum StampFile {
     static let contentFile = UInt8(ascii: "c")
     static let contentFolder = UInt8(ascii: "C")
     static let outputFolder = UInt8(ascii: "o")
     /// In `templates.tsv` (`FileStamps.append(kind:to:)`).
     static let templateFile = UInt8(ascii: "t")
+
+    /// The overlay beside a stamps file: the lines of the rebuilds since the file was written.
+    static func overlay(of path: String) -> String { path + ".changed" }
 
     /// One line of the file.
     struct Line {
@@ -81,7 +88,9 @@ enum StampFile {
         }
 
         private func walk(_ path: String, prefix: String, fileKind: UInt8?, folderKind: UInt8, hidden: Bool) {
-            for (name, info) in StampFile.entries(of: path, hidden: hidden) {
+            // Without a kind for files, only folders are stamped: the others are told by their type in
+            // the listing, not each looked up (a province's output has 4.7 million files).
+            for (name, info) in StampFile.entries(of: path, hidden: hidden, foldersOnly: fileKind == nil) {
                 let full = path + "/" + name
                 let relative = prefix.isEmpty ? name : prefix + "/" + name
                 if (info.st_mode & S_IFMT) == S_IFDIR {
@@ -111,11 +120,13 @@ enum StampFile {
         }
     }
 
-    /// The names in a folder with their lstat, "." and ".." left out (and hidden names unless asked).
-    static func entries(of path: String, hidden: Bool) -> [(String, stat)] {
+    /// The names in a folder with their lstat, "." and ".." left out (and hidden names unless asked);
+    /// with `foldersOnly`, the entries the listing says are not folders are left out unlooked-at.
+    static func entries(of path: String, hidden: Bool, foldersOnly: Bool = false) -> [(String, stat)] {
         guard let dir = opendir(path) else { return [] }
         var names: [String] = []
         while let entry = readdir(dir) {
+            if foldersOnly, entry.pointee.d_type != UInt8(DT_DIR), entry.pointee.d_type != UInt8(DT_UNKNOWN) { continue }
             let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
                 pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
@@ -124,7 +135,8 @@ enum StampFile {
         closedir(dir)
         return names.compactMap { name in
             var info = stat()
-            return lstat(path + "/" + name, &info) == 0 ? (name, info) : nil
+            guard lstat(path + "/" + name, &info) == 0 else { return nil }
+            return !foldersOnly || (info.st_mode & S_IFMT) == S_IFDIR ? (name, info) : nil
         }
     }
 
@@ -203,7 +215,9 @@ enum StampFile {
     /// Lines of `racyKinds` stamped at `racy` seconds or later count as differing whatever their stamp:
     /// a file changed within the clock tick in which it was stamped keeps its time (as git's "racy
     /// clean" entries), so those are looked at again (hashed, listed).
-    static func differing(_ all: UnsafeRawBufferPointer, roots: [UInt8: String], racy: Int64 = .max, racyKinds: Set<UInt8> = []) -> [Line] {
+    /// Lines `skipping` replaces (an overlay's) are left out.
+    static func differing(_ all: UnsafeRawBufferPointer, roots: [UInt8: String], racy: Int64 = .max, racyKinds: Set<UInt8> = [],
+                          skipping: Superseded.Matcher? = nil) -> [Line] {
         let parts = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount * 2))
         var bounds = [0]
         for p in 1..<parts {
@@ -219,13 +233,14 @@ enum StampFile {
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: parts) { p in
                 slots[p] = differingPart(UnsafeRawBufferPointer(rebasing: bytes[cuts[p]..<cuts[p + 1]]), roots: roots,
-                                     racy: racy, racyKinds: racyKinds)
+                                         racy: racy, racyKinds: racyKinds, skipping: skipping)
             }
         }
         return found.flatMap { $0 }
     }
 
-    private static func differingPart(_ bytes: UnsafeRawBufferPointer, roots: [UInt8: String], racy: Int64, racyKinds: Set<UInt8>) -> [Line] {
+    private static func differingPart(_ bytes: UnsafeRawBufferPointer, roots: [UInt8: String], racy: Int64, racyKinds: Set<UInt8>,
+                                      skipping: Superseded.Matcher?) -> [Line] {
         var result: [Line] = []
         var scratch = [UInt8](repeating: 0, count: 4096)
         // Each path is looked up from its root's open folder (fstatat), not from "/" again.
@@ -234,6 +249,7 @@ enum StampFile {
         defer { for fd in Set(folders.values) where fd >= 0 { close(fd) } }
         forEachLine(bytes) { kind, stamp, hash, path, _ in
             guard let root = roots[kind], let folder = folders[kind] else { return }
+            if let skipping, skipping.drops(kind: kind, path: path) { return }
             var now = stat()
             let found: Bool
             if path.isEmpty || folder < 0 {
@@ -252,14 +268,17 @@ enum StampFile {
         return result
     }
 
-    /// The recorded content entries (files and folders) directly inside `folders`, by path, with kind.
-    static func children(_ path: String, of folders: Set<String>) -> [String: UInt8] {
+    /// The recorded content entries (files and folders) directly inside `folders`, by path, with kind:
+    /// in the stamps file (but for the lines the overlay replaces) and in its overlay.
+    static func children(_ path: String, overlay: Overlay? = nil, of folders: Set<String>) -> [String: UInt8] {
         guard !folders.isEmpty else { return [:] }
         var result: [String: UInt8] = [:]
         let wanted = folders.map { Array($0.utf8) }
-        forEachBlock(of: path) { all in
+        let skipping = overlay?.superseded.matcher
+        func look(_ all: UnsafeRawBufferPointer, skipping: Superseded.Matcher?) {
             forEachLine(all) { kind, _, _, path, _ in
                 guard kind == contentFile || kind == contentFolder, path.count > 0 else { return }
+                if let skipping, skipping.drops(kind: kind, path: path) { return }
                 let parent = path.lastIndex(of: 47).map { UnsafeRawBufferPointer(rebasing: path[..<$0]) } ?? UnsafeRawBufferPointer(rebasing: path[0..<0])
                 // A few folders are compared as bytes; many (a tree stamped just now) by set.
                 let inside = wanted.count <= 16 ? wanted.contains(where: { $0.elementsEqual(parent) })
@@ -267,6 +286,8 @@ enum StampFile {
                 if inside { result[String(decoding: path, as: UTF8.self)] = kind }
             }
         }
+        forEachBlock(of: path) { look($0, skipping: skipping) }
+        overlay?.lines.withUnsafeBytes { look($0, skipping: nil) }
         return result
     }
 }
@@ -279,16 +300,30 @@ struct StampCheck {
     /// An output folder whose stamp differs: someone touched the output.
     var outputTouched = false
 
-    /// `written`: when the stamps file was last written (content stamped within two seconds of it is
-    /// looked at again).
-    /// Nil when the stamps file cannot be read.
-    init?(stamps path: String, written: Int64, content: URL, output: URL) {
+    /// The stamps file at `path` and its overlay, if any, are read; content stamped within two seconds
+    /// of the writing of the file holding its line is looked at again.
+    /// Nil when the stamps file or its overlay cannot be read.
+    init?(stamps path: String, content: URL, output: URL) {
         var differing: [StampFile.Line] = []
         let roots = [StampFile.contentFile: content.path, StampFile.contentFolder: content.path, StampFile.outputFolder: output.path]
+        let racyKinds: Set<UInt8> = [StampFile.contentFile, StampFile.contentFolder]
+        let overlayPath = StampFile.overlay(of: path)
+        var overlay: StampFile.Overlay?
+        if access(overlayPath, F_OK) == 0 {
+            guard let read = StampFile.Overlay(path: overlayPath) else { return nil }
+            overlay = read
+        }
+        let written = FileStamps.stamp(path)?.seconds ?? .max
+        let skipping = overlay?.superseded.matcher
         let read = StampFile.forEachBlock(of: path) { block in
-            differing += StampFile.differing(block, roots: roots, racy: written - 2, racyKinds: [StampFile.contentFile, StampFile.contentFolder])
+            differing += StampFile.differing(block, roots: roots, racy: written - 2, racyKinds: racyKinds, skipping: skipping)
         }
         guard read else { return nil }
+        if let overlay {
+            overlay.lines.withUnsafeBytes { lines in
+                differing += StampFile.differing(lines, roots: roots, racy: overlay.written - 2, racyKinds: racyKinds)
+            }
+        }
         var folders = Set<String>()
         for line in differing {
             switch line.kind {
@@ -306,7 +341,7 @@ struct StampCheck {
         }
         guard !outputTouched else { return }
         // A folder whose entries changed: what is in it now that the record does not hold.
-        let recorded = StampFile.children(path, of: folders)
+        let recorded = StampFile.children(path, overlay: overlay, of: folders)
         for folder in folders.sorted() {
             let full = folder.isEmpty ? content.path : content.path + "/" + folder
             for (name, info) in StampFile.entries(of: full, hidden: false) {
@@ -360,17 +395,179 @@ struct OutputRestamp {
     }
 }
 
+/// The recorded lines a rebuild's stamps replace: the content lines of the `content` owners (unit
+/// folders; "" for the content folder's own and its top-level files), the output folders of the rebuilt
+/// `units`, the output `folders` named, and the output `bundles` with everything under them. At the
+/// head of an overlay as lines of their own kinds (with zero stamps), which a check passes over.
+struct Superseded: Equatable {
+    var content = Set<String>()
+    var units = Set<String>()
+    var folders = Set<String>()
+    var bundles = Set<String>()
+
+    static let contentKind = UInt8(ascii: "x")
+    static let unitKind = UInt8(ascii: "u")
+    static let folderKind = UInt8(ascii: "f")
+    static let bundleKind = UInt8(ascii: "b")
+
+    init(content: Set<String> = [], units: Set<String> = [], folders: Set<String> = [], bundles: Set<String> = []) {
+        (self.content, self.units, self.folders, self.bundles) = (content, units, folders, bundles)
+    }
+
+    /// What a rebuild of `units` replaces: their content and the output folders it took again.
+    init(units: Set<String>, output: OutputRestamp) {
+        self.init(content: units.union([""]), units: output.units, folders: output.folders, bundles: output.bundles)
+    }
+
+    var count: Int { content.count + units.count + folders.count + bundles.count }
+
+    mutating func formUnion(_ other: Superseded) {
+        content.formUnion(other.content)
+        units.formUnion(other.units)
+        folders.formUnion(other.folders)
+        bundles.formUnion(other.bundles)
+    }
+
+    func append(to out: inout [UInt8]) {
+        for (kind, names) in [(Self.contentKind, content), (Self.unitKind, units), (Self.folderKind, folders), (Self.bundleKind, bundles)] {
+            for name in names.sorted() { StampFile.append(kind, FileStamps.Stamp(size: 0, seconds: 0, nanoseconds: 0, inode: 0), hash: 0, path: name, to: &out) }
+        }
+    }
+
+    /// Adds a line of the superseded kinds; false for any other line.
+    mutating func add(kind: UInt8, path: UnsafeRawBufferPointer) -> Bool {
+        let name = String(decoding: path, as: UTF8.self)
+        switch kind {
+        case Self.contentKind: content.insert(name)
+        case Self.unitKind: units.insert(name)
+        case Self.folderKind: folders.insert(name)
+        case Self.bundleKind: bundles.insert(name)
+        default: return false
+        }
+        return true
+    }
+
+    var matcher: Matcher { Matcher(self) }
+
+    /// Tells the lines replaced from the others on bytes, a hash and a set lookup per line: a province's
+    /// million lines are matched against an overlay of hundreds of owners.
+    struct Matcher: Sendable {
+        private let content: Set<UInt64>
+        private let units: Set<UInt64>
+        private let folders: Set<UInt64>
+        private let names: Set<[UInt8]>
+        private let bundles: [[UInt8]]
+
+        init(_ superseded: Superseded) {
+            func hashes(_ names: Set<String>) -> Set<UInt64> { Set(names.map { name in Array(name.utf8).withUnsafeBytes { Matcher.hash($0) } }) }
+            content = hashes(superseded.content)
+            units = hashes(superseded.units)
+            folders = hashes(superseded.folders)
+            names = Set((superseded.content.map { "x" + $0 } + superseded.units.map { "u" + $0 } + superseded.folders.map { "f" + $0 }).map { Array($0.utf8) })
+            bundles = superseded.bundles.map { Array($0.utf8) }
+        }
+
+        private static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            return h
+        }
+
+        /// Whether a hash hit is the name itself (a hash is not a name).
+        private func confirms(_ tag: Character, _ bytes: UnsafeRawBufferPointer) -> Bool {
+            names.contains(Array(String(tag).utf8) + Array(bytes))
+        }
+
+        func drops(kind: UInt8, path: UnsafeRawBufferPointer) -> Bool {
+            switch kind {
+            case StampFile.contentFile, StampFile.contentFolder:
+                let owner = StampFile.ownerBytes(kind: kind, path: path)
+                return content.contains(Self.hash(owner)) && confirms("x", owner)
+            case StampFile.outputFolder:
+                let owner = StampFile.ownerBytes(kind: kind, path: path)
+                if units.contains(Self.hash(owner)), confirms("u", owner) { return true }
+                if folders.contains(Self.hash(path)), confirms("f", path) { return true }
+                return bundles.contains { b in path.starts(with: b) && (path.count == b.count || path[b.count] == 47) }
+            default:
+                return false
+            }
+        }
+    }
+}
+
 extension StampFile {
-    /// Writes the record's stamps after a rebuild, to a temporary file then renamed over `path`: the
-    /// recorded lines but those of the content `owners` taken again and of the output folders taken
-    /// again, then the new ones (`content`: lines already made; `output`: the restamp).
-    static func rewrite(_ path: String, contentOwners: Set<String>, content: [UInt8], output: OutputRestamp) -> Bool {
+    /// An overlay read whole (it holds the lines of a few rebuilt units): the owners it replaces and
+    /// its stamp lines.
+    struct Overlay {
+        var superseded = Superseded()
+        var lines: [UInt8] = []
+        /// When it was written (its lines stamped within two seconds of it are looked at again).
+        var written: Int64 = .max
+
+        init() {}
+
+        /// Nil when the file cannot be read.
+        init?(path: String) {
+            var lines: [UInt8] = []
+            var superseded = Superseded()
+            let read = StampFile.forEachBlock(of: path) { all in
+                StampFile.forEachLine(all) { kind, _, _, path, line in
+                    if !superseded.add(kind: kind, path: path) {
+                        lines.append(contentsOf: line)
+                        if line.last != 10 { lines.append(10) }
+                    }
+                }
+            }
+            guard read, let stamp = FileStamps.stamp(path) else { return nil }
+            (self.superseded, self.lines, self.written) = (superseded, lines, stamp.seconds)
+        }
+    }
+
+    /// Records the stamps a rebuild took again (`content`: lines already made; `output`: the
+    /// restamp), replacing the lines of `superseded`. They go to the overlay beside the stamps file,
+    /// with the overlay's earlier lines that they do not replace, so that a one-report change does not
+    /// rewrite a province's 80 MB file. When the overlay has grown past an eighth of the file (or 1 MB),
+    /// the two are merged into a new stamps file and the overlay removed. Each file is written to a
+    /// temporary name and renamed.
+    static func record(_ path: String, superseded: Superseded, content: [UInt8], output: OutputRestamp) -> Bool {
+        let overlayPath = overlay(of: path)
+        var earlier = Overlay()
+        if access(overlayPath, F_OK) == 0 {
+            guard let read = Overlay(path: overlayPath) else { return false }
+            earlier = read
+        }
+        var lines: [UInt8] = []
+        let matcher = superseded.matcher
+        earlier.lines.withUnsafeBytes { all in
+            forEachLine(all) { kind, _, _, path, line in
+                if !matcher.drops(kind: kind, path: path) { lines.append(contentsOf: line) }
+            }
+        }
+        lines += content
+        for (folder, stamp) in output.stamps.sorted(by: { $0.key < $1.key }) { append(outputFolder, stamp, hash: 0, path: folder, to: &lines) }
+        var all = earlier.superseded
+        all.formUnion(superseded)
+        let size = FileStamps.stamp(path)?.size ?? 0
+        if lines.count > max(1 << 20, Int(size) / 8) { return merge(path, superseded: all, lines: lines) }
+        var head: [UInt8] = []
+        all.append(to: &head)
+        let temporary = overlayPath + ".\(getpid()).tmp"
+        guard let writer = Writer(path: temporary) else { return false }
+        head.withUnsafeBytes { writer.add(lines: $0) }
+        lines.withUnsafeBytes { writer.add(lines: $0) }
+        guard writer.finish(), rename(temporary, overlayPath) == 0 else {
+            unlink(temporary)
+            return false
+        }
+        return true
+    }
+
+    /// A new stamps file: the recorded lines but those `superseded` replaces, then `lines`; the
+    /// overlay goes.
+    static func merge(_ path: String, superseded: Superseded, lines: [UInt8]) -> Bool {
         let temporary = path + ".\(getpid()).tmp"
         guard let writer = Writer(path: temporary) else { return false }
-        let owners = contentOwners.map { Array($0.utf8) }
-        let units = output.units.map { Array($0.utf8) }
-        let folders = output.folders.map { Array($0.utf8) }
-        let bundles = output.bundles.map { Array($0.utf8) }
+        let matcher = superseded.matcher
         let read = forEachBlock(of: path) { all in
             // Kept lines are copied in runs: the lines of one unit follow each other.
             var run: Range<Int>?
@@ -379,18 +576,7 @@ extension StampFile {
                 run = nil
             }
             forEachLine(all) { kind, _, _, pathBytes, line in
-                let dropped: Bool
-                switch kind {
-                case contentFile, contentFolder:
-                    let owner = ownerBytes(kind: kind, path: pathBytes)
-                    dropped = owners.contains { $0.elementsEqual(owner) }
-                case outputFolder:
-                    let owner = ownerBytes(kind: kind, path: pathBytes)
-                    dropped = units.contains { $0.elementsEqual(owner) } || folders.contains { $0.elementsEqual(pathBytes) }
-                        || bundles.contains { b in pathBytes.starts(with: b) && (pathBytes.count == b.count || pathBytes[b.count] == 47) }
-                default:
-                    dropped = false
-                }
+                let dropped = matcher.drops(kind: kind, path: pathBytes)
                 let start = line.baseAddress! - all.baseAddress!
                 let range = start..<(start + line.count)
                 if dropped || line.last != 10 {
@@ -405,17 +591,17 @@ extension StampFile {
             }
             flush()
         }
-        content.withUnsafeBytes { writer.add(lines: $0) }
-        for (folder, stamp) in output.stamps.sorted(by: { $0.key < $1.key }) { writer.add(outputFolder, stamp, hash: 0, path: folder) }
+        lines.withUnsafeBytes { writer.add(lines: $0) }
         guard read, writer.finish(), rename(temporary, path) == 0 else {
             unlink(temporary)
             return false
         }
-        return true
+        let overlayPath = overlay(of: path)
+        return unlink(overlayPath) == 0 || errno == ENOENT
     }
 
     /// The first path component (the unit folder) of a line: empty for the root and top-level files.
-    private static func ownerBytes(kind: UInt8, path: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+    static func ownerBytes(kind: UInt8, path: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
         guard path.count > 0 else { return path }
         if let slash = path.firstIndex(of: 47) { return UnsafeRawBufferPointer(rebasing: path[..<slash]) }
         return kind == contentFile ? UnsafeRawBufferPointer(rebasing: path[0..<0]) : path
