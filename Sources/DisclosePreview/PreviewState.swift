@@ -81,19 +81,9 @@ public struct FolderWatcher: Sendable {
         self.folders = folders
     }
 
-    /// Path, size and modification time of every file: changes when anything is saved, added or removed.
+    /// Path, size, modification time and inode of every file (hidden names left out): changes when
+    /// anything is saved, added or removed.
     public func snapshot() -> [String: String] {
-        var out: [String: String] = [:]
-        let fm = FileManager.default
-        for folder in folders {
-            guard let e = fm.enumerator(at: folder, includingPropertiesForKeys: [.contentModificationDateKey, .fileSizeKey]) else { continue }
-            for case let url as URL in e {
-                let values = try? url.resourceValues(forKeys: [.contentModificationDateKey, .fileSizeKey, .isDirectoryKey])
-                if values?.isDirectory == true { continue }
-                let time = values?.contentModificationDate?.timeIntervalSince1970 ?? 0
-                out[url.path] = "\(values?.fileSize ?? 0)-\(time)"
-            }
-        }
-        return out
+        WatchedFiles.snapshot(folders)
     }
 }
