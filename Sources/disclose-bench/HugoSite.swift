@@ -95,7 +95,7 @@ struct HugoSite {
                               to: "\(site)/content/pages/\(name)")
                     summary.otherPages += 1
                 }
-            } else if file == "sitemap.xml" || file.hasPrefix(".") {
+            } else if file == "sitemap.xml" || (file.hasPrefix("sitemap-") && file.hasSuffix(".xml")) || file.hasPrefix(".") {
                 continue // Hugo writes its own sitemap; disclose's marker file is not part of the site
             } else if reportFolder != nil {
                 try copy(file, to: "\(site)/content/\(file)")

@@ -1502,6 +1502,13 @@ table.compare thead th { min-width: 4.5em; }
 <script src="../assets/search.js" defer></script>
 
 """#)),
+        ("sitemap-index.mustache", .text(#"""
+<?xml version="1.0" encoding="UTF-8"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+{{#sitemaps}}  <sitemap><loc>{{loc}}</loc></sitemap>
+{{/sitemaps}}</sitemapindex>
+
+"""#)),
         ("sitemap.mustache", .text(#"""
 <?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">

@@ -308,8 +308,7 @@ final class SitePages: @unchecked Sendable {
         files["404.html"] = page("404", [:], title: "页面不存在 - \(site.title)", root: absolute(""), canonical: nil, breadcrumbs: [],
                                  inlineStyles: true)
         let urls = ["index.html"] + units.flatMap(\.output.urls)
-        let sitemap: [String: Any] = ["urls": urls.sorted().map { ["loc": absolute($0 == "index.html" ? "" : $0)] }]
-        files["sitemap.xml"] = Data(templates.render("sitemap", sitemap).utf8)
+        files.merge(Self.sitemaps(urls.sorted().map { absolute($0 == "index.html" ? "" : $0) }, absolute: absolute) { templates.render($0, $1) }) { a, _ in a }
         flush()
         if quality != nil {
             files["quality/index.html"] = page("quality-index", QualityInputs.ranking(entries), title: "公开质量自检汇总 - \(site.title)", root: "../",
@@ -339,6 +338,44 @@ final class SitePages: @unchecked Sendable {
 }
 
 extension SitePages {
+    /// The sitemaps protocol's limits for one file, which Google and Baidu hold sitemaps to: 50,000
+    /// addresses, and (Baidu's, the lower) 10 MB.
+    static let sitemapLimits = (urls: 50_000, bytes: 10_000_000)
+
+    /// `sitemap.xml` with the page addresses (`locs`, in order). Over the protocol's limits (a province
+    /// of more than some 45,000 reports), `sitemap.xml` is a sitemap index of `sitemap-1.xml`,
+    /// `sitemap-2.xml`, … beside it, each within the limits (a sitemap lists only addresses under its
+    /// own folder, so they sit at the root).
+    static func sitemaps(_ locs: [String], limits: (urls: Int, bytes: Int) = sitemapLimits, absolute: (String) -> String,
+                         render: (String, [String: Any]) -> String) -> [String: Data] {
+        // The bytes a file takes: its head and foot, and per address the element around it (escaped, an
+        // address is at most five times as long).
+        let head = 200
+        func size(_ loc: String) -> Int { 26 + loc.utf8.count + (loc.contains(where: { "&<>\"'".contains($0) }) ? 4 * loc.utf8.count : 0) }
+        var chunks: [[String]] = [[]]
+        var bytes = head
+        for loc in locs {
+            if !chunks[chunks.count - 1].isEmpty, chunks[chunks.count - 1].count >= limits.urls || bytes + size(loc) > limits.bytes {
+                chunks.append([])
+                bytes = head
+            }
+            chunks[chunks.count - 1].append(loc)
+            bytes += size(loc)
+        }
+        func urlset(_ chunk: [String]) -> Data { Data(render("sitemap", ["urls": chunk.map { ["loc": $0] }]).utf8) }
+        guard chunks.count > 1 else { return ["sitemap.xml": urlset(locs)] }
+        var files: [String: Data] = [:]
+        for (index, chunk) in chunks.enumerated() { files["sitemap-\(index + 1).xml"] = urlset(chunk) }
+        files["sitemap.xml"] = Data(render("sitemap-index", ["sitemaps": chunks.indices.map { ["loc": absolute("sitemap-\($0 + 1).xml")] }]).utf8)
+        return files
+    }
+
+    /// Whether a file at the top of the output is one of the sitemaps an index points to.
+    static func isSitemapPart(_ path: String) -> Bool {
+        guard path.hasPrefix("sitemap-"), path.hasSuffix(".xml"), !path.contains("/") else { return false }
+        return Int(path.dropFirst("sitemap-".count).dropLast(".xml".count)) != nil
+    }
+
     /// `compare/`: an index, and for each year every unit and each region and 主管部门, with CSVs.
     func comparePages(entries: [SiteEntry], sink: (([String: Data]) -> Void)? = nil) -> [String: Data] {
         // Rows are made one year at a time: a province has 100,000 entries.

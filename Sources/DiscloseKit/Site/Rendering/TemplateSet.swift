@@ -130,7 +130,7 @@ public struct TemplateSet: @unchecked Sendable {
     }
 
     /// The templates a build needs; a site cannot be built when one is missing.
-    public static let required = ["layout", "index", "unit", "report", "chart", "404", "sitemap", "search", "compare", "compare-index", "data", "quality", "quality-index", "partials/table", "partials/figure",
+    public static let required = ["layout", "index", "unit", "report", "chart", "404", "sitemap", "sitemap-index", "search", "compare", "compare-index", "data", "quality", "quality-index", "partials/table", "partials/figure",
                                          "parts/overview", "parts/explanation", "parts/glossary", "parts/performance", "parts/tables"]
         + ParagraphSlot.allCases.map { "part2/\($0.rawValue)" }
 }
