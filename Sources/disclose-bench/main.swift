@@ -11,7 +11,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "disclose-bench",
         abstract: "Generate large content trees and time disclose builds (see docs/performance.md).",
-        subcommands: [Generate.self, Run.self, Compare.self, HugoSiteCommand.self, HugoCheck.self, Fuzz.self, FuzzWorker.self]
+        subcommands: [Generate.self, Run.self, Compare.self, Poll.self, HugoSiteCommand.self, HugoCheck.self, Fuzz.self, FuzzWorker.self]
     )
 }
 
@@ -107,6 +107,25 @@ struct Run: ParsableCommand {
         defer { try? original.write(to: duties) }
         _ = time("one report changed") { SiteBuilder(options: options).buildIncrementally() }
         print(String(format: "peak memory: %.0f MB", peakMemoryMB()))
+    }
+}
+
+struct Poll: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Time the preview's poll of a content tree (what it does every interval to notice a save).")
+
+    @Option(help: "Content directory (default: a generated tree of --units × --years reports under .build/bench-corpus/).") var content: String?
+    @Option(help: "Units of the generated tree (without --content).") var units = 100
+    @Option(help: "Years per unit of the generated tree (without --content).") var years = 10
+    @Option(help: "Polls to time.") var runs = 3
+
+    func run() throws {
+        let folder = URL(fileURLWithPath: try content ?? Corpus.ensure(units: units, years: years))
+        for run in 1...runs {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let files = WatchedFiles.snapshot([folder]).count
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            print(String(format: "poll %d: %d files in %.3f s", run, files, seconds))
+        }
     }
 }
 

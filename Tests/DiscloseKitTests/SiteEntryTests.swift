@@ -15,7 +15,9 @@ final class SiteEntryTests: XCTestCase {
         XCTAssertNil(entry["missing"])
         XCTAssertNil(entry["yea"], "a prefix of a key is not the key")
         XCTAssertEqual(entry.fields.count, fields.count)
-        XCTAssertEqual(SiteEntry(entry.fields), entry, "the record's round trip")
+        XCTAssertEqual(SiteEntry(entry.fields), entry, "read as a dictionary and made again")
+        XCTAssertEqual(SiteEntry(encoded: entry.encoded), entry, "the record's round trip")
+        XCTAssertEqual(SiteEntry(encoded: entry.encoded)["grandTotal"], "1,234.56")
         XCTAssertEqual(SiteEntry([:])["x"], nil)
     }
 

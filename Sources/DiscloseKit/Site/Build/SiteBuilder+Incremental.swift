@@ -128,6 +128,10 @@ extension SiteBuilder {
         for folder in ["compare"] where entriesChanged {
             stale += FileStamps.scan(options.output.appendingPathComponent(folder)).files.keys.map { "\(folder)/\($0)" }.filter { files[$0] == nil }
         }
+        // The sitemaps an index pointed to, when the site has fewer addresses now.
+        if entriesChanged {
+            stale += ((try? FileManager.default.contentsOfDirectory(atPath: options.output.path)) ?? []).filter { SitePages.isSitemapPart($0) && files[$0] == nil }
+        }
         let links = LinkChecker(baseURL: pages.site.baseURL, deferredPNGs: !pages.chartPNGs)
         links.add(files)
         // Written by the open-data step after the update (from every report's rows).

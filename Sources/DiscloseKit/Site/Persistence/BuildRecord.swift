@@ -10,7 +10,9 @@ struct BuildRecord {
     /// 5: meta.json lists the units with diagnostics and each unit's report count, so that a rebuild
     /// reads a unit's share only when it needs it (`unit(_:)`).
     /// 6: the stamps are one flat file checked in place (`StampFile`), with the content folders' own.
-    static let version = 6
+    /// 7: a rebuild's stamps go to an overlay beside that file (`StampFile.record`); home-page entries
+    /// are kept as their one string (`SiteEntry.encoded`).
+    static let version = 7
 
     /// A unit's share of the last build: its diagnostics as data (with the source lines they point
     /// at, so they can be rendered in either language without reading the files again), its home-page
@@ -157,7 +159,7 @@ struct BuildRecord {
 
     private static func unit(_ object: [String: Any]) -> Unit? {
         guard let items = object["diagnostics"] as? [[String: Any]], let lines = object["lines"] as? [String: [String: String]],
-              let home = object["home"] as? [[String: String]], let urls = object["urls"] as? [String] else { return nil }
+              let home = object["home"] as? [String], let urls = object["urls"] as? [String] else { return nil }
         var diagnostics: [Diagnostic] = []
         for item in items {
             guard let d = diagnostic(item) else { return nil }
@@ -165,12 +167,12 @@ struct BuildRecord {
         }
         return Unit(diagnostics: diagnostics,
                     lines: lines.mapValues { Dictionary(uniqueKeysWithValues: $0.compactMap { k, v in Int(k).map { ($0, v) } }) },
-                    home: home.map(SiteEntry.init), urls: urls)
+                    home: home.map(SiteEntry.init(encoded:)), urls: urls)
     }
 
     private static func json(_ unit: Unit) -> [String: Any] {
         ["diagnostics": unit.diagnostics.map(json), "lines": unit.lines.mapValues { Dictionary(uniqueKeysWithValues: $0.map { (String($0.key), $0.value) }) },
-         "home": unit.home.map(\.fields), "urls": unit.urls]
+         "home": unit.home.map(\.encoded), "urls": unit.urls]
     }
 
     // MARK: A diagnostic as data
