@@ -136,7 +136,8 @@ final class IncrementalBuildTests: XCTestCase {
         let units = BuildRecord.folder(for: builder().options).appendingPathComponent("units")
         let meta = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: units.deletingLastPathComponent().appendingPathComponent("meta.json"))) as? [String: Any])
         let noted = Set(try XCTUnwrap(meta["noted"] as? [String]))
-        XCTAssertEqual((meta["reports"] as? [String: Int])?.values.reduce(0, +), 4)
+        XCTAssertEqual((meta["reports"] as? [Int])?.reduce(0, +), 4, "report counts in the order of the units")
+        XCTAssertEqual((meta["reports"] as? [Int])?.count, (meta["units"] as? [String])?.count)
         // A unit without findings whose share is gone: a narrative edit elsewhere does not miss it.
         let quiet = try XCTUnwrap((meta["units"] as? [String])?.first { !noted.contains($0) && $0 != "miyi-zzb" })
         try FileManager.default.removeItem(at: units.appendingPathComponent("\(quiet).json"))
