@@ -101,8 +101,8 @@ extension FileStamps.Stamp {
 public enum WatchedFiles {
     /// Every file under `folders` (names starting with "." left out, as content loading leaves them
     /// out: an editor's swap file is not a change) by path, with its size, time and inode as text. A
-    /// readdir/lstat walk: Foundation's enumerator with resource values took 4.4 s for 60,000 files,
-    /// this about a fortieth of that, so a preview's poll stays cheap on a large content tree.
+    /// readdir/lstat walk: Foundation's enumerator with resource values took 4.1 s for the 60,000
+    /// files of 10,000 reports, this 0.55 s (`disclose-bench poll`).
     public static func snapshot(_ folders: [URL]) -> [String: String] {
         var result: [String: String] = [:]
         for folder in folders {
