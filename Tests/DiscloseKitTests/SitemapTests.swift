@@ -57,4 +57,20 @@ final class SitemapTests: XCTestCase {
         let parts = (1..<files.count).flatMap { locs(in: files["sitemap-\($0).xml"]) }
         XCTAssertEqual(parts, addresses.map { $0.replacingOccurrences(of: "&", with: "&amp;") })
     }
+
+    /// A site's own sitemap template that writes more per address than the bundled one (a date, a
+    /// priority) still gives files within the byte limit.
+    func testASitesOwnWordierTemplateIsSplitByWhatItRenders() {
+        let render = { (name: String, context: [String: Any]) -> String in
+            if name == "sitemap-index" { return ((context["sitemaps"] as? [[String: String]]) ?? []).map { "<sitemap><loc>\($0["loc"]!)</loc></sitemap>" }.joined() }
+            let urls = (context["urls"] as? [[String: String]]) ?? []
+            return "<urlset>" + urls.map { "<url><loc>\($0["loc"]!)</loc>" + String(repeating: "<lastmod>2025-06-30</lastmod>", count: 10) + "</url>" }.joined() + "</urlset>"
+        }
+        let addresses = (1...60).map { absolute("unit-\($0)/2024/") }
+        let limit = 3_000
+        let files = SitePages.sitemaps(addresses, limits: (urls: 50_000, bytes: limit), absolute: absolute, render: render)
+        XCTAssertGreaterThan(files.count, 3)
+        for (name, data) in files { XCTAssertLessThanOrEqual(data.count, limit, name) }
+        XCTAssertEqual((1..<files.count).flatMap { locs(in: files["sitemap-\($0).xml"]) }, addresses)
+    }
 }

@@ -362,11 +362,18 @@ extension SitePages {
             chunks[chunks.count - 1].append(loc)
             bytes += size(loc)
         }
-        func urlset(_ chunk: [String]) -> Data { Data(render("sitemap", ["urls": chunk.map { ["loc": $0] }]).utf8) }
-        guard chunks.count > 1 else { return ["sitemap.xml": urlset(locs)] }
+        // A site's own template may write more per address than the estimate: a part rendered over the
+        // byte limit is split in two until each is within it.
+        func urlsets(_ chunk: [String]) -> [Data] {
+            let data = Data(render("sitemap", ["urls": chunk.map { ["loc": $0] }]).utf8)
+            guard data.count > limits.bytes, chunk.count > 1 else { return [data] }
+            return urlsets(Array(chunk[..<(chunk.count / 2)])) + urlsets(Array(chunk[(chunk.count / 2)...]))
+        }
+        let parts = chunks.flatMap(urlsets)
+        guard parts.count > 1 else { return ["sitemap.xml": parts[0]] }
         var files: [String: Data] = [:]
-        for (index, chunk) in chunks.enumerated() { files["sitemap-\(index + 1).xml"] = urlset(chunk) }
-        files["sitemap.xml"] = Data(render("sitemap-index", ["sitemaps": chunks.indices.map { ["loc": absolute("sitemap-\($0 + 1).xml")] }]).utf8)
+        for (index, part) in parts.enumerated() { files["sitemap-\(index + 1).xml"] = part }
+        files["sitemap.xml"] = Data(render("sitemap-index", ["sitemaps": parts.indices.map { ["loc": absolute("sitemap-\($0 + 1).xml")] }]).utf8)
         return files
     }
 
