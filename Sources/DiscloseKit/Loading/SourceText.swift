@@ -117,4 +117,9 @@ public struct FNV1a: Sendable {
         for byte in data { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
         value = (value ^ 0xff) &* 0x100_0000_01b3
     }
+
+    mutating func add(_ bytes: UnsafeRawBufferPointer) {
+        for byte in bytes { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        value = (value ^ 0xff) &* 0x100_0000_01b3
+    }
 }

@@ -468,9 +468,9 @@ struct Superseded: Equatable {
         }
 
         private static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            return h
+            var h = FNV1a()
+            h.add(bytes)
+            return h.value
         }
 
         /// Whether a hash hit is the name itself (a hash is not a name).
